@@ -1,0 +1,26 @@
+#!/bin/sh
+# install-deps.sh - installs what building and testing quantriet needs on
+# Debian 12 (run as root). Does nothing when everything is already there,
+# so it costs no network on a machine that has run it once.
+set -eu
+
+packages="build-essential autoconf automake pkg-config gettext-base
+libncurses-dev libsqlite3-dev libcurl4-openssl-dev zlib1g-dev
+libmicrohttpd-dev tmux openssl sqlite3 ca-certificates"
+
+missing=""
+for p in $packages; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "install-deps.sh: cần quyền root để cài:$missing" >&2
+	exit 1
+fi
+echo "install-deps.sh: đang cài:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,5 @@
+# SQL and reference data compiled into the program (see src/embed.awk).
+# Paths are relative to the top source directory.
+QT_EMBEDDED = \
+	data/schema/001_init.sql
+EXTRA_DIST += $(QT_EMBEDDED)

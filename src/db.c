@@ -1,0 +1,479 @@
+/*
+ * db.c - opening, upgrading and writing the SQLite database.
+ *
+ * Several clerks share one database on a district server, and a cron sync
+ * may run beside an open interface, so every connection is configured the
+ * same way here and nowhere else.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#ifdef HAVE_GETRANDOM
+#include <sys/random.h>
+#endif
+
+#include "db.h"
+#include "embedded.h"
+#include "paths.h"
+#include "text/text.h"
+#include "xmalloc.h"
+
+/* 'QTRT': tells a quantriet database from any other SQLite file. */
+#define DB_APPLICATION_ID	0x51545254
+/* How long a writer waits for another clerk's transaction to finish. */
+#define DB_BUSY_TIMEOUT_MS	15000
+/* The first SQLite without the WAL-reset bug (sqlite.org/wal.html). */
+#define DB_WAL_SAFE_VERSION	3051003
+
+struct db {
+	sqlite3	*handle;
+	char	*path;
+	int	 depth;		/* open transactions, outermost first */
+	char	*error;
+};
+
+sqlite3 *
+db_handle(struct db *db)
+{
+	return db->handle;
+}
+
+const char *
+db_path(struct db *db)
+{
+	return db->path;
+}
+
+const char *
+db_error(struct db *db)
+{
+	return db->error != NULL ? db->error : "Lỗi cơ sở dữ liệu không rõ";
+}
+
+/* Turns an SQLite result code into a sentence a clerk can act on. */
+static char *
+db_describe(sqlite3 *handle, int rc, const char *what)
+{
+	const char *detail = handle != NULL ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return xasprintf("Cơ sở dữ liệu đang bận vì một người khác đang "
+		    "ghi; hãy thử lại sau ít phút (%s)", what);
+	case SQLITE_FULL:
+		return xasprintf("Đĩa đã đầy, không ghi được (%s); hãy giải "
+		    "phóng chỗ trống rồi thử lại", what);
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+		return xasprintf("Không mở hoặc không ghi được tệp cơ sở dữ "
+		    "liệu (%s): kiểm tra đường dẫn và quyền ghi", what);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return xasprintf("Tệp không phải cơ sở dữ liệu quantriet hoặc "
+		    "đã hỏng (%s)", what);
+	case SQLITE_CONSTRAINT:
+		return xasprintf("Dữ liệu không hợp lệ, không được lưu (%s: %s)",
+		    what, detail);
+	case SQLITE_IOERR:
+		return xasprintf("Lỗi đọc/ghi đĩa (%s: %s)", what, detail);
+	default:
+		return xasprintf("Lỗi cơ sở dữ liệu (%s: %s)", what, detail);
+	}
+}
+
+void
+db_set_error(struct db *db, int rc, const char *what)
+{
+	free(db->error);
+	db->error = db_describe(db->handle, rc, what);
+}
+
+sqlite3_stmt *
+db_prepare(struct db *db, const char *sql)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db->handle, sql, -1, &stmt, NULL);
+	if (rc != SQLITE_OK) {
+		db_set_error(db, rc, "chuẩn bị truy vấn");
+		return NULL;
+	}
+	return stmt;
+}
+
+int
+db_exec(struct db *db, const char *sql)
+{
+	int rc = sqlite3_exec(db->handle, sql, NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK) {
+		db_set_error(db, rc, "thực hiện lệnh");
+		return -1;
+	}
+	return 0;
+}
+
+int64_t
+db_int(struct db *db, int64_t dflt, const char *sql, int n, ...)
+{
+	sqlite3_stmt *stmt = db_prepare(db, sql);
+	int64_t value = dflt;
+	va_list ap;
+	int i;
+
+	if (stmt == NULL)
+		return dflt;
+	va_start(ap, n);
+	for (i = 1; i <= n; i++)
+		sqlite3_bind_int64(stmt, i, va_arg(ap, int64_t));
+	va_end(ap);
+	if (sqlite3_step(stmt) == SQLITE_ROW &&
+	    sqlite3_column_type(stmt, 0) != SQLITE_NULL)
+		value = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return value;
+}
+
+int
+db_begin(struct db *db)
+{
+	char sql[64];
+
+	if (db->depth == 0)
+		snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
+	else
+		snprintf(sql, sizeof sql, "SAVEPOINT qt_%d", db->depth);
+	if (db_exec(db, sql) != 0)
+		return -1;
+	db->depth++;
+	return 0;
+}
+
+int
+db_commit(struct db *db)
+{
+	char sql[64];
+
+	if (db->depth == 0)
+		return 0;
+	if (db->depth == 1)
+		snprintf(sql, sizeof sql, "COMMIT");
+	else
+		snprintf(sql, sizeof sql, "RELEASE qt_%d", db->depth - 1);
+	if (db_exec(db, sql) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	db->depth--;
+	return 0;
+}
+
+void
+db_rollback(struct db *db)
+{
+	char sql[96];
+
+	if (db->depth == 0)
+		return;
+	db->depth--;
+	if (db->depth == 0)
+		snprintf(sql, sizeof sql, "ROLLBACK");
+	else
+		snprintf(sql, sizeof sql, "ROLLBACK TO qt_%d; RELEASE qt_%d",
+		    db->depth, db->depth);
+	/* A failed rollback leaves SQLite's own rollback on close to act. */
+	sqlite3_exec(db->handle, sql, NULL, NULL, NULL);
+}
+
+int64_t
+db_new_id(void)
+{
+	uint64_t v = 0;
+
+	for (;;) {
+#ifdef HAVE_GETRANDOM
+		if (getrandom(&v, sizeof v, 0) != (ssize_t)sizeof v)
+			sqlite3_randomness(sizeof v, &v);
+#else
+		sqlite3_randomness(sizeof v, &v);
+#endif
+		v &= INT64_MAX;
+		if (v != 0)
+			return (int64_t)v;
+	}
+}
+
+/* qt_fold(TEXT): the search key of a name, for SQL that stores one. */
+static void
+db_sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	char *folded;
+
+	if (s == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	folded = text_fold((const char *)s);
+	sqlite3_result_text(ctx, folded, -1, free);
+}
+
+/* qt_new_id(): db_new_id() for SQL in data/ that inserts rows. */
+static void
+db_sql_new_id(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3_result_int64(ctx, db_new_id());
+}
+
+int
+db_schema_latest(void)
+{
+	char prefix[32];
+	int n;
+
+	for (n = 1;; n++) {
+		const struct embedded_file *f;
+		int found = 0;
+
+		snprintf(prefix, sizeof prefix, "schema/%03d_", n);
+		for (f = embedded_files; f->name != NULL; f++)
+			if (strncmp(f->name, prefix, strlen(prefix)) == 0)
+				found = 1;
+		if (!found)
+			return n - 1;
+	}
+}
+
+static const char *
+db_schema_step(int n)
+{
+	char prefix[32];
+	const struct embedded_file *f;
+
+	snprintf(prefix, sizeof prefix, "schema/%03d_", n);
+	for (f = embedded_files; f->name != NULL; f++)
+		if (strncmp(f->name, prefix, strlen(prefix)) == 0)
+			return f->text;
+	return NULL;
+}
+
+int
+db_schema_version(struct db *db)
+{
+	return (int)db_int(db, -1, "PRAGMA user_version", 0);
+}
+
+/*
+ * Brings the schema to db_schema_latest() in one transaction, so a power
+ * cut mid-upgrade leaves the old version intact. Refuses a database made
+ * by a newer quantriet rather than guess at what it holds.
+ */
+static int
+db_upgrade(struct db *db)
+{
+	int latest = db_schema_latest(), version, n;
+	char sql[64];
+
+	if (db_begin(db) != 0)
+		return -1;
+	version = db_schema_version(db);
+	if (version > latest) {
+		db_rollback(db);
+		free(db->error);
+		db->error = xasprintf("Cơ sở dữ liệu thuộc phiên bản mới hơn "
+		    "(lược đồ %d, chương trình này chỉ biết đến %d): hãy cập "
+		    "nhật quantriet", version, latest);
+		return -1;
+	}
+	for (n = version + 1; n <= latest; n++) {
+		if (db_exec(db, db_schema_step(n)) != 0) {
+			char *why = xstrdup(db_error(db));
+
+			db_rollback(db);
+			free(db->error);
+			db->error = xasprintf("Không nâng cấp được cơ sở dữ liệu "
+			    "lên lược đồ %d: %s", n, why);
+			free(why);
+			return -1;
+		}
+	}
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", latest);
+	if (version != latest && db_exec(db, sql) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
+}
+
+/*
+ * Checks the file is ours: a fresh file gets our application id; a file
+ * with tables but another id (or none) is someone else's database.
+ */
+static int
+db_claim(struct db *db)
+{
+	int64_t app = db_int(db, -1, "PRAGMA application_id", 0);
+	int64_t tables;
+	char sql[64];
+
+	if (app == DB_APPLICATION_ID)
+		return 0;
+	tables = db_int(db, -1, "SELECT count(*) FROM sqlite_schema", 0);
+	if (tables < 0) {
+		db_set_error(db, sqlite3_errcode(db->handle), db->path);
+		return -1;
+	}
+	if (tables > 0 || app != 0) {
+		free(db->error);
+		db->error = xasprintf("Tệp %s không phải cơ sở dữ liệu "
+		    "quantriet", db->path);
+		return -1;
+	}
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", DB_APPLICATION_ID);
+	return db_exec(db, sql);
+}
+
+/*
+ * Rollback journal unless the linked SQLite is free of the WAL-reset bug;
+ * see docs/storage.md. FULL sync makes each COMMIT survive a power cut.
+ */
+static int
+db_configure(struct db *db)
+{
+	const char *journal = sqlite3_libversion_number() >= DB_WAL_SAFE_VERSION
+	    ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE";
+	sqlite3_stmt *stmt;
+
+	sqlite3_busy_timeout(db->handle, DB_BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(db->handle, 1);
+	if (db_exec(db, "PRAGMA foreign_keys = ON") != 0 ||
+	    db_exec(db, "PRAGMA synchronous = FULL") != 0 ||
+	    db_exec(db, "PRAGMA trusted_schema = OFF") != 0)
+		return -1;
+	/* journal_mode answers with a row; a busy database keeps its mode. */
+	if ((stmt = db_prepare(db, journal)) == NULL)
+		return -1;
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		db_set_error(db, sqlite3_errcode(db->handle), "chọn chế độ nhật ký");
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	sqlite3_finalize(stmt);
+	sqlite3_create_function(db->handle, "qt_fold", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	    db_sql_fold, NULL, NULL);
+	sqlite3_create_function(db->handle, "qt_new_id", 0,
+	    SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, db_sql_new_id, NULL, NULL);
+	return 0;
+}
+
+struct db *
+db_open(const char *path, int flags, char **err)
+{
+	struct db *db = xcalloc(1, sizeof *db);
+	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	struct stat st;
+	int rc;
+
+	db->path = xstrdup(path);
+	*err = NULL;
+	if (stat(path, &st) != 0) {
+		if (!(flags & DB_OPEN_CREATE)) {
+			*err = xasprintf("Không tìm thấy cơ sở dữ liệu %s "
+			    "(tạo cơ sở dữ liệu mẫu: quantriet demo --db %s)",
+			    path, path);
+			goto fail;
+		}
+		if (paths_make_parent(path) != 0) {
+			*err = xasprintf("Không tạo được thư mục cho %s: %s",
+			    path, strerror(errno));
+			goto fail;
+		}
+		oflags |= SQLITE_OPEN_CREATE;
+	} else if (!S_ISREG(st.st_mode)) {
+		*err = xasprintf("%s không phải một tệp thường", path);
+		goto fail;
+	}
+	rc = sqlite3_open_v2(path, &db->handle, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		*err = db_describe(db->handle, rc, path);
+		goto fail;
+	}
+	if (db_configure(db) != 0 || db_claim(db) != 0 || db_upgrade(db) != 0) {
+		*err = xstrdup(db_error(db));
+		goto fail;
+	}
+	return db;
+fail:
+	db_close(&db);
+	return NULL;
+}
+
+void
+db_close(struct db **pdb)
+{
+	struct db *db = *pdb;
+
+	if (db == NULL)
+		return;
+	while (db->depth > 0)
+		db_rollback(db);
+	if (db->handle != NULL)
+		sqlite3_close_v2(db->handle);
+	free(db->path);
+	free(db->error);
+	free(db);
+	*pdb = NULL;
+}
+
+char *
+db_setting_get(struct db *db, const char *key)
+{
+	sqlite3_stmt *stmt = db_prepare(db,
+	    "SELECT value FROM setting WHERE key = ?1");
+	char *value = NULL;
+
+	if (stmt == NULL)
+		return NULL;
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		value = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	return value;
+}
+
+int
+db_setting_set(struct db *db, const char *key, const char *value)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (db_begin(db) != 0)
+		return -1;
+	stmt = db_prepare(db, "INSERT INTO setting(key, value) VALUES (?1, ?2) "
+	    "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+	if (stmt == NULL) {
+		db_rollback(db);
+		return -1;
+	}
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		db_set_error(db, rc, "lưu thiết lập");
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
+}

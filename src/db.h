@@ -1,0 +1,65 @@
+/*
+ * db.h - the one module that talks to SQLite.
+ *
+ * It opens a database the way every quantriet process must (foreign keys,
+ * durable commits, a busy timeout, a journal mode safe with the linked
+ * SQLite), upgrades the schema in one transaction, and nests transactions
+ * with savepoints. docs/storage.md explains the choices.
+ */
+#ifndef QT_DB_H
+#define QT_DB_H
+
+#include <stdint.h>
+#include <sqlite3.h>
+
+struct db;
+
+enum db_open_flags {
+	DB_OPEN_EXISTING = 0,	/* the file must exist already */
+	DB_OPEN_CREATE = 1,	/* create it (and its directory) if missing */
+};
+
+/*
+ * Opens PATH, configures the connection and brings the schema up to date.
+ * On failure returns NULL and sets *err to a Vietnamese sentence the
+ * caller must free. The caller owns the result; release with db_close().
+ */
+struct db	*db_open(const char *path, int flags, char **err);
+void		 db_close(struct db **pdb);
+sqlite3		*db_handle(struct db *db);
+const char	*db_path(struct db *db);
+
+/*
+ * Transactions nest: the outermost is BEGIN IMMEDIATE (so a writer waits
+ * for the lock up front instead of failing half-way), inner ones are
+ * savepoints. Each returns 0 or -1 (the message is in db_error()).
+ */
+int		 db_begin(struct db *db);
+int		 db_commit(struct db *db);
+void		 db_rollback(struct db *db);
+
+/* Prepares SQL; on error sets db_error() and returns NULL. */
+sqlite3_stmt	*db_prepare(struct db *db, const char *sql);
+/* Runs SQL that returns no rows (may hold several statements). */
+int		 db_exec(struct db *db, const char *sql);
+/*
+ * Runs a one-value query with the int64 parameters given (count of them
+ * first); returns the first column of the first row, or dflt if none.
+ */
+int64_t		 db_int(struct db *db, int64_t dflt, const char *sql, int n, ...);
+/* The last error as a Vietnamese sentence (owned by db). */
+const char	*db_error(struct db *db);
+/* Records err (an SQLite result code) as the current error. */
+void		 db_set_error(struct db *db, int rc, const char *what);
+
+/* A new random 63-bit global row id (never 0, never negative). */
+int64_t		 db_new_id(void);
+/* The schema version the database is at, and the newest this build knows. */
+int		 db_schema_version(struct db *db);
+int		 db_schema_latest(void);
+
+/* Settings: durable key/value pairs (committed at once). */
+char		*db_setting_get(struct db *db, const char *key);	/* caller frees; NULL if unset */
+int		 db_setting_set(struct db *db, const char *key, const char *value);
+
+#endif

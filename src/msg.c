@@ -1,0 +1,67 @@
+/*
+ * msg.c - command-line messages that never reach the terminal raw.
+ */
+#include "config.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+#include "text/text.h"
+#include "xmalloc.h"
+
+void
+msg_init_locale(void)
+{
+	const char *codeset;
+
+	setlocale(LC_ALL, "");
+	codeset = nl_langinfo(CODESET);
+	text_set_ascii_mode(codeset == NULL ||
+	    (strcmp(codeset, "UTF-8") != 0 && strcmp(codeset, "utf8") != 0));
+}
+
+void
+msg_put(FILE *fp, const char *s)
+{
+	char *safe = text_display(s, TEXT_KEEP_NEWLINES);
+
+	fputs(safe, fp);
+	free(safe);
+}
+
+static void
+msg_vprint(FILE *fp, const char *prefix, const char *fmt, va_list ap)
+{
+	char *s;
+
+	if (vasprintf(&s, fmt, ap) < 0)
+		return;
+	fputs(prefix, fp);
+	msg_put(fp, s);
+	fputc('\n', fp);
+	free(s);
+}
+
+void
+msg_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	msg_vprint(stderr, "quantriet: ", fmt, ap);
+	va_end(ap);
+}
+
+void
+msg_info(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	msg_vprint(stdout, "", fmt, ap);
+	va_end(ap);
+}

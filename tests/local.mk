@@ -1,0 +1,9 @@
+# Tests of the core; each area lists its own tests in its local.mk.
+EXTRA_DIST += tests/tap.sh tests/unit/tap.h
+
+check_PROGRAMS += tests/unit/test_db
+tests_unit_test_db_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_db_LDADD = $(QT_CORE_LIBS)
+TESTS += tests/unit/test_db
+
+include tests/net/local.mk

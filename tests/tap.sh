@@ -1,0 +1,42 @@
+# tap.sh - TAP helpers for the shell tests (sourced, not run).
+#
+# ok COND-EXIT-STATUS NAME, is GOT WANT NAME, done_testing. Every check
+# prints one TAP line that automake's tap-driver.sh counts.
+tap_n=0
+tap_failed=0
+
+ok() {
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		tap_failed=$((tap_failed + 1))
+		echo "not ok $tap_n - $2"
+	fi
+}
+
+is() {
+	if [ "$1" = "$2" ]; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		printf '# got:  %s\n# want: %s\n' "$1" "$2"
+	fi
+}
+
+skip_all() {
+	echo "1..0 # SKIP $1"
+	exit 0
+}
+
+done_testing() {
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+}
+
+# Sets TAP_TMP to a scratch directory removed at exit (call it directly,
+# not in $(...), so the trap belongs to the test itself).
+tap_tmpdir() {
+	TAP_TMP=$(mktemp -d "${TMPDIR:-/tmp}/qt-test.XXXXXX")
+	trap 'rm -rf "$TAP_TMP"' EXIT
+}

@@ -1,0 +1,159 @@
+/*
+ * test_db.c - opening, upgrading, refusing and transactions of db.c.
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "embedded.h"
+#include "tap.h"
+
+static char dir[] = "/tmp/qt-test-db.XXXXXX";
+
+static char *
+scratch(const char *name)
+{
+	char *path;
+
+	if (asprintf(&path, "%s/%s", dir, name) < 0)
+		abort();
+	return path;
+}
+
+/* Makes a database at schema version 1 only, as the first release did. */
+static void
+make_v1(const char *path)
+{
+	sqlite3 *h;
+
+	sqlite3_open(path, &h);
+	sqlite3_exec(h, "PRAGMA application_id = 1364415060", NULL, NULL, NULL);
+	sqlite3_exec(h, embedded_find("schema/001_init.sql"), NULL, NULL, NULL);
+	sqlite3_exec(h, "INSERT INTO unit(id, kind, code, name, name_fold) "
+	    "VALUES (7, 'commune', 'X', 'Xã A', 'xa a'); PRAGMA user_version = 1",
+	    NULL, NULL, NULL);
+	sqlite3_close(h);
+}
+
+static void
+test_create_and_reopen(void)
+{
+	char *path = scratch("sub/dir/new.db"), *err = NULL;
+	struct db *db = db_open(path, DB_OPEN_EXISTING, &err);
+
+	tap_ok(db == NULL && err != NULL && strstr(err, "Không tìm thấy") != NULL,
+	    "a missing database is not created without being asked");
+	free(err);
+	db = db_open(path, DB_OPEN_CREATE, &err);
+	if (!tap_ok(db != NULL, "a new database is created with its directories"))
+		printf("# %s\n", err);
+	tap_is_int(db_schema_version(db), db_schema_latest(), "new database is at the latest schema");
+	tap_is_int(db_int(db, 0, "PRAGMA foreign_keys", 0), 1, "foreign keys are enforced");
+	tap_is_int(db_int(db, 0, "PRAGMA synchronous", 0), 2, "commits are synchronous=FULL");
+	tap_is_int(db_int(db, 0, "SELECT count(*) FROM member_status", 0), 5,
+	    "reference rows are present");
+	db_close(&db);
+	tap_ok(db == NULL, "db_close clears the pointer");
+	db = db_open(path, DB_OPEN_EXISTING, &err);
+	tap_ok(db != NULL, "the database opens again");
+	db_close(&db);
+	free(path);
+}
+
+static void
+test_upgrade_and_refuse(void)
+{
+	char *old = scratch("old.db"), *newer = scratch("newer.db");
+	char *other = scratch("other.db"), *junk = scratch("junk.db"), *err = NULL;
+	struct db *db;
+	sqlite3 *h;
+	int fd;
+
+	make_v1(old);
+	db = db_open(old, DB_OPEN_EXISTING, &err);
+	tap_ok(db != NULL, "a version-1 database opens");
+	tap_is_int(db_schema_version(db), db_schema_latest(), "and is upgraded to the latest schema");
+	tap_is_int(db_int(db, 0, "SELECT count(*) FROM unit WHERE id = 7", 0), 1,
+	    "its rows survive the upgrade");
+	db_close(&db);
+
+	make_v1(newer);
+	sqlite3_open(newer, &h);
+	sqlite3_exec(h, "PRAGMA user_version = 999", NULL, NULL, NULL);
+	sqlite3_close(h);
+	db = db_open(newer, DB_OPEN_EXISTING, &err);
+	tap_ok(db == NULL && err != NULL && strstr(err, "phiên bản mới hơn") != NULL,
+	    "a database from a newer quantriet is refused with a clear message");
+	free(err);
+
+	sqlite3_open(other, &h);
+	sqlite3_exec(h, "CREATE TABLE t(x)", NULL, NULL, NULL);
+	sqlite3_close(h);
+	db = db_open(other, DB_OPEN_EXISTING, &err);
+	tap_ok(db == NULL && err != NULL && strstr(err, "không phải cơ sở dữ liệu quantriet") != NULL,
+	    "another program's SQLite database is refused");
+	free(err);
+
+	fd = open(junk, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	if (write(fd, "this is not sqlite at all, just text.........................................................................................", 120) != 120)
+		abort();
+	close(fd);
+	db = db_open(junk, DB_OPEN_EXISTING, &err);
+	tap_ok(db == NULL && err != NULL, "a file that is not a database is refused");
+	free(err);
+	free(old);
+	free(newer);
+	free(other);
+	free(junk);
+}
+
+static void
+test_transactions(void)
+{
+	char *path = scratch("tx.db"), *err = NULL, *v;
+	struct db *db = db_open(path, DB_OPEN_CREATE, &err);
+
+	db_begin(db);
+	db_exec(db, "INSERT INTO setting VALUES ('a', '1')");
+	db_begin(db);
+	db_exec(db, "INSERT INTO setting VALUES ('b', '2')");
+	db_rollback(db);
+	db_commit(db);
+	tap_is_int(db_int(db, -1, "SELECT count(*) FROM setting WHERE key IN ('a','b')", 0), 1,
+	    "an inner rollback undoes only the inner work");
+	tap_ok(db_exec(db, "INSERT INTO setting VALUES ('a', '3')") != 0 &&
+	    strstr(db_error(db), "không hợp lệ") != NULL,
+	    "a constraint failure reads as a Vietnamese sentence");
+	db_setting_set(db, "home_unit_id", "42");
+	db_setting_set(db, "home_unit_id", "43");
+	v = db_setting_get(db, "home_unit_id");
+	tap_is_str(v, "43", "settings are replaced, not duplicated");
+	free(v);
+	tap_ok(db_new_id() > 0 && db_new_id() != db_new_id(), "new ids are positive and differ");
+	db_close(&db);
+	free(path);
+}
+
+int
+main(void)
+{
+	if (mkdtemp(dir) == NULL)
+		return 1;
+	test_create_and_reopen();
+	test_upgrade_and_refuse();
+	test_transactions();
+	{
+		char cmd[64];
+
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+		if (system(cmd) != 0)
+			printf("# could not remove %s\n", dir);
+	}
+	return tap_done();
+}
