@@ -25,7 +25,7 @@ QT_CORE_LIBS = libqt_core.a libqt_text.a $(QT_SYSLIBS)
 bin_PROGRAMS += quantriet
 quantriet_SOURCES = src/main.c
 quantriet_CFLAGS = $(QT_CFLAGS)
-quantriet_LDADD = libqt_ui.a libqt_sync.a libqt_domain.a $(QT_CORE_LIBS)
+quantriet_LDADD = libqt_ui.a libqt_sync.a libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
 
 # data/ files compiled into the program, so a copied binary is complete.
 src/embedded.c: $(QT_EMBEDDED) $(top_srcdir)/src/embed.awk
