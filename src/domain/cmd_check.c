@@ -1,0 +1,235 @@
+/*
+ * cmd_check.c - quantriet check: is this database sound?
+ *
+ * SQLite's own checks first (a file damaged by a power cut), then the
+ * domain's: rows that are each valid but together make no sense, such as
+ * an essay handed in before its session or attendance taken for a member
+ * of another unit. Each finding is one line on stdout.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "db.h"
+#include "domain/date.h"
+#include "msg.h"
+#include "xmalloc.h"
+
+/* A domain check: SQL whose rows (one text column each) are findings. */
+struct check {
+	const char	*what;
+	const char	*sql;
+};
+
+/* Every unit paired with itself and each unit above it. */
+#define CHECK_UNIT_UP \
+	"WITH RECURSIVE up(unit_id, anc) AS (SELECT id, id FROM unit UNION " \
+	"  SELECT up.unit_id, u.parent_id FROM up JOIN unit u ON u.id = up.anc " \
+	"  WHERE u.parent_id IS NOT NULL) "
+
+static const struct check checks[] = {
+	{ "Đảng viên xếp vào đơn vị không phải chi bộ",
+	  "SELECT m.full_name || ' (' || u.name || ')' FROM member m "
+	  "JOIN unit u ON u.id = m.unit_id JOIN unit_kind k ON k.code = u.kind "
+	  "WHERE k.is_cell = 0 ORDER BY u.name_fold, m.name_fold" },
+	{ "Điểm danh người của đơn vị khác",
+	  CHECK_UNIT_UP "SELECT m.full_name || ' (' || mu.name || ') trong buổi \"' "
+	  "|| se.title || '\" của ' || su.name FROM attendance a "
+	  "JOIN member m ON m.id = a.member_id JOIN session se ON se.id = a.session_id "
+	  "JOIN unit mu ON mu.id = m.unit_id JOIN unit su ON su.id = se.unit_id "
+	  "WHERE NOT EXISTS (SELECT 1 FROM up WHERE up.unit_id = m.unit_id "
+	  "AND up.anc = se.unit_id)" },
+	{ "Bài thu hoạch nộp trước buổi học",
+	  "SELECT m.full_name || ': nộp ' || strftime('%d/%m/%Y', e.submitted_on) "
+	  "|| ', buổi học đầu tiên ' || coalesce(strftime('%d/%m/%Y', f.first), "
+	  "'chưa có') FROM essay e JOIN member m ON m.id = e.member_id "
+	  "JOIN (SELECT e2.id AS id, coalesce("
+	  "  (SELECT min(se.held_on) FROM attendance a JOIN session se "
+	  "    ON se.id = a.session_id WHERE a.member_id = e2.member_id "
+	  "    AND se.document_id = e2.document_id AND se.status = 'held' "
+	  "    AND a.status IN ('present', 'self_study')), "
+	  "  (SELECT min(se.held_on) FROM session se JOIN member m2 "
+	  "    ON m2.id = e2.member_id WHERE se.unit_id = m2.unit_id "
+	  "    AND se.document_id = e2.document_id AND se.status = 'held')) AS first "
+	  "  FROM essay e2 WHERE e2.submitted_on IS NOT NULL) f ON f.id = e.id "
+	  "WHERE f.first IS NULL OR e.submitted_on < f.first" },
+	{ "Điểm danh có mặt ở buổi chưa tổ chức",
+	  "SELECT m.full_name || ' trong buổi \"' || se.title || '\" (' || "
+	  "CASE se.status WHEN 'planned' THEN 'dự kiến' ELSE 'đã hủy' END || ')' "
+	  "FROM attendance a JOIN session se ON se.id = a.session_id "
+	  "JOIN member m ON m.id = a.member_id "
+	  "WHERE se.status <> 'held' AND a.status <> 'absent'" },
+	{ "Buổi học bù không cùng kế hoạch với buổi gốc",
+	  "SELECT s.title FROM session s JOIN session o ON o.id = s.makeup_of "
+	  "WHERE o.document_id <> s.document_id OR o.id = s.id" },
+	{ "Đơn vị không nối được tới gốc (vòng lặp cấp trên)",
+	  "WITH RECURSIVE r(id) AS (SELECT id FROM unit WHERE parent_id IS NULL "
+	  "UNION SELECT u.id FROM unit u JOIN r ON u.parent_id = r.id) "
+	  "SELECT name FROM unit WHERE id NOT IN (SELECT id FROM r)" },
+	{ "Văn bản nằm trong vòng lặp văn bản cấp trên",
+	  "WITH RECURSIVE r(id) AS (SELECT id FROM document WHERE parent_id IS NULL "
+	  "UNION SELECT d.id FROM document d JOIN r ON d.parent_id = r.id) "
+	  "SELECT number FROM document WHERE id NOT IN (SELECT id FROM r)" },
+	{ "Khóa tìm kiếm không khớp với tên (cần tính lại)",
+	  "SELECT name FROM unit WHERE name_fold IS NOT qt_fold(name) UNION ALL "
+	  "SELECT full_name FROM member WHERE name_fold IS NOT qt_fold(full_name)" },
+};
+
+/* Date columns: every non-NULL value must be a real YYYY-MM-DD. */
+static const char check_dates_sql[] =
+    "SELECT 'văn bản ' || number, issued_on FROM document UNION ALL "
+    "SELECT 'buổi ' || title, held_on FROM session UNION ALL "
+    "SELECT 'hạn buổi ' || title, deadline FROM plan_session "
+    "  WHERE deadline IS NOT NULL UNION ALL "
+    "SELECT 'hạn nộp của ' || m.full_name, e.due_on FROM essay e "
+    "  JOIN member m ON m.id = e.member_id WHERE e.due_on IS NOT NULL UNION ALL "
+    "SELECT 'ngày nộp của ' || m.full_name, e.submitted_on FROM essay e "
+    "  JOIN member m ON m.id = e.member_id WHERE e.submitted_on IS NOT NULL "
+    "UNION ALL SELECT 'hạn báo cáo ' || description, due_on FROM report_deadline "
+    "UNION ALL SELECT 'ngày ký báo cáo', finalized_on FROM tally_report "
+    "  WHERE finalized_on IS NOT NULL UNION ALL "
+    "SELECT 'hạn việc ' || task, due_on FROM action_item WHERE due_on IS NOT NULL "
+    "UNION ALL SELECT 'ngày rà soát ' || task, reviewed_on FROM action_item "
+    "  WHERE reviewed_on IS NOT NULL";
+
+/* Prints one finding and counts it. */
+static void
+check_report(int *n, const char *what, const char *detail)
+{
+	printf("- ");
+	msg_put(stdout, what);
+	if (detail != NULL) {
+		printf(": ");
+		msg_put(stdout, detail);
+	}
+	printf("\n");
+	(*n)++;
+}
+
+/*
+ * Runs SQL and reports each row. With dates set, a row is (label, date)
+ * and only a date that is not real is a finding. A query that fails is a
+ * finding too: on a damaged file it is often the only sign.
+ */
+static void
+check_rows(struct db *db, int *n, const char *what, const char *sql,
+    int dates)
+{
+	sqlite3_stmt *stmt = db_prepare(db, sql);
+	struct qt_date d;
+	int rc;
+
+	if (stmt == NULL) {
+		check_report(n, what, db_error(db));
+		return;
+	}
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *a = (const char *)sqlite3_column_text(stmt, 0);
+		const char *b = (const char *)sqlite3_column_text(stmt, 1);
+
+		if (!dates)
+			check_report(n, what, a);
+		else if (date_from_iso(b, &d) != 0) {
+			char *line = xasprintf("%s: '%s'", a != NULL ? a : "",
+			    b != NULL ? b : "");
+
+			check_report(n, what, line);
+			free(line);
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		db_set_error(db, rc, what);
+		check_report(n, what, db_error(db));
+	}
+	sqlite3_finalize(stmt);
+}
+
+/* PRAGMA integrity_check answers "ok" alone when the file is sound. */
+static void
+check_integrity(struct db *db, int *n)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "PRAGMA integrity_check");
+	int rc;
+
+	if (stmt == NULL) {
+		check_report(n, "Tệp hỏng", db_error(db));
+		return;
+	}
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(stmt, 0);
+
+		if (s == NULL || strcmp(s, "ok") != 0)
+			check_report(n, "Tệp hỏng", s);
+	}
+	if (rc != SQLITE_DONE) {
+		db_set_error(db, rc, "kiểm tra tệp");
+		check_report(n, "Tệp hỏng", db_error(db));
+	}
+	sqlite3_finalize(stmt);
+}
+
+static void
+check_usage(FILE *fp)
+{
+	msg_put(fp, "Cách dùng: quantriet check [--db TỆP]\n"
+	    "Kiểm tra tệp (integrity_check, khóa ngoại) và dữ liệu: ngày "
+	    "không có thật,\nbài thu hoạch nộp trước buổi học, đảng viên ở "
+	    "đơn vị không phải chi bộ,\nđiểm danh người của đơn vị khác... "
+	    "Trả về 1 nếu có vấn đề.\n\n"
+	    "  --db TỆP    cơ sở dữ liệu\n"
+	    "  --help      in trợ giúp này\n");
+}
+
+int
+cmd_check(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *opt_db = NULL;
+	struct db *db;
+	size_t i;
+	int c, n = 0;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			opt_db = optarg;
+			break;
+		case 'h':
+			check_usage(stdout);
+			return 0;
+		default:
+			check_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		msg_error("check không nhận tham số '%s' (xem quantriet check "
+		    "--help)", argv[optind]);
+		return EXIT_USAGE;
+	}
+	if ((db = cli_open_db(opt_db, DB_OPEN_EXISTING)) == NULL)
+		return 1;
+	check_integrity(db, &n);
+	check_rows(db, &n, "Tham chiếu tới dòng không tồn tại",
+	    "SELECT 'bảng ' || \"table\" || ' dòng ' || rowid || ' -> ' || "
+	    "parent FROM pragma_foreign_key_check", 0);
+	check_rows(db, &n, "Ngày không có thật", check_dates_sql, 1);
+	for (i = 0; i < sizeof checks / sizeof checks[0]; i++)
+		check_rows(db, &n, checks[i].what, checks[i].sql, 0);
+	db_close(&db);
+	if (n > 0) {
+		msg_error("phát hiện %d vấn đề", n);
+		return 1;
+	}
+	msg_info("Không phát hiện vấn đề nào.");
+	return 0;
+}

@@ -1,0 +1,53 @@
+# The domain: dates, essay rules, the tally report, the demo database and
+# the command-line subcommands demo, report and check. No curses here.
+noinst_LIBRARIES += libqt_domain.a
+libqt_domain_a_CFLAGS = $(QT_CFLAGS)
+libqt_domain_a_SOURCES = \
+	src/domain/date.c src/domain/date.h \
+	src/domain/rules.c src/domain/rules.h \
+	src/domain/plan_sql.c src/domain/plan_sql.h \
+	src/domain/tally.c src/domain/tally.h \
+	src/domain/tally_format.c \
+	src/domain/lookup.c src/domain/lookup.h \
+	src/domain/cmd_demo.c \
+	src/domain/cmd_report.c \
+	src/domain/cmd_check.c
+
+# The demo database, run in this order by cmd_demo.c.
+QT_EMBEDDED += \
+	data/demo/01_units.sql \
+	data/demo/02_documents.sql \
+	data/demo/03_members.sql \
+	data/demo/04_campaign.sql
+
+# Unit tests of the domain; the rules and tally tests share a small
+# hand-built database (tests/unit/domain_fixture.c).
+check_PROGRAMS += tests/unit/test_domain_date tests/unit/test_domain_rules \
+	tests/unit/test_domain_tally
+tests_unit_test_domain_date_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_domain_date_LDADD = libqt_domain.a $(QT_CORE_LIBS)
+tests_unit_test_domain_rules_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_domain_rules_SOURCES = tests/unit/test_domain_rules.c \
+	tests/unit/domain_fixture.c tests/unit/domain_fixture.h
+tests_unit_test_domain_rules_LDADD = libqt_domain.a $(QT_CORE_LIBS)
+tests_unit_test_domain_tally_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_domain_tally_SOURCES = tests/unit/test_domain_tally.c \
+	tests/unit/domain_fixture.c tests/unit/domain_fixture.h
+tests_unit_test_domain_tally_LDADD = libqt_domain.a $(QT_CORE_LIBS)
+TESTS += tests/unit/test_domain_date tests/unit/test_domain_rules \
+	tests/unit/test_domain_tally
+
+# Command-line tests: the demo, the tally report cross-checked with plain
+# SQL, and quantriet check on sound and broken files.
+TESTS += tests/cli/report_tally.sh tests/cli/check_errors.sh
+EXTRA_DIST += tests/cli/report_tally.sh tests/cli/check_errors.sh
+
+# The scale generator (tests/gen/gen-province.c): a province-sized database
+# to measure on; tests/gen/scale.sh runs a reduced one and times the tally.
+check_PROGRAMS += tests/gen/gen-province
+tests_gen_gen_province_CFLAGS = $(QT_CFLAGS)
+tests_gen_gen_province_LDADD = $(QT_CORE_LIBS)
+TESTS += tests/gen/scale.sh
+EXTRA_DIST += tests/gen/scale.sh
+
+dist_man_MANS += docs/quantriet.1

@@ -1,0 +1,150 @@
+/*
+ * lookup.c - documents and units by number, code or name.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "db.h"
+#include "domain/lookup.h"
+#include "text/text.h"
+#include "xmalloc.h"
+
+/* How many candidates an "ambiguous" message names. */
+#define LOOKUP_SHOW	4
+
+/*
+ * Runs STMT (key bound by the caller) whose rows are (id, label) and
+ * returns how many rows matched, or -1 on a database error. Unless exactly
+ * one matched (then *id is set), *err says why in a newly allocated
+ * sentence naming WHAT was sought and the KEY typed. Finalizes STMT.
+ */
+static int
+lookup_one(struct db *db, sqlite3_stmt *stmt, const char *what,
+    const char *key, int64_t *id, char **err)
+{
+	char *names = xstrdup("");
+	int n = 0, rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n == 0)
+			*id = sqlite3_column_int64(stmt, 0);
+		if (n < LOOKUP_SHOW) {
+			char *more = xasprintf("%s%s%s", names, n ? "; " : "",
+			    (const char *)sqlite3_column_text(stmt, 1));
+
+			free(names);
+			names = more;
+		}
+		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		db_set_error(db, rc, "tìm kiếm");
+		*err = xstrdup(db_error(db));
+	} else if (n == 0)
+		*err = xasprintf("Không tìm thấy %s '%s'", what, key);
+	else if (n > 1)
+		*err = xasprintf("Có %d %s khớp với '%s' (%s%s): hãy ghi rõ "
+		    "hơn", n, what, key, names, n > LOOKUP_SHOW ? "; ..." : "");
+	sqlite3_finalize(stmt);
+	free(names);
+	return rc == SQLITE_DONE ? n : -1;
+}
+
+/* The search key of a document number: folded, without spaces. */
+static char *
+lookup_number_key(const char *number)
+{
+	char *key = text_fold(number), *s, *d;
+
+	for (s = d = key; *s != '\0'; s++)
+		if (*s != ' ')
+			*d++ = *s;
+	*d = '\0';
+	return key;
+}
+
+int
+lookup_document(struct db *db, const char *number, int64_t *id, char **err)
+{
+	sqlite3_stmt *stmt;
+	char *key;
+	int rc;
+
+	*err = NULL;
+	stmt = db_prepare(db, "SELECT id, number || ' ngày ' || "
+	    "strftime('%d/%m/%Y', issued_on) || ' của ' || issuer "
+	    "FROM document WHERE replace(qt_fold(number), ' ', '') = ?1 "
+	    "ORDER BY issued_on");
+	if (stmt == NULL) {
+		*err = xstrdup(db_error(db));
+		return -1;
+	}
+	key = lookup_number_key(number);
+	sqlite3_bind_text(stmt, 1, key, -1, free);
+	rc = lookup_one(db, stmt, "văn bản số", number, id, err);
+	return rc == 1 ? 0 : -1;
+}
+
+int
+lookup_unit(struct db *db, const char *name, int64_t *id, char **err)
+{
+	static const char *const queries[] = {
+		"SELECT id, name FROM unit WHERE qt_fold(code) = ?1",
+		"SELECT id, name FROM unit WHERE name_fold = ?1 ORDER BY name_fold",
+		"SELECT id, name FROM unit WHERE instr(name_fold, ?1) > 0 "
+		    "ORDER BY name_fold",
+	};
+	char *key = text_fold(name);
+	size_t i;
+	int n = 0;
+
+	*err = NULL;
+	for (i = 0; i < sizeof queries / sizeof queries[0] && n == 0; i++) {
+		sqlite3_stmt *stmt = db_prepare(db, queries[i]);
+
+		free(*err);
+		*err = NULL;
+		if (stmt == NULL) {
+			*err = xstrdup(db_error(db));
+			break;
+		}
+		sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+		/* A closer kind of match decides, even when it finds several. */
+		n = lookup_one(db, stmt, "đơn vị", name, id, err);
+	}
+	free(key);
+	return n == 1 ? 0 : -1;
+}
+
+int
+lookup_home_unit(struct db *db, int64_t *id, char **err)
+{
+	sqlite3_stmt *stmt;
+	char *home = db_setting_get(db, "home_unit_id");
+	int n;
+
+	*err = NULL;
+	if (home != NULL) {
+		*id = strtoll(home, NULL, 10);
+		free(home);
+		if (db_int(db, 0, "SELECT count(*) FROM unit WHERE id = ?1", 1,
+		    *id) == 1)
+			return 0;
+	}
+	stmt = db_prepare(db, "SELECT id, name FROM unit WHERE parent_id IS NULL "
+	    "ORDER BY name_fold");
+	if (stmt == NULL) {
+		*err = xstrdup(db_error(db));
+		return -1;
+	}
+	n = lookup_one(db, stmt, "đơn vị gốc", "", id, err);
+	if (n == 1)
+		return 0;
+	if (n < 0)
+		return -1;	/* *err holds the database's reason */
+	free(*err);
+	*err = xstrdup("Chưa chọn đơn vị: hãy ghi --unit TÊN (hoặc đặt "
+	    "đơn vị của mình trong giao diện)");
+	return -1;
+}

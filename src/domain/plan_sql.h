@@ -1,0 +1,96 @@
+/*
+ * plan_sql.h - SQL shared by the rules and the tally, so that "who must
+ * write" and "when is it due" have one definition (private to src/domain).
+ *
+ * Each macro is one common table expression of a WITH RECURSIVE clause;
+ * parameter ?1 is always the plan (document id).
+ */
+#ifndef QT_PLAN_SQL_H
+#define QT_PLAN_SQL_H
+
+#include <stdint.h>
+#include <sqlite3.h>
+
+struct db;
+
+/*
+ * Prepares SQL and binds ?1 = plan and ?2 = second (a unit or a member).
+ * NULL on error (db_error); the caller finalizes the statement.
+ */
+sqlite3_stmt	*plan_prepare(struct db *db, const char *sql, int64_t plan,
+		    int64_t second);
+
+/* The plan ?1 and every plan below it (plans implementing it). */
+#define PLAN_SQL_PLANS \
+	"plans(id) AS (SELECT ?1 UNION " \
+	"  SELECT d.id FROM document d JOIN plans p ON d.parent_id = p.id)"
+
+/* The unit ?2 and every unit below it. */
+#define PLAN_SQL_UNITS \
+	"units(id) AS (SELECT ?2 UNION ALL " \
+	"  SELECT u.id FROM unit u JOIN units p ON u.parent_id = p.id)"
+
+/* ?1 and the plans above it, nearest first (a cycle stops at depth 64). */
+#define PLAN_SQL_UP \
+	"plan_up(id, depth) AS (SELECT ?1, 0 UNION ALL " \
+	"  SELECT d.parent_id, u.depth + 1 FROM plan_up u " \
+	"  JOIN document d ON d.id = u.id " \
+	"  WHERE d.parent_id IS NOT NULL AND u.depth < 64)"
+
+/*
+ * The rule for each member status under plan ?1 (needs plan_up): the
+ * exemption_rule of the nearest plan at or above ?1 that has one for the
+ * status, else the default row (document_id NULL), else "must write".
+ * Non-members (is_party_member = 0) never write. reason is the rule's, or
+ * the status name when the rule gives none.
+ */
+#define PLAN_SQL_RULE \
+	"rule(status, party, must_write, reason) AS (SELECT s.code, " \
+	"  s.is_party_member, " \
+	"  CASE WHEN s.is_party_member = 0 THEN 0 " \
+	"    ELSE coalesce(r.must_write, 1) END, " \
+	"  CASE WHEN coalesce(r.reason, '') <> '' THEN r.reason ELSE s.name END " \
+	"  FROM member_status s LEFT JOIN exemption_rule r ON r.id = coalesce(" \
+	"    (SELECT x.id FROM exemption_rule x JOIN plan_up u " \
+	"      ON u.id = x.document_id WHERE x.status = s.code " \
+	"      ORDER BY u.depth LIMIT 1), " \
+	"    (SELECT x.id FROM exemption_rule x " \
+	"      WHERE x.document_id IS NULL AND x.status = s.code)))"
+
+/* Days allowed to write (needs plan_up): nearest essay_rule, else 7. */
+#define PLAN_SQL_DUE_DAYS \
+	"coalesce((SELECT e.due_days FROM essay_rule e JOIN plan_up u " \
+	"  ON u.id = e.document_id ORDER BY u.depth LIMIT 1), 7)"
+
+/* The held sessions of the plans (needs plans). */
+#define PLAN_SQL_SESS \
+	"sess(id) AS (SELECT se.id FROM session se " \
+	"  WHERE se.document_id IN (SELECT id FROM plans) AND se.status = 'held')"
+
+/*
+ * Lookups by member write the plan or session test as "+column IN (...)":
+ * the unary plus keeps SQLite from probing a (session_id, member_id) or
+ * (document_id, member_id) index once per session or plan of the whole
+ * province, and makes it read the member's few rows of the
+ * (member_id, ...) covering index instead.
+ */
+
+/* Present or self-studied: both count as taking part. */
+#define PLAN_SQL_TOOK_PART	"a.status IN ('present', 'self_study')"
+
+/*
+ * The date the essay clock of member row m starts (needs plans and sess):
+ * the first held session of the plans m attended or self-studied, else the
+ * latest held session of the plans in m's unit; NULL if neither exists.
+ */
+#define PLAN_SQL_DUE_BASE \
+	"coalesce(" \
+	"  (SELECT min(se.held_on) FROM attendance a " \
+	"    JOIN session se ON se.id = a.session_id " \
+	"    WHERE a.member_id = m.id AND +a.session_id IN (SELECT id FROM sess) " \
+	"    AND " PLAN_SQL_TOOK_PART "), " \
+	"  (SELECT max(se.held_on) FROM session se " \
+	"    WHERE se.unit_id = m.unit_id AND se.status = 'held' " \
+	"    AND se.document_id IN (SELECT id FROM plans)))"
+
+#endif

@@ -1,0 +1,91 @@
+#!/bin/sh
+# check_errors.sh - quantriet check on sound and broken databases, and the
+# one-line messages of demo, report and check when something is wrong.
+. "$top_srcdir/tests/tap.sh"
+command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 command not installed"
+tap_tmpdir
+db=$TAP_TMP/demo.db
+"$QUANTRIET" demo --db "$db" >/dev/null 2>&1 || { echo "Bail out! demo failed"; exit 1; }
+
+"$QUANTRIET" check --db "$db" > "$TAP_TMP/out" 2>&1
+ok $? "check passes on the demo"
+is "$(cat "$TAP_TMP/out")" "Không phát hiện vấn đề nào." "and says so"
+
+# Break it the ways a hand edit or a bad import would.
+cp "$db" "$TAP_TMP/broken.db"
+sqlite3 "$TAP_TMP/broken.db" "
+PRAGMA foreign_keys = OFF;
+INSERT INTO member(id, unit_id, full_name, name_fold, status)
+  VALUES (1, (SELECT id FROM unit WHERE code = 'DU-VHH'), 'Lê Văn Sai', 'le van sai', 'active');
+UPDATE essay SET submitted_on = '2021-02-30' WHERE id = (SELECT min(id) FROM essay);
+UPDATE essay SET submitted_on = '2021-01-02' WHERE id = (SELECT max(id) FROM essay);
+INSERT INTO attendance(id, session_id, member_id, status)
+  SELECT 2, s.id, m.id, 'present' FROM session s, member m
+  WHERE s.unit_id = (SELECT id FROM unit WHERE code = 'CB-VP')
+  AND m.unit_id = (SELECT id FROM unit WHERE code = 'CB-TH') LIMIT 1;
+INSERT INTO attendance(id, session_id, member_id, status)
+  SELECT 3, min(id), 999, 'present' FROM session;"
+"$QUANTRIET" check --db "$TAP_TMP/broken.db" > "$TAP_TMP/out" 2> "$TAP_TMP/err"
+is $? 1 "check fails on a broken database"
+grep -q "^- Đảng viên xếp vào đơn vị không phải chi bộ: Lê Văn Sai" "$TAP_TMP/out"
+ok $? "member in a non-cell unit found"
+grep -q "^- Ngày không có thật: ngày nộp của .*'2021-02-30'" "$TAP_TMP/out"
+ok $? "impossible date found"
+grep -q "^- Bài thu hoạch nộp trước buổi học: .*nộp 02/01/2021" "$TAP_TMP/out"
+ok $? "essay before its session found"
+grep -q "^- Điểm danh người của đơn vị khác: .*(Chi bộ Trường Tiểu học" "$TAP_TMP/out"
+ok $? "attendance of another unit's member found"
+grep -q "^- Tham chiếu tới dòng không tồn tại: bảng attendance" "$TAP_TMP/out"
+ok $? "dangling reference found"
+is "$(cat "$TAP_TMP/err")" "quantriet: phát hiện 6 vấn đề" "one summary line on stderr"
+
+# A file cut short (a copy interrupted, a full disk): a message, no crash.
+size=$(wc -c < "$db")
+for cut in 50 4096 $((size / 2)); do
+	head -c "$cut" "$db" > "$TAP_TMP/cut.db"
+	"$QUANTRIET" report tally --db "$TAP_TMP/cut.db" --plan 13-KH/TU > /dev/null 2> "$TAP_TMP/err"
+	rc=$?
+	is "$rc:$(wc -l < "$TAP_TMP/err")" "1:1" "database cut at $cut bytes: exit 1, one line"
+	grep -q "^quantriet: .*hỏng" "$TAP_TMP/err"
+	ok $? "database cut at $cut bytes: says the file is damaged"
+done
+head -c $((size / 2)) "$db" > "$TAP_TMP/cut.db"
+"$QUANTRIET" check --db "$TAP_TMP/cut.db" > /dev/null 2>&1
+is $? 1 "check fails on a file cut in half"
+
+"$QUANTRIET" report tally --db "$db" --plan 14-KH/TU 2> "$TAP_TMP/err"
+is "$?:$(cat "$TAP_TMP/err")" "1:quantriet: Không tìm thấy văn bản số '14-KH/TU'" \
+  "unknown --plan"
+"$QUANTRIET" report tally --db "$db" --plan 13-KH/TU --unit "xyz" 2> "$TAP_TMP/err"
+is "$?:$(cat "$TAP_TMP/err")" "1:quantriet: Không tìm thấy đơn vị 'xyz'" "unknown --unit"
+"$QUANTRIET" report tally --db "$db" --plan 13-KH/TU --unit "chi bo ap" 2> "$TAP_TMP/err"
+is $? 1 "ambiguous --unit fails"
+grep -q "^quantriet: Có 4 đơn vị khớp với 'chi bo ap' (" "$TAP_TMP/err"
+ok $? "and names the candidates"
+"$QUANTRIET" report tally --db "$db" 2> /dev/null
+is $? 2 "missing --plan is a usage error"
+"$QUANTRIET" report tally --db "$db" --plan 13-KH/TU --format pdf 2> /dev/null
+is $? 2 "unknown --format is a usage error"
+"$QUANTRIET" report tally --db "$db" --plan 13-KH/TU --round 13 2> /dev/null
+is $? 2 "--round out of range is a usage error"
+"$QUANTRIET" report --db "$db" --plan 13-KH/TU 2> /dev/null
+is $? 2 "report without a kind is a usage error"
+"$QUANTRIET" report tally --db "$TAP_TMP/none.db" --plan 13-KH/TU 2> "$TAP_TMP/err"
+is $? 1 "missing database fails"
+grep -q "^quantriet: Không tìm thấy cơ sở dữ liệu" "$TAP_TMP/err"
+ok $? "and says how to make one"
+for cmd in demo report check; do
+	"$QUANTRIET" $cmd --help > "$TAP_TMP/out" 2>&1
+	is "$?:$(head -n 1 "$TAP_TMP/out" | cut -d: -f1)" "0:Cách dùng" "$cmd --help"
+done
+
+"$QUANTRIET" demo --db "$db" 2> "$TAP_TMP/err"
+is $? 1 "demo refuses to overwrite data"
+grep -q "dùng --force" "$TAP_TMP/err"
+ok $? "and says how to"
+sqlite3 "$db" "DELETE FROM attendance"
+"$QUANTRIET" demo --db "$db" --force > /dev/null 2>&1
+ok $? "demo --force recreates"
+is "$(sqlite3 "$db" "SELECT count(*) > 0 FROM attendance")" 1 "with fresh data"
+
+done_testing

@@ -1,0 +1,90 @@
+#!/bin/sh
+# report_tally.sh - the demo database and its tally report, every count
+# checked against plain SQL written independently of src/domain/tally.c.
+. "$top_srcdir/tests/tap.sh"
+command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 command not installed"
+tap_tmpdir
+db=$TAP_TMP/demo.db
+QUANTRIET_TODAY=2021-04-28; export QUANTRIET_TODAY
+
+"$QUANTRIET" demo --db "$db" >/dev/null 2>&1
+ok $? "demo creates the database"
+is "$(sqlite3 "$db" "SELECT count(*) FROM member")" 150 "150 people"
+is "$(sqlite3 "$db" "SELECT count(*) FROM unit u JOIN unit_kind k ON k.code = u.kind
+  WHERE k.is_cell AND u.parent_id = (SELECT value FROM setting WHERE key = 'home_unit_id')")" 6 \
+  "home unit has six cells"
+is "$(sqlite3 "$db" "SELECT count(*) FROM session WHERE makeup_of IS NOT NULL AND status = 'planned'")" 1 \
+  "one planned make-up session"
+
+"$QUANTRIET" report tally --db "$db" --plan 13-kh/tu --format csv > "$TAP_TMP/out.csv"
+ok $? "report tally --format csv"
+tr -d '\r' < "$TAP_TMP/out.csv" > "$TAP_TMP/tally.csv"
+is "$(head -n 1 "$TAP_TMP/tally.csv")" \
+  "Đơn vị,Tổng số đảng viên,Tham gia học tập,Viết thu hoạch,Miễn viết thu hoạch,Lý do miễn,Phải viết,Chưa nộp,Quá hạn,Quần chúng dự học" \
+  "CSV header"
+is "$(grep -c . "$TAP_TMP/tally.csv")" 8 "header, six cells, total"
+
+# The same counts per cell, from the rows: a plan is 13-KH/TU or a plan
+# whose parent is it (two levels in the demo); exemptions are the default
+# rules; essays are due 7 days after the first session taken part in, else
+# after the cell's last session.
+sqlite3 -separator , "$db" "
+WITH plan(id) AS (
+  SELECT id FROM document WHERE number = '13-KH/TU'
+  UNION ALL SELECT d.id FROM document d JOIN document p ON d.parent_id = p.id
+  WHERE p.number = '13-KH/TU'),
+pm AS (SELECT m.id, m.unit_id, s.is_party_member AS party,
+  coalesce(r.must_write, 1) AS must FROM member m
+  JOIN member_status s ON s.code = m.status
+  LEFT JOIN exemption_rule r ON r.status = m.status AND r.document_id IS NULL),
+took AS (SELECT DISTINCT a.member_id AS id FROM attendance a
+  JOIN session se ON se.id = a.session_id WHERE se.status = 'held'
+  AND a.status <> 'absent' AND se.document_id IN plan),
+wrote AS (SELECT DISTINCT member_id AS id FROM essay
+  WHERE submitted_on IS NOT NULL AND document_id IN plan),
+firstday AS (SELECT a.member_id AS id, min(se.held_on) AS d FROM attendance a
+  JOIN session se ON se.id = a.session_id WHERE se.status = 'held'
+  AND a.status <> 'absent' AND se.document_id IN plan GROUP BY a.member_id),
+lastday AS (SELECT unit_id, max(held_on) AS d FROM session
+  WHERE status = 'held' AND document_id IN plan GROUP BY unit_id)
+SELECT u.name, sum(pm.party), sum(pm.party AND pm.id IN took),
+  sum(pm.party AND pm.id IN wrote), sum(pm.party AND NOT pm.must),
+  sum(pm.party AND pm.must), sum(pm.party AND pm.must AND pm.id NOT IN wrote),
+  sum(coalesce(pm.party AND pm.must AND pm.id NOT IN wrote
+    AND julianday(coalesce(f.d, l.d)) + 7 < julianday('2021-04-28'), 0)),
+  sum(NOT pm.party AND pm.id IN took)
+FROM unit u JOIN pm ON pm.unit_id = u.id
+LEFT JOIN firstday f ON f.id = pm.id LEFT JOIN lastday l ON l.unit_id = u.id
+WHERE u.parent_id = (SELECT id FROM unit WHERE code = 'DU-VHH')
+GROUP BY u.id" | sort > "$TAP_TMP/want.csv"
+sed -n '2,7p' "$TAP_TMP/tally.csv" | cut -d, -f1-5,7-10 | sort > "$TAP_TMP/got.csv"
+is "$(cat "$TAP_TMP/got.csv")" "$(cat "$TAP_TMP/want.csv")" \
+  "every count of every cell matches plain SQL"
+is "$(awk -F, '$3 == 0 {print $1}' "$TAP_TMP/got.csv")" "Chi bộ ấp Vĩnh Lộc" \
+  "only Vĩnh Lộc has not studied yet"
+is "$(tail -n 1 "$TAP_TMP/tally.csv" | cut -d, -f1-5,7-10)" \
+  "Tổng cộng,$(awk -F, '{for (i = 2; i <= 9; i++) s[i] += $i}
+    END {for (i = 2; i <= 9; i++) printf "%s%d", (i > 2 ? "," : ""), s[i]}' "$TAP_TMP/want.csv")" \
+  "the commune's total is the sum of its cells"
+is "$(tail -n 1 "$TAP_TMP/tally.csv" | cut -d, -f6)" \
+  "Hưu trí: 9; Miễn sinh hoạt: 5; Miễn công tác: 4" "exemption reasons"
+
+"$QUANTRIET" report tally --db "$db" --plan "13 - KH/TU" --unit "vinh phuoc" > "$TAP_TMP/vp.txt"
+ok $? "report tally as text for one cell"
+want=$(sqlite3 "$db" "SELECT count(*) FROM member WHERE status <> 'guest' AND unit_id = (SELECT id FROM unit WHERE code = 'CB-VP')")
+grep -q "^1. Tổng số đảng viên: $want\$" "$TAP_TMP/vp.txt"
+ok $? "item 1 of the form"
+grep -q "CHI BỘ ẤP VĨNH PHƯỚC" "$TAP_TMP/vp.txt" && grep -q "T/M CHI ỦY CHI BỘ" "$TAP_TMP/vp.txt"
+ok $? "header and signature block of a cell"
+grep -q "$(sqlite3 "$db" "SELECT secretary FROM unit WHERE code = 'CB-VP'")" "$TAP_TMP/vp.txt" &&
+  grep -q "^Đa số đảng viên viết thu hoạch nghiêm túc" "$TAP_TMP/vp.txt"
+ok $? "signer and assessment from the draft report"
+grep -q "Vĩnh Hòa Hiệp, ngày 28 tháng 4 năm 2021" "$TAP_TMP/vp.txt"
+ok $? "place and date"
+
+"$QUANTRIET" report tally --db "$db" --plan 13-KH/TU --unit "Chi bộ ấp Vĩnh Lộc" --format csv |
+  tr -d '\r' | tail -n 1 > "$TAP_TMP/vl.csv"
+is "$(cut -d, -f1-4 "$TAP_TMP/vl.csv")" "Chi bộ ấp Vĩnh Lộc,26,0,0" \
+  "a cell without children gets one row of its own"
+
+done_testing

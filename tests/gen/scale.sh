@@ -1,0 +1,46 @@
+#!/bin/sh
+# scale.sh - a reduced province (10 communes, 100 cells, 20,000 members)
+# made by gen-province, and how long its tally report takes: the commune's
+# and the province's must stay well under a second on an old PC (the
+# bounds here are loose enough for a sanitizer build on a busy CI runner).
+. "$top_srcdir/tests/tap.sh"
+command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 command not installed"
+tap_tmpdir
+db=$TAP_TMP/province.db
+
+"$top_builddir/tests/gen/gen-province" --db "$db" --districts 2 --communes 10 \
+  --cells 100 --members 20000 --campaigns 2 > /dev/null
+ok $? "gen-province makes a reduced province"
+is "$(sqlite3 "$db" "SELECT count(*) FROM member")" 20000 "20,000 people"
+
+# Milliseconds taken by: quantriet report tally ... > FILE
+timed() {
+	out=$1; shift
+	t0=$(date +%s%N)
+	"$QUANTRIET" report tally --db "$db" --format csv "$@" > "$out"
+	rc=$?
+	t1=$(date +%s%N)
+	echo "$rc $(( (t1 - t0) / 1000000 ))"
+}
+
+set -- $(timed "$TAP_TMP/commune.csv" --plan KH-2 --unit "Đảng bộ xã số 1")
+is "$1" 0 "tally of one commune"
+echo "# commune tally: $2 ms"
+ok $(( $2 < 2000 ? 0 : 1 )) "commune tally under 2 s ($2 ms)"
+set -- $(timed "$TAP_TMP/province.csv" --plan KH-2 --unit "Tỉnh ủy Thử nghiệm")
+is "$1" 0 "tally of the province"
+echo "# province tally: $2 ms"
+ok $(( $2 < 10000 ? 0 : 1 )) "province tally under 10 s ($2 ms)"
+
+is "$(tr -d '\r' < "$TAP_TMP/province.csv" | tail -n 1 | cut -d, -f2)" \
+  "$(sqlite3 "$db" "SELECT count(*) FROM member WHERE status <> 'guest'")" \
+  "province total counts every party member"
+is "$(tr -d '\r' < "$TAP_TMP/commune.csv" | tail -n 1 | cut -d, -f4)" \
+  "$(sqlite3 "$db" "SELECT count(DISTINCT e.member_id) FROM essay e
+    JOIN document d ON d.id = e.document_id JOIN member m ON m.id = e.member_id
+    JOIN unit u ON u.id = m.unit_id JOIN unit c ON c.id = u.parent_id
+    WHERE d.number LIKE 'KH-2/%' AND c.name = 'Đảng bộ xã số 1'
+    AND e.submitted_on IS NOT NULL AND m.status <> 'guest'")" \
+  "commune essays counted under the commune's own plan"
+
+done_testing
