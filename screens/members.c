@@ -1,0 +1,219 @@
+/*
+ * members.c - party members by cell: status shown, add, edit, move, and
+ * search by name over the whole commune. The list is keyset-paged (one
+ * screenful in memory), so a unit of 500,000 members scrolls instantly.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "store/store.h"
+#include "text/text.h"
+#include "ui/draw.h"
+#include "ui/list.h"
+#include "ui/ui.h"
+#include "xmalloc.h"
+
+/* Where the list starts in the body: filter line, headings, a rule. */
+#define MEMBERS_TOP	3
+
+static const enum ui_action members_actions[] = {
+	ACT_HELP, ACT_SEARCH, ACT_NEW, ACT_EDIT, ACT_MOVE, ACT_QUIT, ACT_NONE
+};
+
+struct members {
+	struct store_choice	*cells;
+	size_t			 ncells;
+	size_t			 cell;		/* 0: the whole commune */
+	char			*search;	/* NULL: no search */
+	struct list		 list;
+};
+
+static int
+members_fetch(struct ui *ui, void *ctx, const struct store_key *key, int dir,
+    int limit, void **rows)
+{
+	struct members *s = ctx;
+	struct store_member_query q;
+
+	q.scope_id = ui->home_unit;
+	q.unit_id = s->cell == 0 ? 0 : strtoll(s->cells[s->cell - 1].code,
+	    NULL, 10);
+	q.search = s->search;
+	return store_members_page(ui->db, &q, key, dir, limit,
+	    (struct store_member **)rows);
+}
+
+static void
+members_clear_row(void *row)
+{
+	store_member_clear(row);
+}
+
+static void
+members_key_of(const void *row, struct store_key *key)
+{
+	const struct store_member *m = row;
+
+	key->sort = m->name_fold;
+	key->id = m->id;
+}
+
+/* Columns: name, position, status, cell. */
+static const int members_widths[] = { 25, 16, 14, 0 };
+
+static void
+members_draw_row(struct ui *ui, void *ctx, const void *row, int y, int sel)
+{
+	const struct store_member *m = row;
+	const char *cols[] = { m->full_name, m->position, m->status_name,
+	    m->unit_name };
+
+	ui_put_cols(ui->body, y, 1, sel ? STYLE_SELECTED : STYLE_NORMAL, 4,
+	    members_widths, cols);
+}
+
+static const struct list_ops members_list_ops = {
+	sizeof(struct store_member), members_fetch, members_clear_row,
+	members_key_of, members_draw_row,
+};
+
+static void *
+members_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
+{
+	struct members *s = xcalloc(1, sizeof *s);
+
+	s->ncells = store_unit_choices(ui->db, ui->home_unit, 1, &s->cells);
+	list_init(&s->list, &members_list_ops, s);
+	list_place(ui, &s->list, MEMBERS_TOP, ui->rows - MEMBERS_TOP);
+	list_first(ui, &s->list);
+	return s;
+}
+
+static void
+members_free(void *data)
+{
+	struct members *s = data;
+
+	list_free(&s->list);
+	store_choices_free(&s->cells, s->ncells);
+	free(s->search);
+	free(s);
+}
+
+static char *
+members_title(struct ui *ui, void *data)
+{
+	return xstrdup("Đảng viên");
+}
+
+static void
+members_draw(struct ui *ui, void *data)
+{
+	static const char *const headings[] = { "Họ và tên", "Chức vụ",
+	    "Tình trạng", "Chi bộ" };
+	struct members *s = data;
+	char *filter;
+
+	filter = xasprintf("Chi bộ: < %s >", s->cell == 0 ?
+	    "Toàn đảng bộ" : s->cells[s->cell - 1].name);
+	ui_put(ui->body, 0, 1, 50, filter, STYLE_HEADING, TEXT_ELLIPSIS);
+	free(filter);
+	if (s->search != NULL)
+		ui_putf(ui->body, 0, 52, ui->cols - 53, STYLE_WARN, "Tìm: %s",
+		    s->search);
+	else
+		ui_put(ui->body, 0, 52, ui->cols - 53, "trái/phải: đổi chi bộ",
+		    STYLE_DIM, TEXT_ALIGN_RIGHT);
+	ui_put_cols(ui->body, 1, 1, STYLE_HEADING, 4, members_widths, headings);
+	draw_hline(ui->body, 2, 0, ui->cols);
+	list_draw(ui, &s->list);
+}
+
+/* Opens the member form: id 0 for a new member, id2 the cell or -1 to move. */
+static int
+members_open_form(struct ui *ui, struct members *s, int64_t id, int64_t id2)
+{
+	struct ui_arg arg = { id, id2 };
+
+	return ui_open(ui, &screen_member_form, arg);
+}
+
+static int
+members_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
+    int is_keycode)
+{
+	struct members *s = data;
+	struct store_member *m = list_current(&s->list);
+	char *q;
+	int r;
+
+	if ((r = list_key(ui, &s->list, act)) != 0)
+		return r;
+	switch (act) {
+	case ACT_LEFT:
+	case ACT_RIGHT:
+		s->cell = act == ACT_LEFT ? (s->cell + s->ncells) % (s->ncells + 1)
+		    : (s->cell + 1) % (s->ncells + 1);
+		list_first(ui, &s->list);
+		return UI_REDRAW;
+	case ACT_SEARCH:
+		q = ui_prompt(ui, "Tìm theo tên (không cần dấu)",
+		    s->search != NULL ? s->search : "");
+		if (q == NULL)
+			return UI_REDRAW;
+		x_free(&s->search);
+		if (*q != '\0') {
+			s->search = q;
+			s->cell = 0;	/* a search covers the whole commune */
+		} else
+			free(q);
+		list_first(ui, &s->list);
+		return UI_REDRAW;
+	case ACT_NEW:
+		return members_open_form(ui, s, 0, s->cell == 0 ? 0 :
+		    strtoll(s->cells[s->cell - 1].code, NULL, 10));
+	case ACT_EDIT:
+	case ACT_OPEN:
+		return m != NULL ? members_open_form(ui, s, m->id, 0) : UI_HANDLED;
+	case ACT_MOVE:
+		return m != NULL ? members_open_form(ui, s, m->id, -1) : UI_HANDLED;
+	case ACT_BACK:
+		if (s->search == NULL)
+			return 0;
+		/* Esc first drops the search, then leaves. */
+		x_free(&s->search);
+		list_first(ui, &s->list);
+		return UI_REDRAW;
+	default:
+		return 0;
+	}
+}
+
+static void
+members_reveal(struct ui *ui, void *data)
+{
+	struct members *s = data;
+
+	list_reload(ui, &s->list);
+}
+
+static void
+members_resize(struct ui *ui, void *data)
+{
+	struct members *s = data;
+
+	list_place(ui, &s->list, MEMBERS_TOP, ui->rows - MEMBERS_TOP);
+}
+
+const struct screen_ops screen_members = {
+	.name = "members",
+	.actions = members_actions,
+	.init = members_init,
+	.free = members_free,
+	.title = members_title,
+	.draw = members_draw,
+	.key = members_key,
+	.reveal = members_reveal,
+	.resize = members_resize,
+};

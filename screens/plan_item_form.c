@@ -1,0 +1,158 @@
+/*
+ * plan_item_form.c - add a session a plan asks a level to hold: the
+ * level, what it is, in person or online, its length and its deadline.
+ *
+ * Opened with arg.id the plan (document).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "store/store.h"
+#include "text/text.h"
+#include "ui/draft.h"
+#include "ui/draw.h"
+#include "ui/form.h"
+#include "ui/ui.h"
+#include "xmalloc.h"
+
+static const enum ui_action plan_item_form_actions[] = {
+	ACT_HELP, ACT_SAVE, ACT_TELEX, ACT_QUIT, ACT_NONE
+};
+
+struct plan_item_form {
+	struct form	form;
+	int64_t		document_id;
+	char		issued_on[11];	/* the plan's date: no deadline before it */
+};
+
+static void *
+plan_item_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
+{
+	static const char *const forms[] = { "in_person", "online" };
+	static const char *const form_names[] = { "Trực tiếp", "Trực tuyến" };
+	struct plan_item_form *s = xcalloc(1, sizeof *s);
+	struct store_plan_info info;
+	struct store_choice *levels;
+	size_t nlevels;
+
+	s->document_id = d != NULL ? draft_get_int(d, "document_id") : arg.id;
+	memset(&info, 0, sizeof info);
+	if (store_plan_info_get(ui->db, s->document_id, ui->today, &info) != 0) {
+		ui_message(ui, 1, "Không tìm thấy kế hoạch này");
+		free(s);
+		return NULL;
+	}
+	snprintf(s->issued_on, sizeof s->issued_on, "%s", info.issued_on);
+	store_plan_info_clear(&info);
+	nlevels = store_unit_kinds(ui->db, &levels);
+	form_init(&s->form);
+	form_hidden(&s->form, "document_id", s->document_id);
+	form_choice_list(&s->form, "level", "Cấp tổ chức", levels, nlevels,
+	    "cell");
+	form_text(&s->form, "title", "Nội dung buổi học", NULL, 900);
+	form_choice(&s->form, "form", "Hình thức", forms, form_names, 2, NULL);
+	form_text(&s->form, "half_days", "Số buổi (nửa ngày)", "1", 2);
+	form_date(&s->form, "deadline", "Hạn hoàn thành", NULL);
+	form_text(&s->form, "deadline_text", "Hạn ghi trong văn bản", NULL, 300);
+	if (d != NULL)
+		form_from_draft(&s->form, d);
+	store_choices_free(&levels, nlevels);
+	return s;
+}
+
+static void
+plan_item_form_free(void *data)
+{
+	struct plan_item_form *s = data;
+
+	form_free(&s->form);
+	free(s);
+}
+
+static char *
+plan_item_form_title(struct ui *ui, void *data)
+{
+	return xstrdup("Thêm buổi học kế hoạch yêu cầu");
+}
+
+static void
+plan_item_form_draw(struct ui *ui, void *data)
+{
+	struct plan_item_form *s = data;
+
+	form_draw(ui, &s->form, "Hạn có thể để trống và ghi như văn bản "
+	    "(\"quý II/2021\"). F2: lưu, Esc: bỏ");
+}
+
+/* Checks every field, then writes; 0, or -1 with the message on the form. */
+static int
+plan_item_form_save(struct ui *ui, void *data)
+{
+	struct plan_item_form *s = data;
+	struct form *f = &s->form;
+	struct store_plan_session p;
+	const char *why, *days = form_get(f, "half_days");
+	char deadline[11] = "", vn[11], *end, *msg;
+	long half_days = strtol(days, &end, 10);
+
+	if ((why = text_check_name(form_get(f, "title"), 300)) != NULL)
+		return form_fail(f, "title", why);
+	if (*end != '\0' || half_days < 1 || half_days > 20)
+		return form_fail(f, "half_days", "Số buổi là một số từ 1 đến 20");
+	if (*form_get(f, "deadline") != '\0') {
+		if (form_get_date(f, "deadline", deadline) != 0)
+			return -1;
+		if (strcmp(deadline, s->issued_on) < 0) {
+			draw_date(s->issued_on, vn);
+			msg = xasprintf("Hạn hoàn thành trước ngày ban hành kế "
+			    "hoạch (%s)", vn);
+			form_fail(f, "deadline", msg);
+			free(msg);
+			return -1;
+		}
+	}
+	memset(&p, 0, sizeof p);
+	p.level = (char *)form_get(f, "level");
+	p.title = (char *)form_get(f, "title");
+	p.form = (char *)form_get(f, "form");
+	p.half_days = (int)half_days;
+	p.deadline = deadline;
+	p.deadline_text = (char *)form_get(f, "deadline_text");
+	if (store_plan_session_add(ui->db, s->document_id, &p) != 0)
+		return form_fail(f, "title", db_error(ui->db));
+	return 0;
+}
+
+static int
+plan_item_form_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
+    int is_keycode)
+{
+	struct plan_item_form *s = data;
+
+	return form_screen_key(ui, &s->form, &screen_plan_item_form,
+	    plan_item_form_save, s, "Đã thêm buổi học vào kế hoạch", act, ch,
+	    is_keycode);
+}
+
+static struct draft *
+plan_item_form_draft(struct ui *ui, void *data)
+{
+	struct plan_item_form *s = data;
+
+	return form_screen_draft(&s->form, &screen_plan_item_form);
+}
+
+const struct screen_ops screen_plan_item_form = {
+	.name = "plan_item_form",
+	.actions = plan_item_form_actions,
+	.text_input = 1,
+	.init = plan_item_form_init,
+	.free = plan_item_form_free,
+	.title = plan_item_form_title,
+	.draw = plan_item_form_draw,
+	.key = plan_item_form_key,
+	.draft = plan_item_form_draft,
+};

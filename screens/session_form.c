@@ -1,0 +1,219 @@
+/*
+ * session_form.c - schedule a session for a plan, in person or online
+ * with a bridge point, or a make-up session for those still missing.
+ *
+ * Opened with arg.id the plan (document) and arg.id2 the session to make
+ * up for (0 for an ordinary session).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "store/store.h"
+#include "text/text.h"
+#include "ui/draft.h"
+#include "ui/draw.h"
+#include "ui/form.h"
+#include "ui/ui.h"
+#include "xmalloc.h"
+
+static const enum ui_action session_form_actions[] = {
+	ACT_HELP, ACT_SAVE, ACT_TELEX, ACT_QUIT, ACT_NONE
+};
+
+struct session_form {
+	struct form		 form;
+	struct store_plan_session *plan;
+	size_t			 nplan;
+	int64_t			 makeup_of;
+};
+
+/* The plan's sessions as choices, after "none". */
+static void
+session_form_plan_choice(struct form *f, struct session_form *s,
+    const char *value)
+{
+	struct store_choice *c = xcalloc(s->nplan + 1, sizeof *c);
+	size_t i;
+
+	c[0].code = xstrdup("0");
+	c[0].name = xstrdup("(không theo mục nào của kế hoạch)");
+	for (i = 0; i < s->nplan; i++) {
+		c[i + 1].code = xasprintf("%lld", (long long)s->plan[i].id);
+		c[i + 1].name = xasprintf("%s: %d. %s", s->plan[i].level_name,
+		    s->plan[i].ordinal, s->plan[i].title);
+	}
+	form_choice_list(f, "plan_session_id", "Theo mục", c, s->nplan + 1, value);
+	store_choices_free(&c, s->nplan + 1);
+}
+
+static void *
+session_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
+{
+	static const char *const forms[] = { "in_person", "online" };
+	static const char *const form_names[] = { "Trực tiếp", "Trực tuyến" };
+	struct session_form *s = xcalloc(1, sizeof *s);
+	struct store_session orig;
+	struct store_choice *units;
+	size_t nunits;
+	int64_t document = d != NULL ? draft_get_int(d, "document_id") : arg.id;
+	char unit[32], ps[32], *title = NULL;
+	int n;
+
+	memset(&orig, 0, sizeof orig);
+	s->makeup_of = d != NULL ? draft_get_int(d, "makeup_of") : arg.id2;
+	if (s->makeup_of != 0 && store_session_get(ui->db, s->makeup_of, &orig) != 0) {
+		ui_message(ui, 1, "Không tìm thấy buổi học cần học bù");
+		free(s);
+		return NULL;
+	}
+	n = store_plan_sessions(ui->db, document, &s->plan);
+	s->nplan = n > 0 ? (size_t)n : 0;
+	snprintf(unit, sizeof unit, "%lld", (long long)orig.unit_id);
+	snprintf(ps, sizeof ps, "%lld", (long long)orig.plan_session_id);
+	if (s->makeup_of != 0)
+		title = xasprintf("Học bù: %s", orig.title);
+	nunits = store_unit_choices(ui->db, ui->home_unit, 0, &units);
+	form_init(&s->form);
+	form_hidden(&s->form, "document_id", document);
+	form_hidden(&s->form, "makeup_of", s->makeup_of);
+	form_choice_list(&s->form, "unit_id", "Đơn vị tổ chức", units, nunits,
+	    unit);
+	session_form_plan_choice(&s->form, s, ps);
+	form_text(&s->form, "title", "Tên buổi học", title, 900);
+	form_date(&s->form, "held_on", "Ngày học (dd/mm/yyyy)", NULL);
+	form_choice(&s->form, "form", "Hình thức", forms, form_names, 2,
+	    orig.form);
+	form_text(&s->form, "bridge_point", "Điểm cầu (trực tuyến)",
+	    orig.bridge_point, 300);
+	form_text(&s->form, "place", "Địa điểm", orig.place, 300);
+	form_text(&s->form, "presenter", "Báo cáo viên", orig.presenter, 300);
+	form_text(&s->form, "half_days", "Số buổi (nửa ngày)", "1", 2);
+	if (d != NULL)
+		form_from_draft(&s->form, d);
+	free(title);
+	store_choices_free(&units, nunits);
+	store_session_clear(&orig);
+	return s;
+}
+
+static void
+session_form_free(void *data)
+{
+	struct session_form *s = data;
+
+	form_free(&s->form);
+	store_plan_sessions_free(&s->plan, s->nplan);
+	free(s);
+}
+
+static char *
+session_form_title(struct ui *ui, void *data)
+{
+	struct session_form *s = data;
+
+	return xstrdup(s->makeup_of != 0 ? "Lên lịch học bù" : "Thêm buổi học");
+}
+
+static void
+session_form_draw(struct ui *ui, void *data)
+{
+	struct session_form *s = data;
+
+	form_draw(ui, &s->form, s->makeup_of != 0 ? "Buổi học bù cho những "
+	    "người chưa học. F2: lưu, Esc: bỏ" : "F2 hoặc Ctrl-S: lưu    "
+	    "Esc: bỏ    trái/phải: đổi lựa chọn");
+}
+
+/* The deadline the chosen plan session sets, or NULL. */
+static const char *
+session_form_deadline(struct session_form *s, int64_t plan_session_id)
+{
+	size_t i;
+
+	for (i = 0; i < s->nplan; i++)
+		if (s->plan[i].id == plan_session_id && *s->plan[i].deadline != '\0')
+			return s->plan[i].deadline;
+	return NULL;
+}
+
+/* Checks every field, then writes; 0, or -1 with the message on the form. */
+static int
+session_form_save(struct ui *ui, void *data)
+{
+	struct session_form *s = data;
+	struct form *f = &s->form;
+	struct store_session row;
+	const char *why, *deadline, *days = form_get(f, "half_days");
+	char iso[11], vn[11], *msg;
+	char *end;
+	long half_days = strtol(days, &end, 10);
+
+	if ((why = text_check_name(form_get(f, "title"), 300)) != NULL)
+		return form_fail(f, "title", why);
+	if (form_get_date(f, "held_on", iso) != 0)
+		return -1;
+	deadline = session_form_deadline(s, form_get_int(f, "plan_session_id"));
+	/* Late sessions are what make-up sessions are for. */
+	if (deadline != NULL && s->makeup_of == 0 && strcmp(iso, deadline) > 0) {
+		draw_date(deadline, vn);
+		msg = xasprintf("Hạn của mục này là %s, trước ngày học; buổi học "
+		    "muộn hãy ghi là học bù (F8)", vn);
+		form_fail(f, "held_on", msg);
+		free(msg);
+		return -1;
+	}
+	if (strcmp(form_get(f, "form"), "online") == 0 &&
+	    (why = text_check_name(form_get(f, "bridge_point"), 300)) != NULL)
+		return form_fail(f, "bridge_point", "Học trực tuyến cần ghi "
+		    "điểm cầu");
+	if (*end != '\0' || half_days < 1 || half_days > 20)
+		return form_fail(f, "half_days", "Số buổi là một số từ 1 đến 20");
+	memset(&row, 0, sizeof row);
+	row.document_id = form_get_int(f, "document_id");
+	row.plan_session_id = form_get_int(f, "plan_session_id");
+	row.unit_id = form_get_int(f, "unit_id");
+	row.title = (char *)form_get(f, "title");
+	row.held_on = iso;
+	row.place = (char *)form_get(f, "place");
+	row.form = (char *)form_get(f, "form");
+	row.bridge_point = (char *)form_get(f, "bridge_point");
+	row.presenter = (char *)form_get(f, "presenter");
+	row.half_days = (int)half_days;
+	row.makeup_of = s->makeup_of;
+	if (store_session_save(ui->db, &row) != 0)
+		return form_fail(f, "title", db_error(ui->db));
+	return 0;
+}
+
+static int
+session_form_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
+    int is_keycode)
+{
+	struct session_form *s = data;
+
+	return form_screen_key(ui, &s->form, &screen_session_form,
+	    session_form_save, s, "Đã lưu buổi học; Enter để điểm danh", act, ch, is_keycode);
+}
+
+static struct draft *
+session_form_draft(struct ui *ui, void *data)
+{
+	struct session_form *s = data;
+
+	return form_screen_draft(&s->form, &screen_session_form);
+}
+
+const struct screen_ops screen_session_form = {
+	.name = "session_form",
+	.actions = session_form_actions,
+	.text_input = 1,
+	.init = session_form_init,
+	.free = session_form_free,
+	.title = session_form_title,
+	.draw = session_form_draw,
+	.key = session_form_key,
+	.draft = session_form_draft,
+};

@@ -1,0 +1,444 @@
+/*
+ * tally.c - the essay tally report (BÁO CÁO TỔNG HỢP BÀI THU HOẠCH, the
+ * second form of seed 000) of a plan for a unit: a cell, or the commune
+ * summing its cells.
+ *
+ * Opened with arg.id the plan (0: the most recent) and arg.id2 the unit
+ * (0: the clerk's). Items 1-4 are tally_compute's counts, never typed;
+ * item 4 lists the exemption reasons. Items 5 (assessment) and 6
+ * (proposals) are the report row's text, edited in the tally form (F5);
+ * item 6 also shows the members' own proposals for reference. F8 marks
+ * the report final after a confirmation: the counts are snapshotted and
+ * the text can no longer change. The report is laid out as lines once
+ * per load and scrolled; ←/→ choose the unit, F7 the plan, F6 the round.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "campaign.h"
+#include "db.h"
+#include "domain/tally.h"
+#include "store/store.h"
+#include "text/text.h"
+#include "ui/draw.h"
+#include "ui/ui.h"
+#include "longtext.h"
+#include "xmalloc.h"
+
+/* The report starts below the unit line, the plan line and a rule. */
+#define TALLY_TOP	3
+/* Members' proposals shown at most (the rest are in the printed report). */
+#define TALLY_MAX_PROPOSALS	500
+
+static const enum ui_action tally_actions[] = {
+	ACT_HELP, ACT_EDIT, ACT_ROUND, ACT_PLAN, ACT_FINAL, ACT_QUIT, ACT_NONE
+};
+
+struct tally_line {
+	char		*text;
+	enum ui_style	 style;
+	int		 indent;
+};
+
+struct tally_screen {
+	struct store_plan	*plans;
+	size_t			 nplans;
+	size_t			 plan;
+	struct store_choice	*units;
+	size_t			 nunits;
+	size_t			 unit;
+	int			 round;
+	struct store_tally	 report;
+	struct tally		 counts;	/* of the plan and unit shown */
+	int			 counted;	/* 0: counting failed */
+	struct store_proposal	*props;		/* the members' proposals */
+	size_t			 nprops;
+	struct tally_line	*lines;
+	size_t			 nlines;
+	size_t			 scroll;
+};
+
+static int64_t
+tally_unit_id(const struct tally_screen *s)
+{
+	return strtoll(s->units[s->unit].code, NULL, 10);
+}
+
+static void
+tally_lines_free(struct tally_screen *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nlines; i++)
+		free(s->lines[i].text);
+	x_free(&s->lines);
+	s->nlines = 0;
+}
+
+/* Adds text wrapped to the body's width at indent (text is not kept). */
+static void
+tally_add(struct ui *ui, struct tally_screen *s, int indent,
+    enum ui_style style, const char *text)
+{
+	char **lines;
+	size_t n, i;
+
+	lines = longtext_wrap(text, ui->cols - 2 - indent, &n);
+	s->lines = xrealloc(s->lines, (s->nlines + n) * sizeof *s->lines);
+	for (i = 0; i < n; i++) {
+		s->lines[s->nlines].text = lines[i];
+		s->lines[s->nlines].style = style;
+		s->lines[s->nlines].indent = indent;
+		s->nlines++;
+	}
+	free(lines);
+}
+
+static void __attribute__((format(printf, 5, 6)))
+tally_addf(struct ui *ui, struct tally_screen *s, int indent,
+    enum ui_style style, const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+
+	va_start(ap, fmt);
+	if (vasprintf(&text, fmt, ap) < 0)
+		text = NULL;
+	va_end(ap);
+	tally_add(ui, s, indent, style, text != NULL ? text : "");
+	free(text);
+}
+
+/* Item 5 or 6 as the clerk wrote it, or what to do when it is empty. */
+static void
+tally_add_text(struct ui *ui, struct tally_screen *s, const char *text)
+{
+	if (*text != '\0')
+		tally_add(ui, s, 3, STYLE_NORMAL, text);
+	else
+		tally_add(ui, s, 3, STYLE_DIM, s->report.final ? "(không có)" :
+		    "(chưa nhập: F5 để nhập)");
+}
+
+/* Items 1-4: the snapshot of a final report, else the live counts. */
+static void
+tally_add_counts(struct ui *ui, struct tally_screen *s, const struct tally *t)
+{
+	const struct store_tally *r = &s->report;
+	size_t i;
+
+	tally_addf(ui, s, 0, STYLE_NORMAL, "1. Tổng số đảng viên: %lld",
+	    (long long)(r->final ? r->total_members : t->total_members));
+	tally_addf(ui, s, 0, STYLE_NORMAL, "2. Số lượng đảng viên tham gia học "
+	    "tập nghị quyết: %lld", (long long)(r->final ? r->participated :
+	    t->participated));
+	tally_addf(ui, s, 0, STYLE_NORMAL, "3. Số đảng viên viết thu hoạch: "
+	    "%lld", (long long)(r->final ? r->wrote : t->wrote));
+	tally_addf(ui, s, 0, STYLE_NORMAL, "4. Số đảng viên miễn viết thu "
+	    "hoạch: %lld", (long long)(r->final ? r->exempt : t->exempt));
+	for (i = 0; i < t->nreasons; i++)
+		tally_addf(ui, s, 3, STYLE_NORMAL, "- %s: %lld",
+		    t->reasons[i].reason, (long long)t->reasons[i].count);
+	if (r->final)
+		tally_add(ui, s, 3, STYLE_DIM, "(số liệu lúc chốt báo cáo; lý do "
+		    "miễn viết theo dữ liệu hiện nay)");
+	else
+		tally_addf(ui, s, 3, STYLE_DIM, "Phải viết: %lld; chưa nộp: "
+		    "%lld, trong đó quá hạn: %lld", (long long)t->must_write,
+		    (long long)t->missing, (long long)t->late);
+}
+
+/* Item 6: the report's text, then the members' proposals for reference. */
+static void
+tally_add_proposals(struct ui *ui, struct tally_screen *s)
+{
+	size_t i;
+
+	tally_add(ui, s, 0, STYLE_NORMAL, "6. Đề xuất, kiến nghị:");
+	tally_add_text(ui, s, s->report.proposals);
+	if (s->nprops == 0)
+		return;
+	tally_add(ui, s, 3, STYLE_HEADING, "Đề xuất trong bài thu hoạch của "
+	    "đảng viên (tham khảo):");
+	for (i = 0; i < s->nprops; i++)
+		tally_addf(ui, s, 3, STYLE_NORMAL, "- %s (%s): %s",
+		    s->props[i].full_name, s->props[i].unit_name, s->props[i].text);
+}
+
+/*
+ * Counts the plan and unit shown, and reads the members' proposals: the
+ * slow part (it walks every member), so done only when they change.
+ */
+static void
+tally_count(struct ui *ui, struct tally_screen *s)
+{
+	int64_t plan = s->plans[s->plan].id;
+	int n;
+
+	if (s->counted)
+		tally_clear(&s->counts);
+	store_proposals_free(&s->props, s->nprops);
+	s->nprops = 0;
+	s->counted = tally_compute(ui->db, plan, tally_unit_id(s),
+	    &s->counts) == 0;
+	n = store_proposals_list(ui->db, plan, tally_unit_id(s),
+	    TALLY_MAX_PROPOSALS, &s->props);
+	s->nprops = n > 0 ? (size_t)n : 0;
+}
+
+/* Reads the report row again and lays the lines out for the width. */
+static void
+tally_layout(struct ui *ui, struct tally_screen *s)
+{
+	const struct store_plan *plan = &s->plans[s->plan];
+
+	tally_lines_free(s);
+	store_tally_clear(&s->report);
+	if (!s->counted || store_tally_get(ui->db, plan->id, tally_unit_id(s),
+	    s->round, &s->report) != 0) {
+		tally_add(ui, s, 0, STYLE_ERROR, db_error(ui->db));
+		return;
+	}
+	tally_add(ui, s, 0, STYLE_HEADING, "BÁO CÁO TỔNG HỢP BÀI THU HOẠCH");
+	tally_addf(ui, s, 0, STYLE_DIM, "Thực hiện %s: %s", plan->number,
+	    plan->title);
+	tally_add(ui, s, 0, STYLE_NORMAL, "");
+	tally_add_counts(ui, s, &s->counts);
+	tally_add(ui, s, 0, STYLE_NORMAL, "5. Đánh giá chất lượng bài thu hoạch:");
+	tally_add_text(ui, s, s->report.assessment);
+	tally_add_proposals(ui, s);
+	tally_add(ui, s, 0, STYLE_NORMAL, "");
+	tally_addf(ui, s, 0, STYLE_HEADING, "T/M %s - BÍ THƯ: %s",
+	    s->unit == 0 && s->nunits > 1 ? "ĐẢNG ỦY" : "CHI ỦY",
+	    *s->report.signer != '\0' ? s->report.signer : "............");
+	if (s->scroll >= s->nlines)
+		s->scroll = 0;
+}
+
+static void *
+tally_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
+{
+	struct tally_screen *s = xcalloc(1, sizeof *s);
+
+	if (campaign_plans(ui, arg.id, &s->plans, &s->nplans, &s->plan) != 0) {
+		free(s);
+		return NULL;
+	}
+	/* The commune first, then its cells: the list to choose from. */
+	s->nunits = store_unit_choices(ui->db, ui->home_unit, 0, &s->units);
+	if (s->nunits == 0) {
+		store_plans_free(&s->plans, s->nplans);
+		free(s);
+		return NULL;
+	}
+	/* Not found (0: the clerk's unit) is the first, the commune. */
+	s->unit = campaign_find_unit(s->units, s->nunits, arg.id2) % s->nunits;
+	s->round = 1;
+	tally_count(ui, s);
+	tally_layout(ui, s);
+	return s;
+}
+
+static void
+tally_free(void *data)
+{
+	struct tally_screen *s = data;
+
+	tally_lines_free(s);
+	store_tally_clear(&s->report);
+	if (s->counted)
+		tally_clear(&s->counts);
+	store_proposals_free(&s->props, s->nprops);
+	store_plans_free(&s->plans, s->nplans);
+	store_choices_free(&s->units, s->nunits);
+	free(s);
+}
+
+static char *
+tally_title(struct ui *ui, void *data)
+{
+	struct tally_screen *s = data;
+
+	return xasprintf("Báo cáo tổng hợp bài thu hoạch - %s",
+	    s->plans[s->plan].number);
+}
+
+static int
+tally_height(struct ui *ui)
+{
+	return ui->rows - TALLY_TOP;
+}
+
+static void
+tally_draw(struct ui *ui, void *data)
+{
+	struct tally_screen *s = data;
+	char *line, date[11];
+	size_t i;
+	int y;
+
+	line = xasprintf("Đơn vị: < %s >", s->units[s->unit].name);
+	ui_put(ui->body, 0, 1, 46, line, STYLE_HEADING, TEXT_ELLIPSIS);
+	free(line);
+	draw_date(s->report.finalized_on, date);
+	if (s->report.final)
+		line = xasprintf("Đợt %d - ĐÃ CHỐT %s", s->round, date);
+	else
+		line = xasprintf("Đợt %d - Bản nháp", s->round);
+	ui_put(ui->body, 0, 48, ui->cols - 49, line, s->report.final ?
+	    STYLE_GOOD : STYLE_WARN, TEXT_ALIGN_RIGHT | TEXT_ELLIPSIS);
+	free(line);
+	ui_put(ui->body, 1, 1, ui->cols - 2, s->report.final ? "Báo cáo đã "
+	    "chốt: chỉ xem, không sửa được" : "←/→ đổi đơn vị   F5 nhập đánh "
+	    "giá, đề xuất   F8 chốt báo cáo", STYLE_DIM, TEXT_ELLIPSIS);
+	draw_hline(ui->body, 2, 0, ui->cols);
+	for (i = s->scroll, y = TALLY_TOP; i < s->nlines && y < ui->rows;
+	    i++, y++)
+		ui_put(ui->body, y, 1 + s->lines[i].indent, ui->cols - 2 -
+		    s->lines[i].indent, s->lines[i].text, s->lines[i].style, 0);
+}
+
+/* Scrolls by the movement keys; UI_REDRAW, or 0 for another action. */
+static int
+tally_scroll(struct ui *ui, struct tally_screen *s, enum ui_action act)
+{
+	size_t page = (size_t)tally_height(ui);
+	size_t last = s->nlines > page ? s->nlines - page : 0;
+
+	switch (act) {
+	case ACT_UP:
+		s->scroll = s->scroll > 0 ? s->scroll - 1 : 0;
+		break;
+	case ACT_DOWN:
+		s->scroll = s->scroll < last ? s->scroll + 1 : last;
+		break;
+	case ACT_PGUP:
+		s->scroll = s->scroll > page ? s->scroll - page : 0;
+		break;
+	case ACT_PGDN:
+		s->scroll = s->scroll + page < last ? s->scroll + page : last;
+		break;
+	case ACT_FIRST:
+		s->scroll = 0;
+		break;
+	case ACT_LAST:
+		s->scroll = last;
+		break;
+	default:
+		return 0;
+	}
+	return UI_REDRAW;
+}
+
+/* Asks for the round; 1..12 as the schema allows. */
+static void
+tally_ask_round(struct ui *ui, struct tally_screen *s)
+{
+	char cur[8], *q, *end;
+	long r;
+
+	snprintf(cur, sizeof cur, "%d", s->round);
+	if ((q = ui_prompt(ui, "Đợt báo cáo (1-12)", cur)) == NULL)
+		return;
+	r = strtol(q, &end, 10);
+	if (*q == '\0' || *end != '\0' || r < 1 || r > 12)
+		ui_message(ui, 1, "Đợt phải là một số từ 1 đến 12");
+	else
+		s->round = (int)r;
+	free(q);
+}
+
+/* Opens the tally form on the report row, creating the draft row first. */
+static int
+tally_edit(struct ui *ui, struct tally_screen *s)
+{
+	struct ui_arg arg = { 0, s->plans[s->plan].id };
+
+	if (s->report.final) {
+		ui_message(ui, 1, "Báo cáo đã chốt, không sửa được nữa");
+		return UI_REDRAW;
+	}
+	if (s->report.id == 0 && store_tally_save(ui->db, &s->report) != 0) {
+		ui_message(ui, 1, "%s", db_error(ui->db));
+		return UI_REDRAW;
+	}
+	arg.id = s->report.id;
+	return ui_open(ui, &screen_tally_form, arg);
+}
+
+static int
+tally_finalize(struct ui *ui, struct tally_screen *s)
+{
+	if (s->report.final) {
+		ui_message(ui, 1, "Báo cáo đã chốt rồi");
+		return UI_REDRAW;
+	}
+	if (!ui_confirm(ui, "Chốt báo cáo? Sau khi chốt không sửa được nữa"))
+		return UI_REDRAW;
+	if (store_tally_finalize(ui->db, &s->report, ui->today) != 0)
+		ui_message(ui, 1, "%s", db_error(ui->db));
+	else
+		ui_message(ui, 0, "Đã chốt báo cáo");
+	tally_layout(ui, s);
+	return UI_REDRAW;
+}
+
+static int
+tally_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
+    int is_keycode)
+{
+	struct tally_screen *s = data;
+	int flags;
+
+	if ((flags = tally_scroll(ui, s, act)) != 0)
+		return flags;
+	switch (act) {
+	case ACT_LEFT:
+	case ACT_RIGHT:
+		s->unit = act == ACT_LEFT ? (s->unit + s->nunits - 1) % s->nunits
+		    : (s->unit + 1) % s->nunits;
+		tally_count(ui, s);
+		break;
+	case ACT_PLAN:
+		s->plan = (s->plan + 1) % s->nplans;
+		tally_count(ui, s);
+		break;
+	case ACT_ROUND:
+		/* The counts do not depend on the round: only the row changes. */
+		tally_ask_round(ui, s);
+		break;
+	case ACT_EDIT:
+	case ACT_OPEN:
+		return tally_edit(ui, s);
+	case ACT_FINAL:
+		return tally_finalize(ui, s);
+	default:
+		return 0;
+	}
+	s->scroll = 0;
+	tally_layout(ui, s);
+	return UI_REDRAW;
+}
+
+/* Back from the tally form, or a new width: the text may differ. */
+static void
+tally_reveal(struct ui *ui, void *data)
+{
+	tally_layout(ui, data);
+}
+
+const struct screen_ops screen_tally = {
+	.name = "tally",
+	.actions = tally_actions,
+	.init = tally_init,
+	.free = tally_free,
+	.title = tally_title,
+	.draw = tally_draw,
+	.key = tally_key,
+	.reveal = tally_reveal,
+	.resize = tally_reveal,
+};

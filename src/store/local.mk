@@ -1,0 +1,28 @@
+# The store: every query and write the interface makes (no curses here).
+noinst_LIBRARIES += libqt_store.a
+libqt_store_a_CFLAGS = $(QT_CFLAGS)
+libqt_store_a_SOURCES = \
+	src/store/store.h src/store/store_int.h \
+	src/store/store_util.c \
+	src/store/store_unit.c \
+	src/store/store_member.c \
+	src/store/store_plan.c \
+	src/store/store_document.c \
+	src/store/store_session.c \
+	src/store/store_home.c
+
+check_PROGRAMS += tests/unit/test_store_member tests/unit/test_store_session
+tests_unit_test_store_member_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_store_member_LDADD = libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
+tests_unit_test_store_session_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_store_session_LDADD = libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
+TESTS += tests/unit/test_store_member tests/unit/test_store_session
+
+# Essays and tally reports (UI-2).
+libqt_store_a_SOURCES += src/store/store_essay.c src/store/store_tally.c
+check_PROGRAMS += tests/unit/test_store_essay
+tests_unit_test_store_essay_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_store_essay_SOURCES = tests/unit/test_store_essay.c \
+	tests/unit/domain_fixture.c tests/unit/domain_fixture.h
+tests_unit_test_store_essay_LDADD = libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
+TESTS += tests/unit/test_store_essay

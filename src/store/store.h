@@ -1,0 +1,420 @@
+/*
+ * store.h - what the screens read from and write to the database.
+ *
+ * No curses here and no SQL anywhere else in the interface: a screen asks
+ * the store for a page of rows and hands rows back to be written. Lists
+ * are paged by key (keyset pagination), never by OFFSET, so a unit of
+ * 500,000 members pages as fast as one of 50. Every write is one
+ * transaction, opened and committed inside the call: nothing here waits
+ * for a key with a transaction open.
+ *
+ * Rows returned are owned by the caller and released with the matching
+ * *_free function; strings in a row are never NULL.
+ */
+#ifndef QT_STORE_H
+#define QT_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
+
+/* Direction of a page: the rows after the anchor, or the rows before it. */
+#define STORE_AFTER	1
+#define STORE_BEFORE	(-1)
+
+/* Where a keyset page starts: a sort key and the id that breaks ties. */
+struct store_key {
+	const char	*sort;	/* NULL: from the very start (or end) */
+	int64_t		 id;
+};
+
+struct store_unit {
+	int64_t		 id;
+	int64_t		 parent_id;	/* 0 for a root */
+	char		*kind;
+	char		*name;
+	int		 is_cell;
+	int		 depth;		/* 0 for the unit asked for */
+};
+
+/*
+ * The clerk's own unit: setting home_unit_id, else the first unit of kind
+ * 'commune', else any root unit; 0 if the database has no unit.
+ */
+int64_t	 store_home_unit(struct db *db);
+/* Fills *u with unit id; 0, or -1 if there is none. Free with store_unit_clear. */
+int	 store_unit_get(struct db *db, int64_t id, struct store_unit *u);
+void	 store_unit_clear(struct store_unit *u);
+
+/* A member row as lists show it. */
+struct store_member {
+	int64_t		 id;
+	int64_t		 unit_id;
+	char		*full_name;
+	char		*name_fold;
+	char		*position;
+	char		*status;	/* member_status.code */
+	char		*status_name;
+	char		*unit_name;
+	int		 birth_year;	/* 0 when unknown */
+};
+
+/* Which members a page lists. */
+struct store_member_query {
+	int64_t		 unit_id;	/* only this unit, or 0 */
+	int64_t		 scope_id;	/* with unit_id 0: this unit's subtree */
+	const char	*search;	/* folded substring of the name, or NULL */
+};
+
+/*
+ * Up to limit members of q in name order, strictly after (dir
+ * STORE_AFTER) or before (STORE_BEFORE) key, returned in name order
+ * either way. A key with sort NULL means the start (after) or the end
+ * (before). Returns the count, or -1 on error (db_error). The rows are
+ * the caller's (store_members_free).
+ */
+int	 store_members_page(struct db *db, const struct store_member_query *q,
+	    const struct store_key *key, int dir, int limit,
+	    struct store_member **out);
+void	 store_members_free(struct store_member **rows, size_t n);
+/* One member by id into *m (store_member_clear); 0 or -1. */
+int	 store_member_get(struct db *db, int64_t id, struct store_member *m);
+void	 store_member_clear(struct store_member *m);
+/*
+ * Writes m: a new member when m->id is 0 (m->id is set), else an update
+ * of name, position, status, birth year and unit. The name is stored in
+ * NFC with its search key; the caller has checked it (text_check_name).
+ * 0, or -1 with the reason in db_error().
+ */
+int	 store_member_save(struct db *db, struct store_member *m);
+/* A value to choose in a form: a code (or an id as text) and its name. */
+struct store_choice {
+	char	*code;
+	char	*name;
+};
+/* The member statuses in display order; count, rows owned by the caller. */
+size_t	 store_member_statuses(struct db *db, struct store_choice **out);
+/*
+ * The units of root's subtree as choices (code = id), tree order; with
+ * cells_only only the party cells, unless there are none.
+ */
+size_t	 store_unit_choices(struct db *db, int64_t root, int cells_only,
+	    struct store_choice **out);
+void	 store_choices_free(struct store_choice **c, size_t n);
+
+/* A plan: a document that asks units to hold sessions. */
+struct store_plan {
+	int64_t		 id;
+	char		*number;
+	char		*title;
+	char		*issued_on;	/* ISO */
+	char		*next_deadline;	/* ISO or "" */
+	int		 sessions_held;	/* by the scope's units */
+	int		 sessions_planned;
+};
+
+/*
+ * The plans with plan sessions for the kinds of unit found in scope's
+ * subtree, and the documents scope itself issued, the most recent first;
+ * count, or -1 on error.
+ */
+int	 store_plans_list(struct db *db, int64_t scope, const char *today,
+	    struct store_plan **out);
+void	 store_plans_free(struct store_plan **p, size_t n);
+
+/* "NUMBER TITLE" of a document, a new string ("" if there is none). */
+char	*store_document_label(struct db *db, int64_t id);
+
+/* A document (plan, guidance, resolution...) as its form edits it. */
+struct store_document {
+	int64_t		 id;		/* 0: a new one */
+	int64_t		 owner_unit_id;
+	int64_t		 parent_id;	/* the plan it carries out, or 0 */
+	char		*number;	/* "08-KH/ĐU" */
+	char		*kind;		/* doc_kind.code */
+	char		*issuer;
+	char		*place;
+	char		*issued_on;	/* ISO */
+	char		*title;
+};
+/* Document id into *d (store_document_clear); 0 or -1. */
+int	 store_document_get(struct db *db, int64_t id, struct store_document *d);
+void	 store_document_clear(struct store_document *d);
+/*
+ * Inserts (id 0; d->id set) or updates d in one transaction; 0, or -1
+ * with the reason in db_error() (a number already used by the unit...).
+ */
+int	 store_document_save(struct db *db, struct store_document *d);
+/* 1 if owner already has another document (not id) numbered number. */
+int	 store_document_number_used(struct db *db, int64_t owner,
+	    const char *number, int64_t id);
+/* The kinds of document (KH, HD...), as choices. */
+size_t	 store_doc_kinds(struct db *db, struct store_choice **out);
+/* Every document as a choice (code = id, name = "NUMBER TITLE"), newest first. */
+size_t	 store_document_choices(struct db *db, struct store_choice **out);
+
+/* What a plan says besides its sessions, for the plan's screen. */
+struct store_plan_info {
+	char		*parent;	/* "NUMBER" of the plan it carries out, or "" */
+	int		 children;	/* plans carrying this one out */
+	int		 essay_days;	/* essays due this many days after, -1: no rule */
+	char		*report_due;	/* the next report deadline (ISO) or "" */
+	char		*issued_on;	/* ISO */
+};
+/* Fills *info for document id as of today; 0 or -1. */
+int	 store_plan_info_get(struct db *db, int64_t id, const char *today,
+	    struct store_plan_info *info);
+void	 store_plan_info_clear(struct store_plan_info *info);
+
+/* A session asked for by a plan (plan_session), for a level. */
+struct store_plan_session {
+	int64_t		 id;
+	char		*level;
+	char		*level_name;
+	int		 ordinal;
+	char		*title;
+	char		*form;		/* in_person / online */
+	int		 half_days;
+	char		*deadline;	/* ISO or "" */
+	char		*deadline_text;
+};
+int	 store_plan_sessions(struct db *db, int64_t document_id,
+	    struct store_plan_session **out);
+void	 store_plan_sessions_free(struct store_plan_session **p, size_t n);
+/*
+ * Adds a session the plan document_id asks of a level (p->level, title,
+ * form, half_days, deadline or "", deadline_text), numbered after the
+ * level's last one; p->id is set. 0 or -1 (db_error).
+ */
+int	 store_plan_session_add(struct db *db, int64_t document_id,
+	    struct store_plan_session *p);
+/* The kinds of unit (levels), as choices, from the top down. */
+size_t	 store_unit_kinds(struct db *db, struct store_choice **out);
+
+/* A session a unit held or plans to hold. */
+struct store_session {
+	int64_t		 id;
+	int64_t		 document_id;
+	int64_t		 plan_session_id;	/* 0 if none */
+	int64_t		 unit_id;
+	char		*unit_name;
+	char		*title;
+	char		*held_on;	/* ISO */
+	char		*place;
+	char		*form;		/* in_person / online */
+	char		*bridge_point;
+	char		*presenter;
+	int		 half_days;
+	int64_t		 makeup_of;	/* 0 if not a make-up session */
+	char		*status;	/* planned / held / cancelled */
+	int		 present, absent, self_study, expected;
+};
+
+/* Sessions of a plan held by units of scope's subtree, by date; count or -1. */
+int	 store_sessions_list(struct db *db, int64_t document_id, int64_t scope,
+	    struct store_session **out);
+void	 store_sessions_free(struct store_session **s, size_t n);
+int	 store_session_get(struct db *db, int64_t id, struct store_session *s);
+void	 store_session_clear(struct store_session *s);
+/* Inserts (id 0; s->id set) or updates s; 0 or -1 (db_error). */
+int	 store_session_save(struct db *db, struct store_session *s);
+
+/* Attendance: one member of a session's list. */
+struct store_attendee {
+	int64_t		 member_id;
+	char		*full_name;
+	char		*name_fold;
+	char		*status_name;	/* member status */
+	char		*attendance;	/* present / absent / self_study / "" */
+	char		*reason;
+};
+
+/*
+ * The members a session expects, in name order, paged like
+ * store_members_page: the members of its unit's subtree, or for a make-up
+ * session only those not present at the session it makes up for. Guests
+ * are listed too (they may attend). Count or -1.
+ */
+int	 store_attendees_page(struct db *db, int64_t session_id,
+	    const struct store_key *key, int dir, int limit,
+	    struct store_attendee **out);
+void	 store_attendees_free(struct store_attendee **a, size_t n);
+/*
+ * Records status (present / absent / self_study, or NULL to clear) and
+ * reason for a member at a session, and marks the session held. 0 or -1.
+ */
+int	 store_attendance_set(struct db *db, int64_t session_id,
+	    int64_t member_id, const char *status, const char *reason);
+/* Counts of the session's expected list; fills the four counts of s. */
+void	 store_session_counts(struct db *db, struct store_session *s);
+
+/* What the home screen shows. */
+struct store_home {
+	char		*unit_name;
+	int		 campaigns;
+	char		*next_deadline;		/* ISO or "" */
+	char		*next_deadline_what;
+	int		 sessions_overdue;	/* plan sessions past deadline, not held */
+	int		 essays_missing;	/* essays past due, not submitted */
+	int		 reports_overdue;	/* report deadlines past, not final */
+};
+/* Fills *h for scope as of today (ISO); 0 or -1. Free with store_home_clear. */
+int	 store_home_get(struct db *db, int64_t scope, const char *today,
+	    struct store_home *h);
+void	 store_home_clear(struct store_home *h);
+
+/* ---- Essays and tally reports (UI-2: store_essay.c, store_tally.c) ---- */
+
+/* Which essays a page lists. */
+enum store_essay_filter {
+	STORE_ESSAY_ALL,	/* every party member */
+	STORE_ESSAY_MISSING,	/* must write, nothing submitted (late or not) */
+	STORE_ESSAY_LATE,	/* must write, nothing submitted, due date passed */
+	STORE_ESSAY_SUBMITTED,	/* submitted (on time or late) */
+	STORE_ESSAY_EXEMPT,	/* exempt by the plan's rules */
+	STORE_ESSAY_NFILTERS
+};
+
+struct store_essay_query {
+	int64_t		 document_id;	/* the plan (and the plans under it) */
+	int64_t		 unit_id;	/* only this unit, or 0 */
+	int64_t		 scope_id;	/* with unit_id 0: this unit's subtree */
+	const char	*search;	/* folded substring of the name, or NULL */
+	enum store_essay_filter filter;
+	const char	*today;		/* ISO: what "late" is judged against */
+};
+
+/* One party member's essay for a plan, as the essays list shows it. */
+struct store_essay_row {
+	int64_t		 member_id;
+	char		*full_name;
+	char		*name_fold;
+	char		*unit_name;
+	int		 must_write;
+	char		*reason;	/* why exempt; "" when must write */
+	char		*due_on;	/* ISO, "" before any session */
+	char		*submitted_on;	/* ISO, "" when nothing handed in */
+	char		*grade;		/* excellent/good/pass/fail or "" */
+	int		 state;		/* enum essay_state (domain/rules.h) */
+};
+
+/*
+ * Up to limit party members of q in name order, paged like
+ * store_members_page, with their essay state under the rules of the plan
+ * (the same SQL as tally_compute, so the list and the tally agree).
+ * Count or -1 (db_error); rows freed with store_essay_rows_free.
+ */
+int	 store_essays_page(struct db *db, const struct store_essay_query *q,
+	    const struct store_key *key, int dir, int limit,
+	    struct store_essay_row **out);
+void	 store_essay_rows_free(struct store_essay_row **rows, size_t n);
+/* Frees the strings of one row (not the row itself). */
+void	 store_essay_row_clear(struct store_essay_row *r);
+/* A short Vietnamese name of a filter ("Chưa nộp"...); static. */
+const char *store_essay_filter_name(enum store_essay_filter f);
+
+/* Essay grades: schema codes and Vietnamese names, in order, NULL-ended. */
+extern const char *const store_grade_codes[];
+extern const char *const store_grade_names[];
+/* The name of a grade code; "" for none or an unknown code. */
+const char *store_grade_name(const char *code);
+
+/* One member's essay for a plan, as the essay form edits it. */
+struct store_essay {
+	int64_t		 id;		/* 0: none recorded yet */
+	int64_t		 document_id;	/* the plan it is (to be) recorded under */
+	int64_t		 member_id;
+	char		*full_name;
+	char		*position;
+	char		*unit_name;
+	int		 must_write;
+	char		*reason;	/* why exempt, or "" */
+	char		*studied_on;	/* ISO: the session the essay follows, or "" */
+	char		*due_on;	/* ISO or "" */
+	char		*submitted_on;	/* ISO or "" (not handed in) */
+	char		*grade;		/* excellent/good/pass/fail or "" */
+	char		*awareness;	/* 1. về nhận thức */
+	char		*duties;	/* 2. liên hệ chức trách, nhiệm vụ */
+	char		*proposals;	/* 3. đề xuất, kiến nghị */
+};
+
+/*
+ * The essay of member_id for plan document_id: the one recorded under the
+ * plan itself, else under a plan implementing it; when there is none, *e
+ * describes an empty essay to be recorded under document_id. 0, or -1 if
+ * the member does not exist or the database fails. Free with
+ * store_essay_clear.
+ */
+int	 store_essay_get(struct db *db, int64_t document_id, int64_t member_id,
+	    struct store_essay *e);
+void	 store_essay_clear(struct store_essay *e);
+/*
+ * Why submitted (ISO) cannot be the hand-in date of e as of today (ISO):
+ * a Vietnamese sentence (static), or NULL when it is acceptable.
+ */
+const char *store_essay_check_date(const struct store_essay *e,
+	    const char *submitted, const char *today);
+/*
+ * Writes the date, grade and the three parts of e (texts in NFC) with the
+ * due date the rules give, in one transaction; sets e->id for a new row.
+ * 0, or -1 with the reason in db_error().
+ */
+int	 store_essay_save(struct db *db, struct store_essay *e);
+
+/* A member's proposals (part 3 of the essay), for item 6 of the tally. */
+struct store_proposal {
+	char		*full_name;
+	char		*unit_name;
+	char		*text;
+};
+/*
+ * The non-empty proposals of essays handed in for the plan (or a plan
+ * under it) by members of unit's subtree, by unit then name, at most
+ * max. Count or -1; rows freed with store_proposals_free.
+ */
+int	 store_proposals_list(struct db *db, int64_t document_id,
+	    int64_t unit_id, int max, struct store_proposal **out);
+void	 store_proposals_free(struct store_proposal **p, size_t n);
+
+/* The tally report row of a unit for a plan and a round. */
+struct store_tally {
+	int64_t		 id;		/* 0: not saved yet */
+	int64_t		 plan_id;	/* asked for: counts cover it and the plans below */
+	int64_t		 document_id;	/* the plan the row is under */
+	int64_t		 unit_id;
+	int		 round;
+	char		*assessment;	/* item 5 */
+	char		*proposals;	/* item 6, the cell's summary */
+	char		*signer;
+	int		 final;
+	char		*finalized_on;	/* ISO or "" */
+	int64_t		 total_members, participated, wrote, exempt;	/* final only */
+};
+
+/*
+ * The report of unit_id for plan document_id (or a plan implementing it)
+ * and round; when none exists *t is a new draft under document_id whose
+ * signer is the unit's secretary. 0 or -1. Free with store_tally_clear.
+ */
+int	 store_tally_get(struct db *db, int64_t document_id, int64_t unit_id,
+	    int round, struct store_tally *t);
+/* The same, for the report row id, counted for plan_id; 0 or -1. */
+int	 store_tally_get_id(struct db *db, int64_t id, int64_t plan_id,
+	    struct store_tally *t);
+void	 store_tally_clear(struct store_tally *t);
+/*
+ * Writes assessment, proposals and signer of a draft (t->id set when
+ * new). A final report is refused: -1 with the reason in db_error().
+ */
+int	 store_tally_save(struct db *db, struct store_tally *t);
+/*
+ * Marks the report final on today (ISO): in one transaction, writes its
+ * text, computes the counts (tally_compute) and snapshots them into the
+ * row. Refused when it is final already. 0 (t updated) or -1.
+ */
+int	 store_tally_finalize(struct db *db, struct store_tally *t,
+	    const char *today);
+/* ---- end of essays and tally reports ---- */
+
+#endif

@@ -1,0 +1,216 @@
+/*
+ * store_document.c - documents (plans and the texts they carry out) and
+ * the sessions a plan asks each level to hold.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "store/store.h"
+#include "store/store_int.h"
+#include "text/text.h"
+#include "xmalloc.h"
+
+int
+store_document_get(struct db *db, int64_t id, struct store_document *d)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT id, owner_unit_id,"
+	    " coalesce(parent_id, 0), number, kind, issuer, place, issued_on,"
+	    " title FROM document WHERE id = ?1");
+	int rc = -1;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		d->id = sqlite3_column_int64(stmt, 0);
+		d->owner_unit_id = sqlite3_column_int64(stmt, 1);
+		d->parent_id = sqlite3_column_int64(stmt, 2);
+		d->number = store_col(stmt, 3);
+		d->kind = store_col(stmt, 4);
+		d->issuer = store_col(stmt, 5);
+		d->place = store_col(stmt, 6);
+		d->issued_on = store_col(stmt, 7);
+		d->title = store_col(stmt, 8);
+		rc = 0;
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+void
+store_document_clear(struct store_document *d)
+{
+	x_free(&d->number);
+	x_free(&d->kind);
+	x_free(&d->issuer);
+	x_free(&d->place);
+	x_free(&d->issued_on);
+	x_free(&d->title);
+}
+
+/* Binds text in NFC, as every name is stored. */
+static void
+store_bind_nfc(sqlite3_stmt *stmt, int i, const char *s)
+{
+	sqlite3_bind_text(stmt, i, text_nfc(s != NULL ? s : ""), -1, free);
+}
+
+int
+store_document_save(struct db *db, struct store_document *d)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (d->id == 0)
+		d->id = db_new_id();
+	if (db_begin(db) != 0)
+		return -1;
+	stmt = db_prepare(db, "INSERT INTO document(id, owner_unit_id, number,"
+	    " kind, issuer, place, issued_on, title, parent_id) VALUES (?1, ?2,"
+	    " ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO UPDATE SET"
+	    " number = excluded.number, kind = excluded.kind,"
+	    " issuer = excluded.issuer, place = excluded.place,"
+	    " issued_on = excluded.issued_on, title = excluded.title,"
+	    " parent_id = excluded.parent_id");
+	if (stmt == NULL) {
+		db_rollback(db);
+		return -1;
+	}
+	sqlite3_bind_int64(stmt, 1, d->id);
+	sqlite3_bind_int64(stmt, 2, d->owner_unit_id);
+	store_bind_nfc(stmt, 3, d->number);
+	sqlite3_bind_text(stmt, 4, d->kind, -1, SQLITE_STATIC);
+	store_bind_nfc(stmt, 5, d->issuer);
+	store_bind_nfc(stmt, 6, d->place);
+	sqlite3_bind_text(stmt, 7, d->issued_on, -1, SQLITE_STATIC);
+	store_bind_nfc(stmt, 8, d->title);
+	if (d->parent_id != 0 && d->parent_id != d->id)
+		sqlite3_bind_int64(stmt, 9, d->parent_id);
+	rc = store_step_done(db, stmt, "lưu văn bản");
+	sqlite3_finalize(stmt);
+	if (rc != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
+}
+
+int
+store_document_number_used(struct db *db, int64_t owner, const char *number,
+    int64_t id)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT count(*) FROM document"
+	    " WHERE owner_unit_id = ?1 AND number = ?2 AND id <> ?3");
+	int used = 0;
+
+	if (stmt == NULL)
+		return 0;
+	sqlite3_bind_int64(stmt, 1, owner);
+	store_bind_nfc(stmt, 2, number);
+	sqlite3_bind_int64(stmt, 3, id);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		used = sqlite3_column_int(stmt, 0) > 0;
+	sqlite3_finalize(stmt);
+	return used;
+}
+
+size_t
+store_doc_kinds(struct db *db, struct store_choice **out)
+{
+	return store_choices(db, "SELECT code, code || ' - ' || name FROM"
+	    " doc_kind ORDER BY code = 'KH' DESC, code", out);
+}
+
+size_t
+store_document_choices(struct db *db, struct store_choice **out)
+{
+	return store_choices(db, "SELECT id, number || ' ' || title FROM"
+	    " document ORDER BY issued_on DESC, id", out);
+}
+
+size_t
+store_unit_kinds(struct db *db, struct store_choice **out)
+{
+	/* A kind's depth is how far its units are from the root. */
+	return store_choices(db, "WITH RECURSIVE t(id, depth) AS (SELECT id, 0"
+	    " FROM unit WHERE parent_id IS NULL UNION ALL SELECT u.id,"
+	    " t.depth + 1 FROM unit u JOIN t ON u.parent_id = t.id)"
+	    " SELECT k.code, k.name FROM unit_kind k ORDER BY coalesce((SELECT"
+	    " min(t.depth) FROM t JOIN unit u ON u.id = t.id WHERE u.kind ="
+	    " k.code), 99), k.is_cell, k.code", out);
+}
+
+int
+store_plan_info_get(struct db *db, int64_t id, const char *today,
+    struct store_plan_info *info)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT coalesce((SELECT p.number"
+	    " FROM document p WHERE p.id = d.parent_id), ''), (SELECT count(*)"
+	    " FROM document c WHERE c.parent_id = d.id), coalesce((SELECT"
+	    " due_days FROM essay_rule r WHERE r.document_id = d.id), -1),"
+	    " coalesce((SELECT min(due_on) FROM report_deadline rd WHERE"
+	    " rd.document_id = d.id AND rd.due_on >= ?2), ''), d.issued_on"
+	    " FROM document d WHERE d.id = ?1");
+	int rc = -1;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_text(stmt, 2, today, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		info->parent = store_col(stmt, 0);
+		info->children = sqlite3_column_int(stmt, 1);
+		info->essay_days = sqlite3_column_int(stmt, 2);
+		info->report_due = store_col(stmt, 3);
+		info->issued_on = store_col(stmt, 4);
+		rc = 0;
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+void
+store_plan_info_clear(struct store_plan_info *info)
+{
+	x_free(&info->parent);
+	x_free(&info->report_due);
+	x_free(&info->issued_on);
+}
+
+int
+store_plan_session_add(struct db *db, int64_t document_id,
+    struct store_plan_session *p)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	p->id = db_new_id();
+	if (db_begin(db) != 0)
+		return -1;
+	stmt = db_prepare(db, "INSERT INTO plan_session(id, document_id, level,"
+	    " ordinal, title, form, half_days, deadline, deadline_text) SELECT"
+	    " ?1, ?2, ?3, coalesce(max(ordinal), 0) + 1, ?4, ?5, ?6, ?7, ?8"
+	    " FROM plan_session WHERE document_id = ?2 AND level = ?3");
+	if (stmt == NULL) {
+		db_rollback(db);
+		return -1;
+	}
+	sqlite3_bind_int64(stmt, 1, p->id);
+	sqlite3_bind_int64(stmt, 2, document_id);
+	sqlite3_bind_text(stmt, 3, p->level, -1, SQLITE_STATIC);
+	store_bind_nfc(stmt, 4, p->title);
+	sqlite3_bind_text(stmt, 5, p->form, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 6, p->half_days);
+	store_bind_opt(stmt, 7, p->deadline);
+	store_bind_nfc(stmt, 8, p->deadline_text);
+	rc = store_step_done(db, stmt, "lưu mục buổi học của kế hoạch");
+	sqlite3_finalize(stmt);
+	if (rc != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
+}

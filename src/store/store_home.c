@@ -1,0 +1,126 @@
+/*
+ * store_home.c - the numbers on the home screen: what is in progress, what
+ * is overdue. (What waits for sync is src/sync's to say.)
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "db.h"
+#include "store/store.h"
+#include "store/store_int.h"
+#include "xmalloc.h"
+
+/* Plans that ask something of the kinds of unit in the scope. */
+#define STORE_SCOPE_PLANS \
+	" (SELECT DISTINCT ps.document_id FROM plan_session ps WHERE ps.level" \
+	" IN (SELECT kind FROM unit WHERE id IN (SELECT id FROM scope))) "
+
+/* Runs a one-value query on (?1 scope, ?2 today); dflt if it fails. */
+static int64_t
+store_home_count(struct db *db, const char *sql, int64_t scope,
+    const char *today)
+{
+	sqlite3_stmt *stmt = db_prepare(db, sql);
+	int64_t v = 0;
+
+	if (stmt == NULL)
+		return 0;
+	sqlite3_bind_int64(stmt, 1, scope);
+	sqlite3_bind_text(stmt, 2, today, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+/* The nearest deadline from today on: a session to hold or a report to send. */
+static void
+store_home_next(struct db *db, int64_t scope, const char *today,
+    struct store_home *h)
+{
+	sqlite3_stmt *stmt = db_prepare(db, STORE_SCOPE_CTE
+	    "SELECT due, what FROM ("
+	    " SELECT ps.deadline AS due, d.number || ': ' || ps.title AS what"
+	    " FROM plan_session ps JOIN document d ON d.id = ps.document_id"
+	    " WHERE ps.document_id IN" STORE_SCOPE_PLANS
+	    " AND ps.level IN (SELECT kind FROM unit WHERE id IN"
+	    " (SELECT id FROM scope)) AND ps.deadline >= ?2"
+	    " UNION ALL SELECT rd.due_on, d.number || ': ' ||"
+	    " CASE rd.description WHEN '' THEN 'báo cáo' ELSE rd.description END"
+	    " FROM report_deadline rd JOIN document d ON d.id = rd.document_id"
+	    " WHERE rd.document_id IN" STORE_SCOPE_PLANS " AND rd.due_on >= ?2)"
+	    " ORDER BY due LIMIT 1");
+
+	if (stmt != NULL) {
+		sqlite3_bind_int64(stmt, 1, scope);
+		sqlite3_bind_text(stmt, 2, today, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(stmt) == SQLITE_ROW) {
+			h->next_deadline = store_col(stmt, 0);
+			h->next_deadline_what = store_col(stmt, 1);
+		}
+		sqlite3_finalize(stmt);
+	}
+	if (h->next_deadline == NULL) {
+		h->next_deadline = xstrdup("");
+		h->next_deadline_what = xstrdup("");
+	}
+}
+
+int
+store_home_get(struct db *db, int64_t scope, const char *today,
+    struct store_home *h)
+{
+	struct store_unit u;
+
+	if (store_unit_get(db, scope, &u) != 0)
+		return -1;
+	h->unit_name = xstrdup(u.name);
+	store_unit_clear(&u);
+	h->campaigns = (int)store_home_count(db, STORE_SCOPE_CTE
+	    "SELECT count(*) FROM" STORE_SCOPE_PLANS "AS p WHERE EXISTS"
+	    " (SELECT 1 FROM plan_session ps WHERE ps.document_id ="
+	    " p.document_id AND ps.deadline >= ?2) OR EXISTS (SELECT 1 FROM"
+	    " report_deadline rd WHERE rd.document_id = p.document_id AND"
+	    " rd.due_on >= ?2)", scope, today);
+	store_home_next(db, scope, today, h);
+	/* A unit of the level a plan session names that has held none for it. */
+	h->sessions_overdue = (int)store_home_count(db, STORE_SCOPE_CTE
+	    "SELECT count(*) FROM plan_session ps JOIN unit u ON u.kind ="
+	    " ps.level AND u.id IN (SELECT id FROM scope) WHERE ps.deadline < ?2"
+	    " AND NOT EXISTS (SELECT 1 FROM session s WHERE s.unit_id = u.id"
+	    " AND s.document_id = ps.document_id AND s.status = 'held' AND"
+	    " (s.plan_session_id IS NULL OR s.plan_session_id = ps.id))",
+	    scope, today);
+	/* Members who studied, must write, are past due and have not handed in. */
+	h->essays_missing = (int)store_home_count(db, STORE_SCOPE_CTE
+	    "SELECT count(*) FROM (SELECT s.document_id AS doc, a.member_id AS"
+	    " mid, min(date(s.held_on, '+' || coalesce(r.due_days, 7) ||"
+	    " ' days')) AS due FROM attendance a JOIN session s ON s.id ="
+	    " a.session_id LEFT JOIN essay_rule r ON r.document_id ="
+	    " s.document_id WHERE s.unit_id IN (SELECT id FROM scope) AND"
+	    " a.status IN ('present', 'self_study') GROUP BY s.document_id,"
+	    " a.member_id) x JOIN member m ON m.id = x.mid WHERE x.due < ?2"
+	    " AND coalesce((SELECT must_write FROM exemption_rule WHERE"
+	    " document_id = x.doc AND status = m.status), (SELECT must_write"
+	    " FROM exemption_rule WHERE document_id IS NULL AND status ="
+	    " m.status), 1) = 1 AND NOT EXISTS (SELECT 1 FROM essay e WHERE"
+	    " e.document_id = x.doc AND e.member_id = x.mid AND"
+	    " e.submitted_on IS NOT NULL)", scope, today);
+	h->reports_overdue = (int)store_home_count(db, STORE_SCOPE_CTE
+	    "SELECT count(*) FROM report_deadline rd WHERE rd.document_id IN"
+	    STORE_SCOPE_PLANS "AND rd.due_on < ?2 AND (rd.level IS NULL OR"
+	    " rd.level = (SELECT kind FROM unit WHERE id = ?1)) AND NOT EXISTS"
+	    " (SELECT 1 FROM tally_report t WHERE t.document_id ="
+	    " rd.document_id AND t.unit_id = ?1 AND t.round = rd.round AND"
+	    " t.status = 'final')", scope, today);
+	return 0;
+}
+
+void
+store_home_clear(struct store_home *h)
+{
+	x_free(&h->unit_name);
+	x_free(&h->next_deadline);
+	x_free(&h->next_deadline_what);
+}

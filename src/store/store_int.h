@@ -1,0 +1,32 @@
+/*
+ * store_int.h - helpers the files of src/store share and nobody else sees.
+ */
+#ifndef QT_STORE_INT_H
+#define QT_STORE_INT_H
+
+#include <sqlite3.h>
+
+struct db;
+
+/* Column i as a new string; "" for NULL. */
+char	*store_col(sqlite3_stmt *stmt, int i);
+/* Steps stmt once for a write; 0 or -1 with db_error set (what: context). */
+int	 store_step_done(struct db *db, sqlite3_stmt *stmt, const char *what);
+/* Binds text, or NULL when s is NULL or empty. */
+void	 store_bind_opt(sqlite3_stmt *stmt, int i, const char *s);
+/* Grows *rows (element size sz) to hold n + 1 elements; returns the new slot. */
+void	*store_grow(void *rows, size_t n, size_t sz, void **out);
+/* Runs a query of (code, name) rows into choices; the count. */
+struct store_choice;
+size_t	 store_choices(struct db *db, const char *sql, struct store_choice **out);
+/* Reverses n rows of size sz in place (a page read backwards). */
+void	 store_reverse(void *rows, size_t n, size_t sz);
+/*
+ * The recursive subtree of unit ?1 as a CTE named scope(id), to prefix a
+ * query whose first parameter is the root.
+ */
+#define STORE_SCOPE_CTE \
+	"WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL " \
+	"SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id) "
+
+#endif

@@ -1,0 +1,342 @@
+/*
+ * store_session.c - sessions units hold for a plan, and their attendance.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "store/store.h"
+#include "store/store_int.h"
+#include "xmalloc.h"
+
+#define STORE_SESSION_COLS \
+	"SELECT s.id, s.document_id, coalesce(s.plan_session_id, 0)," \
+	" s.unit_id, u.name, s.title, s.held_on, s.place, s.form," \
+	" s.bridge_point, s.presenter, s.half_days, coalesce(s.makeup_of, 0)," \
+	" s.status," \
+	" (SELECT count(*) FROM attendance a WHERE a.session_id = s.id" \
+	"  AND a.status = 'present')," \
+	" (SELECT count(*) FROM attendance a WHERE a.session_id = s.id" \
+	"  AND a.status = 'absent')," \
+	" (SELECT count(*) FROM attendance a WHERE a.session_id = s.id" \
+	"  AND a.status = 'self_study')" \
+	" FROM session s JOIN unit u ON u.id = s.unit_id "
+
+static void
+store_session_fill(sqlite3_stmt *stmt, struct store_session *s)
+{
+	s->id = sqlite3_column_int64(stmt, 0);
+	s->document_id = sqlite3_column_int64(stmt, 1);
+	s->plan_session_id = sqlite3_column_int64(stmt, 2);
+	s->unit_id = sqlite3_column_int64(stmt, 3);
+	s->unit_name = store_col(stmt, 4);
+	s->title = store_col(stmt, 5);
+	s->held_on = store_col(stmt, 6);
+	s->place = store_col(stmt, 7);
+	s->form = store_col(stmt, 8);
+	s->bridge_point = store_col(stmt, 9);
+	s->presenter = store_col(stmt, 10);
+	s->half_days = sqlite3_column_int(stmt, 11);
+	s->makeup_of = sqlite3_column_int64(stmt, 12);
+	s->status = store_col(stmt, 13);
+	s->present = sqlite3_column_int(stmt, 14);
+	s->absent = sqlite3_column_int(stmt, 15);
+	s->self_study = sqlite3_column_int(stmt, 16);
+	s->expected = -1;
+}
+
+int
+store_sessions_list(struct db *db, int64_t document_id, int64_t scope,
+    struct store_session **out)
+{
+	sqlite3_stmt *stmt = db_prepare(db, STORE_SCOPE_CTE STORE_SESSION_COLS
+	    "WHERE s.document_id = ?2 AND s.unit_id IN (SELECT id FROM scope)"
+	    " ORDER BY s.held_on, s.id");
+	struct store_session *rows = NULL;
+	size_t n = 0;
+	void *slot;
+
+	*out = NULL;
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, scope);
+	sqlite3_bind_int64(stmt, 2, document_id);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		rows = store_grow(rows, n, sizeof *rows, &slot);
+		store_session_fill(stmt, slot);
+		n++;
+	}
+	sqlite3_finalize(stmt);
+	*out = rows;
+	return (int)n;
+}
+
+int
+store_session_get(struct db *db, int64_t id, struct store_session *s)
+{
+	sqlite3_stmt *stmt = db_prepare(db, STORE_SESSION_COLS "WHERE s.id = ?1");
+	int rc = -1;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		store_session_fill(stmt, s);
+		rc = 0;
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+void
+store_session_clear(struct store_session *s)
+{
+	x_free(&s->unit_name);
+	x_free(&s->title);
+	x_free(&s->held_on);
+	x_free(&s->place);
+	x_free(&s->form);
+	x_free(&s->bridge_point);
+	x_free(&s->presenter);
+	x_free(&s->status);
+}
+
+void
+store_sessions_free(struct store_session **s, size_t n)
+{
+	size_t i;
+
+	if (*s == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		store_session_clear(&(*s)[i]);
+	x_free(s);
+}
+
+int
+store_session_save(struct db *db, struct store_session *s)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (s->id == 0)
+		s->id = db_new_id();
+	if (db_begin(db) != 0)
+		return -1;
+	stmt = db_prepare(db, "INSERT INTO session(id, document_id,"
+	    " plan_session_id, unit_id, title, held_on, place, form,"
+	    " bridge_point, presenter, half_days, makeup_of, status)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+	    " coalesce(?13, 'planned')) ON CONFLICT(id) DO"
+	    " UPDATE SET plan_session_id = excluded.plan_session_id,"
+	    " unit_id = excluded.unit_id, title = excluded.title,"
+	    " held_on = excluded.held_on, place = excluded.place,"
+	    " form = excluded.form, bridge_point = excluded.bridge_point,"
+	    " presenter = excluded.presenter, half_days = excluded.half_days,"
+	    " status = excluded.status");
+	if (stmt == NULL) {
+		db_rollback(db);
+		return -1;
+	}
+	sqlite3_bind_int64(stmt, 1, s->id);
+	sqlite3_bind_int64(stmt, 2, s->document_id);
+	if (s->plan_session_id != 0)
+		sqlite3_bind_int64(stmt, 3, s->plan_session_id);
+	sqlite3_bind_int64(stmt, 4, s->unit_id);
+	sqlite3_bind_text(stmt, 5, s->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 6, s->held_on, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 7, s->place != NULL ? s->place : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 8, s->form, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 9, s->bridge_point != NULL ? s->bridge_point : "",
+	    -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 10, s->presenter != NULL ? s->presenter : "",
+	    -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 11, s->half_days > 0 ? s->half_days : 1);
+	if (s->makeup_of != 0)
+		sqlite3_bind_int64(stmt, 12, s->makeup_of);
+	store_bind_opt(stmt, 13, s->status);
+	rc = store_step_done(db, stmt, "lưu buổi học");
+	sqlite3_finalize(stmt);
+	if (rc != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
+}
+
+/*
+ * The members a session expects. Parameters: ?1 the session's unit, ?2 the
+ * session, ?4 ?5 the key, ?6 the limit. chain(id) holds the sessions it
+ * makes up for, back to the first: a member present at any of them is not
+ * expected again, and guests are not asked to make up.
+ */
+static char *
+store_attendee_sql(int count, int makeup, const struct store_key *key, int dir)
+{
+	int after = dir == STORE_AFTER;
+
+	return xasprintf("WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL"
+	    " SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id),"
+	    " chain(id) AS (SELECT makeup_of FROM session WHERE id = ?2 UNION"
+	    " SELECT s.makeup_of FROM session s JOIN chain c ON s.id = c.id"
+	    " WHERE s.makeup_of IS NOT NULL) SELECT %s"
+	    " FROM member m JOIN member_status st ON st.code = m.status"
+	    " LEFT JOIN attendance a ON a.session_id = ?2 AND a.member_id = m.id"
+	    " WHERE m.unit_id IN (SELECT id FROM scope)%s%s%s",
+	    count ? "count(*)" : "m.id, m.full_name, m.name_fold, st.name,"
+	    " coalesce(a.status, ''), coalesce(a.reason, '')",
+	    makeup ? " AND st.is_party_member = 1 AND NOT EXISTS (SELECT 1 FROM"
+	    " attendance o WHERE o.session_id IN (SELECT id FROM chain) AND"
+	    " o.member_id = m.id AND o.status = 'present')" : "",
+	    key == NULL || key->sort == NULL ? "" : after
+	    ? " AND (m.name_fold, m.id) > (?4, ?5)"
+	    : " AND (m.name_fold, m.id) < (?4, ?5)",
+	    count ? "" : after ? " ORDER BY m.name_fold, m.id LIMIT ?6"
+	    : " ORDER BY m.name_fold DESC, m.id DESC LIMIT ?6");
+}
+
+/* Prepares the attendee query for session_id; NULL if there is no such session. */
+static sqlite3_stmt *
+store_attendee_prepare(struct db *db, int64_t session_id, int count,
+    const struct store_key *key, int dir)
+{
+	int64_t unit = db_int(db, 0, "SELECT unit_id FROM session WHERE id = ?1",
+	    1, (int64_t)session_id);
+	int64_t makeup = db_int(db, 0, "SELECT coalesce(makeup_of, 0) FROM"
+	    " session WHERE id = ?1", 1, (int64_t)session_id);
+	char *sql;
+	sqlite3_stmt *stmt;
+
+	if (unit == 0)
+		return NULL;
+	sql = store_attendee_sql(count, makeup != 0, key, dir);
+	stmt = db_prepare(db, sql);
+	free(sql);
+	if (stmt == NULL)
+		return NULL;
+	sqlite3_bind_int64(stmt, 1, unit);
+	sqlite3_bind_int64(stmt, 2, session_id);
+	if (key != NULL && key->sort != NULL) {
+		sqlite3_bind_text(stmt, 4, key->sort, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(stmt, 5, key->id);
+	}
+	return stmt;
+}
+
+int
+store_attendees_page(struct db *db, int64_t session_id,
+    const struct store_key *key, int dir, int limit,
+    struct store_attendee **out)
+{
+	sqlite3_stmt *stmt = store_attendee_prepare(db, session_id, 0, key, dir);
+	struct store_attendee *rows = NULL, *a;
+	size_t n = 0;
+	void *slot;
+
+	*out = NULL;
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int(stmt, 6, limit);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		rows = store_grow(rows, n, sizeof *rows, &slot);
+		a = slot;
+		a->member_id = sqlite3_column_int64(stmt, 0);
+		a->full_name = store_col(stmt, 1);
+		a->name_fold = store_col(stmt, 2);
+		a->status_name = store_col(stmt, 3);
+		a->attendance = store_col(stmt, 4);
+		a->reason = store_col(stmt, 5);
+		n++;
+	}
+	sqlite3_finalize(stmt);
+	if (dir != STORE_AFTER)
+		store_reverse(rows, n, sizeof *rows);
+	*out = rows;
+	return (int)n;
+}
+
+void
+store_attendees_free(struct store_attendee **a, size_t n)
+{
+	size_t i;
+
+	if (*a == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		free((*a)[i].full_name);
+		free((*a)[i].name_fold);
+		free((*a)[i].status_name);
+		free((*a)[i].attendance);
+		free((*a)[i].reason);
+	}
+	x_free(a);
+}
+
+void
+store_session_counts(struct db *db, struct store_session *s)
+{
+	sqlite3_stmt *stmt = store_attendee_prepare(db, s->id, 1, NULL, 0);
+
+	s->present = (int)db_int(db, 0, "SELECT count(*) FROM attendance WHERE"
+	    " session_id = ?1 AND status = 'present'", 1, (int64_t)s->id);
+	s->absent = (int)db_int(db, 0, "SELECT count(*) FROM attendance WHERE"
+	    " session_id = ?1 AND status = 'absent'", 1, (int64_t)s->id);
+	s->self_study = (int)db_int(db, 0, "SELECT count(*) FROM attendance"
+	    " WHERE session_id = ?1 AND status = 'self_study'", 1, (int64_t)s->id);
+	s->expected = 0;
+	if (stmt == NULL)
+		return;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		s->expected = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+}
+
+int
+store_attendance_set(struct db *db, int64_t session_id, int64_t member_id,
+    const char *status, const char *reason)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (db_begin(db) != 0)
+		return -1;
+	if (status == NULL)
+		stmt = db_prepare(db, "DELETE FROM attendance WHERE"
+		    " session_id = ?2 AND member_id = ?3");
+	else
+		stmt = db_prepare(db, "INSERT INTO attendance(id, session_id,"
+		    " member_id, status, reason) VALUES (?1, ?2, ?3, ?4, ?5)"
+		    " ON CONFLICT(session_id, member_id) DO UPDATE"
+		    " SET status = excluded.status, reason = excluded.reason");
+	if (stmt == NULL) {
+		db_rollback(db);
+		return -1;
+	}
+	sqlite3_bind_int64(stmt, 1, db_new_id());
+	sqlite3_bind_int64(stmt, 2, session_id);
+	sqlite3_bind_int64(stmt, 3, member_id);
+	sqlite3_bind_text(stmt, 4, status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, reason != NULL ? reason : "", -1, SQLITE_STATIC);
+	rc = store_step_done(db, stmt, "ghi điểm danh");
+	sqlite3_finalize(stmt);
+	if (rc != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	stmt = db_prepare(db, "UPDATE session SET status = 'held'"
+	    " WHERE id = ?1 AND status = 'planned'");
+	if (stmt == NULL) {
+		db_rollback(db);
+		return -1;
+	}
+	sqlite3_bind_int64(stmt, 1, session_id);
+	rc = store_step_done(db, stmt, "ghi điểm danh");
+	sqlite3_finalize(stmt);
+	if (rc != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
+}

@@ -1,0 +1,88 @@
+/*
+ * store_util.c - the small pieces every store file needs.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "store/store.h"
+#include "store/store_int.h"
+#include "xmalloc.h"
+
+char *
+store_col(sqlite3_stmt *stmt, int i)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, i);
+
+	return xstrdup(s != NULL ? (const char *)s : "");
+}
+
+int
+store_step_done(struct db *db, sqlite3_stmt *stmt, const char *what)
+{
+	int rc = sqlite3_step(stmt);
+
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return 0;
+	db_set_error(db, rc, what);
+	return -1;
+}
+
+void
+store_bind_opt(sqlite3_stmt *stmt, int i, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		sqlite3_bind_null(stmt, i);
+	else
+		sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
+}
+
+void *
+store_grow(void *rows, size_t n, size_t sz, void **out)
+{
+	char *grown = xrealloc(rows, (n + 1) * sz);
+
+	memset(grown + n * sz, 0, sz);
+	*out = grown + n * sz;
+	return grown;
+}
+
+void
+store_reverse(void *rows, size_t n, size_t sz)
+{
+	char *a = rows, *tmp = xmalloc(sz);
+	size_t i;
+
+	for (i = 0; i < n / 2; i++) {
+		memcpy(tmp, a + i * sz, sz);
+		memcpy(a + i * sz, a + (n - 1 - i) * sz, sz);
+		memcpy(a + (n - 1 - i) * sz, tmp, sz);
+	}
+	free(tmp);
+}
+
+/* Runs a (code, name) query into choices. */
+size_t
+store_choices(struct db *db, const char *sql, struct store_choice **out)
+{
+	sqlite3_stmt *stmt = db_prepare(db, sql);
+	struct store_choice *rows = NULL, *c;
+	size_t n = 0;
+	void *slot;
+
+	*out = NULL;
+	if (stmt == NULL)
+		return 0;
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		rows = store_grow(rows, n, sizeof *rows, &slot);
+		c = slot;
+		c->code = store_col(stmt, 0);
+		c->name = store_col(stmt, 1);
+		n++;
+	}
+	sqlite3_finalize(stmt);
+	*out = rows;
+	return n;
+}

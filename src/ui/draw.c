@@ -1,0 +1,149 @@
+/*
+ * draw.c - colours, the text choke point, lines.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/date.h"
+#include "text/text.h"
+#include "ui/draw.h"
+#include "xmalloc.h"
+
+static int draw_colour;
+
+/* Foreground and background of each style when colours are in use. */
+static const short draw_colours[STYLE_COUNT][2] = {
+	[STYLE_NORMAL] = { -1, -1 },
+	[STYLE_TITLE] = { COLOR_WHITE, COLOR_BLUE },
+	[STYLE_SELECTED] = { COLOR_BLACK, COLOR_CYAN },
+	[STYLE_HEADING] = { COLOR_YELLOW, -1 },
+	[STYLE_KEY] = { COLOR_WHITE, -1 },
+	[STYLE_BAR] = { COLOR_BLACK, COLOR_CYAN },
+	[STYLE_ERROR] = { COLOR_RED, -1 },
+	[STYLE_GOOD] = { COLOR_GREEN, -1 },
+	[STYLE_WARN] = { COLOR_RED, -1 },
+	[STYLE_DIM] = { COLOR_BLUE, -1 },
+	[STYLE_FIELD] = { COLOR_BLACK, COLOR_WHITE },
+};
+
+/* The look without colour: vt100, a console with NO_COLOR. */
+static const attr_t draw_mono[STYLE_COUNT] = {
+	[STYLE_NORMAL] = A_NORMAL,
+	[STYLE_TITLE] = A_REVERSE,
+	[STYLE_SELECTED] = A_REVERSE,
+	[STYLE_HEADING] = A_BOLD,
+	[STYLE_KEY] = A_BOLD,
+	[STYLE_BAR] = A_REVERSE,
+	[STYLE_ERROR] = A_BOLD,
+	[STYLE_GOOD] = A_NORMAL,
+	[STYLE_WARN] = A_BOLD,
+	[STYLE_DIM] = A_NORMAL,
+	[STYLE_FIELD] = A_UNDERLINE,
+};
+
+void
+draw_init(void)
+{
+	const char *no_colour = getenv("NO_COLOR");
+	short i;
+
+	draw_colour = 0;
+	if ((no_colour != NULL && *no_colour != '\0') || !has_colors() ||
+	    start_color() == ERR || COLOR_PAIRS < STYLE_COUNT)
+		return;
+	use_default_colors();
+	for (i = 1; i < STYLE_COUNT; i++)
+		init_pair(i, draw_colours[i][0], draw_colours[i][1]);
+	draw_colour = 1;
+}
+
+/* The attribute for style (with colour when in use). */
+static attr_t
+draw_attr(enum ui_style style)
+{
+	if (!draw_colour)
+		return draw_mono[style];
+	if (style == STYLE_NORMAL)
+		return A_NORMAL;
+	return COLOR_PAIR(style) | (style == STYLE_TITLE ||
+	    style == STYLE_HEADING || style == STYLE_KEY ? A_BOLD : A_NORMAL);
+}
+
+int
+ui_put(WINDOW *w, int y, int x, int cols, const char *s,
+    enum ui_style style, int flags)
+{
+	char *fitted;
+	attr_t attr = draw_attr(style);
+
+	if (cols <= 0)
+		return 0;
+	/* text_fit runs text_display first: this is the choke point. */
+	fitted = text_fit(s, cols, flags);
+	wattr_on(w, attr, NULL);
+	mvwaddstr(w, y, x, fitted);
+	wattr_off(w, attr, NULL);
+	free(fitted);
+	return cols;
+}
+
+int
+ui_putf(WINDOW *w, int y, int x, int cols, enum ui_style style,
+    const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	n = ui_put(w, y, x, cols, s != NULL ? s : "", style, TEXT_ELLIPSIS);
+	free(s);
+	return n;
+}
+
+void
+ui_put_cols(WINDOW *w, int y, int x, enum ui_style style, int n,
+    const int *widths, const char *const *texts)
+{
+	int i, cols = getmaxx(w);
+
+	ui_put(w, y, 0, x, "", style, 0);
+	for (i = 0; i < n && x < cols; i++) {
+		int width = i == n - 1 || x + widths[i] > cols ? cols - x : widths[i];
+
+		ui_put(w, y, x, width, texts[i], style, TEXT_ELLIPSIS);
+		x += width;
+		if (x < cols)
+			x += ui_put(w, y, x, 1, "", style, 0);
+	}
+}
+
+void
+draw_hline(WINDOW *w, int y, int x, int n)
+{
+	if (n <= 0)
+		return;
+	/* WACS_ lines are Unicode under ncursesw, which PuTTY draws right. */
+	if (text_ascii_mode())
+		mvwhline(w, y, x, '-', n);
+	else
+		mvwhline_set(w, y, x, WACS_HLINE, n);
+}
+
+void
+draw_date(const char *iso, char out[11])
+{
+	struct qt_date d;
+
+	if (iso == NULL || date_from_iso(iso, &d) != 0)
+		snprintf(out, 11, "%s", iso != NULL ? iso : "");
+	else
+		date_to_vn(d, out);
+}

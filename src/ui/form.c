@@ -1,0 +1,353 @@
+/*
+ * form.c - fields, their editing and drawing, and drafts of them.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/date.h"
+#include "store/store.h"
+#include "text/text.h"
+#include "ui/draft.h"
+#include "ui/draw.h"
+#include "ui/form.h"
+#include "ui/ui.h"
+#include "xmalloc.h"
+
+/* Columns of the label, right-aligned, then ": ". */
+#define FORM_LABEL_COLS	22
+
+void
+form_init(struct form *f)
+{
+	memset(f, 0, sizeof *f);
+}
+
+void
+form_free(struct form *f)
+{
+	size_t i, j;
+
+	for (i = 0; i < f->n; i++) {
+		struct form_field *ff = &f->fields[i];
+
+		free(ff->key);
+		free(ff->label);
+		edit_free(&ff->edit);
+		for (j = 0; j < ff->nchoices; j++) {
+			free(ff->values[j]);
+			free(ff->labels[j]);
+		}
+		free(ff->values);
+		free(ff->labels);
+	}
+	free(f->fields);
+	free(f->error);
+	memset(f, 0, sizeof *f);
+}
+
+static struct form_field *
+form_add(struct form *f, enum form_kind kind, const char *key,
+    const char *label)
+{
+	struct form_field *ff;
+
+	f->fields = xrealloc(f->fields, (f->n + 1) * sizeof *f->fields);
+	ff = &f->fields[f->n++];
+	memset(ff, 0, sizeof *ff);
+	ff->kind = kind;
+	ff->key = xstrdup(key);
+	ff->label = xstrdup(label != NULL ? label : "");
+	return ff;
+}
+
+void
+form_text(struct form *f, const char *key, const char *label,
+    const char *value, size_t max)
+{
+	edit_init(&form_add(f, FORM_TEXT, key, label)->edit, value, max);
+}
+
+void
+form_date(struct form *f, const char *key, const char *label, const char *iso)
+{
+	struct form_field *ff = form_add(f, FORM_DATE, key, label);
+	char vn[11];
+
+	draw_date(iso, vn);
+	edit_init(&ff->edit, vn, 40);
+}
+
+void
+form_hidden(struct form *f, const char *key, int64_t value)
+{
+	char *s = xasprintf("%lld", (long long)value);
+
+	edit_init(&form_add(f, FORM_HIDDEN, key, NULL)->edit, s, 32);
+	free(s);
+}
+
+void
+form_choice(struct form *f, const char *key, const char *label,
+    const char *const *values, const char *const *labels, size_t n,
+    const char *value)
+{
+	struct form_field *ff = form_add(f, FORM_CHOICE, key, label);
+	size_t i;
+
+	ff->values = xcalloc(n, sizeof *ff->values);
+	ff->labels = xcalloc(n, sizeof *ff->labels);
+	ff->nchoices = n;
+	for (i = 0; i < n; i++) {
+		ff->values[i] = xstrdup(values[i]);
+		ff->labels[i] = xstrdup(labels[i]);
+		if (value != NULL && strcmp(value, values[i]) == 0)
+			ff->choice = i;
+	}
+	edit_init(&ff->edit, NULL, 0);
+}
+
+void
+form_choice_list(struct form *f, const char *key, const char *label,
+    const struct store_choice *c, size_t n, const char *value)
+{
+	const char **values = xcalloc(n + 1, sizeof *values);
+	const char **labels = xcalloc(n + 1, sizeof *labels);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		values[i] = c[i].code;
+		labels[i] = c[i].name;
+	}
+	form_choice(f, key, label, values, labels, n, value);
+	free(values);
+	free(labels);
+}
+
+static struct form_field *
+form_find(const struct form *f, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		if (strcmp(f->fields[i].key, key) == 0)
+			return &f->fields[i];
+	return NULL;
+}
+
+const char *
+form_get(const struct form *f, const char *key)
+{
+	struct form_field *ff = form_find(f, key);
+
+	if (ff == NULL)
+		return "";
+	if (ff->kind == FORM_CHOICE)
+		return ff->nchoices > 0 ? ff->values[ff->choice] : "";
+	return ff->edit.buf;
+}
+
+int64_t
+form_get_int(const struct form *f, const char *key)
+{
+	return strtoll(form_get(f, key), NULL, 10);
+}
+
+int
+form_fail(struct form *f, const char *key, const char *msg)
+{
+	size_t i;
+
+	free(f->error);
+	f->error = xstrdup(msg);
+	for (i = 0; i < f->n; i++)
+		if (strcmp(f->fields[i].key, key) == 0)
+			f->focus = i;
+	return -1;
+}
+
+int
+form_get_date(struct form *f, const char *key, char iso[11])
+{
+	struct qt_date d;
+	const char *why = date_parse(form_get(f, key), &d);
+
+	if (why != NULL)
+		return form_fail(f, key, why);
+	date_to_iso(d, iso);
+	return 0;
+}
+
+/* The next field that can take the focus, in direction dir. */
+static void
+form_step(struct form *f, int dir)
+{
+	size_t i = f->focus;
+
+	do {
+		if (dir > 0)
+			i = i + 1 < f->n ? i + 1 : 0;
+		else
+			i = i > 0 ? i - 1 : f->n - 1;
+	} while (f->fields[i].kind == FORM_HIDDEN && i != f->focus);
+	f->focus = i;
+}
+
+void
+form_draw(struct ui *ui, struct form *f, const char *heading)
+{
+	int y = 0, i, edit_cols = ui->cols - FORM_LABEL_COLS - 4;
+
+	if (f->fields[f->focus].kind == FORM_HIDDEN)
+		form_step(f, 1);
+	if (heading != NULL) {
+		ui_put(ui->body, y, 1, ui->cols - 2, heading, STYLE_HEADING,
+		    TEXT_ELLIPSIS);
+		y += 2;
+	}
+	ui->cursor_y = -1;
+	for (i = 0; i < (int)f->n && y < ui->rows - 3; i++) {
+		struct form_field *ff = &f->fields[i];
+		int focused = (size_t)i == f->focus, x = FORM_LABEL_COLS + 3;
+		char *label;
+
+		if (ff->kind == FORM_HIDDEN)
+			continue;
+		label = xasprintf("%s:", ff->label);
+		ui_put(ui->body, y, 1, FORM_LABEL_COLS + 1, label,
+		    focused ? STYLE_HEADING : STYLE_NORMAL,
+		    TEXT_ELLIPSIS | TEXT_ALIGN_RIGHT);
+		free(label);
+		if (ff->kind == FORM_CHOICE) {
+			char *s = xasprintf("< %s >", ff->labels[ff->choice]);
+
+			ui_put(ui->body, y, x, edit_cols, s, focused ?
+			    STYLE_SELECTED : STYLE_FIELD, TEXT_ELLIPSIS);
+			free(s);
+		} else {
+			int cx = edit_draw(&ff->edit, ui->body, y, x, edit_cols,
+			    STYLE_FIELD);
+
+			if (focused) {
+				ui->cursor_y = y;
+				ui->cursor_x = x + cx;
+			}
+		}
+		y++;
+	}
+	if (f->error != NULL)
+		ui_put(ui->body, y + 1, 1, ui->cols - 2, f->error, STYLE_ERROR,
+		    TEXT_ELLIPSIS);
+}
+
+static int
+form_choice_key(struct form_field *ff, enum ui_action act, wint_t ch)
+{
+	if (ff->nchoices == 0)
+		return 0;
+	if (act == ACT_LEFT)
+		ff->choice = ff->choice > 0 ? ff->choice - 1 : ff->nchoices - 1;
+	else if (act == ACT_RIGHT || ch == ' ')
+		ff->choice = ff->choice + 1 < ff->nchoices ? ff->choice + 1 : 0;
+	else
+		return 0;
+	return 1;
+}
+
+int
+form_key(struct ui *ui, struct form *f, enum ui_action act, wint_t ch,
+    int is_keycode)
+{
+	struct form_field *ff = &f->fields[f->focus];
+	int r;
+
+	switch (act) {
+	case ACT_UP:
+		form_step(f, -1);
+		return UI_REDRAW;
+	case ACT_DOWN:
+	case ACT_OPEN:
+		form_step(f, 1);
+		return UI_REDRAW;
+	default:
+		break;
+	}
+	if (ff->kind == FORM_CHOICE) {
+		if (!form_choice_key(ff, act, ch))
+			return UI_HANDLED;
+		f->changed = 1;
+		return UI_REDRAW | UI_DIRTY;
+	}
+	r = edit_key(&ff->edit, ch, is_keycode, ui->telex);
+	if (r == EDIT_CHANGED) {
+		f->changed = 1;
+		x_free(&f->error);
+		return UI_REDRAW | UI_DIRTY;
+	}
+	return r == EDIT_MOVED ? UI_REDRAW : UI_HANDLED;
+}
+
+int
+form_screen_key(struct ui *ui, struct form *f, const struct screen_ops *ops,
+    int (*save)(struct ui *, void *), void *data, const char *saved,
+    enum ui_action act, wint_t ch, int is_keycode)
+{
+	switch (act) {
+	case ACT_SAVE:
+		if (save(ui, data) != 0)
+			return UI_REDRAW;
+		ui_draft_done(ui, ops);
+		ui_message(ui, 0, "%s", saved);
+		return UI_BACK;
+	case ACT_TELEX:
+		ui->telex = !ui->telex;
+		return UI_REDRAW;
+	case ACT_BACK:
+		if (f->changed && !ui_confirm(ui, "Bỏ những gì vừa nhập?"))
+			return UI_REDRAW;
+		ui_draft_done(ui, ops);
+		return UI_BACK;
+	default:
+		return form_key(ui, f, act, ch, is_keycode);
+	}
+}
+
+struct draft *
+form_screen_draft(const struct form *f, const struct screen_ops *ops)
+{
+	return f->changed ? form_to_draft(f, ops->name) : NULL;
+}
+
+struct draft *
+form_to_draft(const struct form *f, const char *screen)
+{
+	struct draft *d = draft_new(screen);
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		draft_set(d, f->fields[i].key, form_get(f, f->fields[i].key));
+	return d;
+}
+
+void
+form_from_draft(struct form *f, const struct draft *d)
+{
+	size_t i, j;
+	const char *v;
+
+	for (i = 0; i < f->n; i++) {
+		struct form_field *ff = &f->fields[i];
+
+		if ((v = draft_get(d, ff->key)) == NULL)
+			continue;
+		if (ff->kind != FORM_CHOICE) {
+			edit_set(&ff->edit, v);
+			continue;
+		}
+		for (j = 0; j < ff->nchoices; j++)
+			if (strcmp(ff->values[j], v) == 0)
+				ff->choice = j;
+	}
+	f->changed = 1;
+}

@@ -1,0 +1,59 @@
+# The terminal interface: the framework (src/ui) and one file per screen
+# (screens/). Screens use the store for data, never SQL.
+noinst_LIBRARIES += libqt_ui.a
+libqt_ui_a_CFLAGS = $(QT_CFLAGS)
+libqt_ui_a_SOURCES = \
+	src/ui/ui.h src/ui/ui.c \
+	src/ui/cmd_ui.c \
+	src/ui/keys.h src/ui/keys.c \
+	src/ui/draw.h src/ui/draw.c \
+	src/ui/edit.h src/ui/edit.c \
+	src/ui/form.h src/ui/form.c \
+	src/ui/list.h src/ui/list.c \
+	src/ui/draft.h src/ui/draft.c \
+	screens/home.c \
+	screens/help.c \
+	screens/members.c \
+	screens/member_form.c \
+	screens/plans.c \
+	screens/sessions.c \
+	screens/session_form.c \
+	screens/attendance.c \
+	screens/document_form.c \
+	screens/plan_item_form.c
+
+check_PROGRAMS += tests/unit/test_ui_edit tests/unit/test_ui_draft \
+	tests/unit/test_ui_keys
+QT_UI_TEST_LIBS = libqt_ui.a libqt_sync.a libqt_store.a libqt_domain.a \
+	$(QT_CORE_LIBS)
+tests_unit_test_ui_edit_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_ui_edit_LDADD = $(QT_UI_TEST_LIBS)
+tests_unit_test_ui_draft_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_ui_draft_LDADD = $(QT_UI_TEST_LIBS)
+tests_unit_test_ui_keys_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_ui_keys_LDADD = $(QT_UI_TEST_LIBS)
+TESTS += tests/unit/test_ui_edit tests/unit/test_ui_draft \
+	tests/unit/test_ui_keys
+# test_ui_keys checks docs/keys.md against the key table.
+EXTRA_DIST += docs/keys.md
+
+# End-to-end tests: the program in tmux at 80x24 (skipped without tmux).
+QT_E2E_TESTS = tests/e2e/home.sh tests/e2e/session.sh tests/e2e/locale.sh \
+	tests/e2e/escape.sh tests/e2e/draft.sh tests/e2e/large.sh \
+	tests/e2e/plan.sh
+TESTS += $(QT_E2E_TESTS)
+EXTRA_DIST += $(QT_E2E_TESTS) tests/e2e/lib.sh
+
+# Until src/local.mk includes it, the store is defined from here.
+include src/store/local.mk
+
+# Essays and tally reports (UI-2).
+libqt_ui_a_SOURCES += \
+	screens/essays.c \
+	screens/essay_form.c \
+	screens/tally.c \
+	screens/tally_form.c \
+	screens/campaign.c screens/campaign.h \
+	screens/longtext.c screens/longtext.h
+TESTS += tests/e2e/essays.sh tests/e2e/tally.sh
+EXTRA_DIST += tests/e2e/essays.sh tests/e2e/tally.sh tests/e2e/lib_essay.sh

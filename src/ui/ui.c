@@ -1,0 +1,600 @@
+/*
+ * ui.c - the main loop: the screen stack, drawing, resize, drafts, signals.
+ *
+ * Single-threaded: wget_wch waits at most UI_TICK_MS, so work that must
+ * happen without a key (saving a draft while the clerk pauses; sync later)
+ * runs from the loop. Signal handlers only set a flag.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db.h"
+#include "domain/date.h"
+#include "paths.h"
+#include "store/store.h"
+#include "text/text.h"
+#include "ui/draft.h"
+#include "ui/draw.h"
+#include "ui/edit.h"
+#include "ui/ui.h"
+#include "xmalloc.h"
+
+#define UI_TICK_MS		1000	/* longest wait for a key */
+#define UI_DRAFT_EVERY_MS	2000	/* a draft at least this often while typing */
+#define UI_MAX_DEPTH		16
+
+/* What ui_getkey got. */
+#define UI_KEY_OK	0
+#define UI_KEY_TIMEOUT	1
+#define UI_KEY_HANGUP	2
+
+struct ui_entry {
+	const struct screen_ops	*ops;
+	void			*data;
+	int			 dirty;		/* typed since the last draft */
+	long long		 drafted_ms;	/* when the last draft was written */
+};
+
+struct ui_stack {
+	struct ui_entry		 e[UI_MAX_DEPTH];
+	int			 n;
+	const struct screen_ops	*open_ops;	/* set by ui_open() */
+	struct ui_arg		 open_arg;
+	char			*message;
+	int			 message_error;
+	int			 too_small;
+	int			 fast_errs;	/* ERR without waiting: tty gone */
+};
+
+static volatile sig_atomic_t ui_hangup;
+
+static void
+ui_on_signal(int sig)
+{
+	ui_hangup = sig;
+}
+
+static long long
+ui_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static struct ui_entry *
+ui_top(struct ui *ui)
+{
+	return ui->stack->n > 0 ? &ui->stack->e[ui->stack->n - 1] : NULL;
+}
+
+const struct screen_ops *
+ui_current(struct ui *ui)
+{
+	return ui->stack->n > 0 ? ui->stack->e[ui->stack->n - 1].ops : NULL;
+}
+
+int
+ui_open(struct ui *ui, const struct screen_ops *ops, struct ui_arg arg)
+{
+	ui->stack->open_ops = ops;
+	ui->stack->open_arg = arg;
+	return UI_OPEN;
+}
+
+void
+ui_message(struct ui *ui, int error, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	free(ui->stack->message);
+	ui->stack->message = s;
+	ui->stack->message_error = error;
+}
+
+/* Lays the windows out for LINES x COLS; below the minimum, no body. */
+static void
+ui_layout(struct ui *ui)
+{
+	if (ui->body != NULL)
+		delwin(ui->body);
+	ui->body = NULL;
+	ui->stack->too_small = LINES < UI_MIN_LINES || COLS < UI_MIN_COLS;
+	erase();
+	if (ui->stack->too_small)
+		return;
+	ui->rows = LINES - 3;
+	ui->cols = COLS;
+	ui->body = newwin(ui->rows, ui->cols, 1, 0);
+	keypad(ui->body, TRUE);
+	wtimeout(ui->body, UI_TICK_MS);
+}
+
+/* The bottom bar, generated from the key table for the top screen. */
+static void
+ui_draw_bar(struct ui *ui, const struct screen_ops *ops)
+{
+	const struct key_binding *items[12];
+	int n = 0, i, x = 0, slot;
+	size_t k;
+	char key[8];
+
+	for (k = 0; k < keys_count && n < 12; k++)
+		if (keys_table[k].fkey != 0 &&
+		    keys_offered(ops->actions, keys_table[k].action))
+			items[n++] = &keys_table[k];
+	/* In F-key order, however the table lists them. */
+	for (i = 1; i < n; i++)
+		for (x = i; x > 0 && items[x]->fkey < items[x - 1]->fkey; x--) {
+			const struct key_binding *t = items[x];
+
+			items[x] = items[x - 1];
+			items[x - 1] = t;
+		}
+	x = 0;
+	move(LINES - 1, 0);
+	clrtoeol();
+	if (n == 0)
+		return;
+	slot = COLS / n > 12 ? 12 : COLS / n;
+	for (i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "F%d", items[i]->fkey);
+		ui_put(stdscr, LINES - 1, x, (int)strlen(key), key, STYLE_KEY, 0);
+		ui_put(stdscr, LINES - 1, x + (int)strlen(key),
+		    slot - (int)strlen(key), items[i]->label, STYLE_BAR, 0);
+		x += slot;
+	}
+	if (x < COLS)
+		ui_put(stdscr, LINES - 1, x, COLS - x, "", STYLE_NORMAL, 0);
+}
+
+static void
+ui_draw_message(struct ui *ui, const struct screen_ops *ops)
+{
+	struct ui_stack *st = ui->stack;
+	int right = 0;
+
+	move(LINES - 2, 0);
+	clrtoeol();
+	if (ops->text_input) {
+		right = 22;
+		ui_put(stdscr, LINES - 2, COLS - right, right, ui->telex ?
+		    "Telex: bật (F9)" : "Telex: tắt (F9)", STYLE_DIM,
+		    TEXT_ALIGN_RIGHT);
+	}
+	if (st->message != NULL)
+		ui_put(stdscr, LINES - 2, 0, COLS - right, st->message,
+		    st->message_error ? STYLE_ERROR : STYLE_NORMAL, TEXT_ELLIPSIS);
+}
+
+static void
+ui_draw_too_small(void)
+{
+	char *s = xasprintf("Cửa sổ quá nhỏ: cần %dx%d, hiện có %dx%d",
+	    UI_MIN_COLS, UI_MIN_LINES, COLS, LINES);
+
+	erase();
+	ui_put(stdscr, LINES / 2, 0, COLS, s, STYLE_ERROR, TEXT_ELLIPSIS);
+	free(s);
+}
+
+/* Draws everything: title, the top screen, message line and bar. */
+static void
+ui_draw_all(struct ui *ui)
+{
+	struct ui_entry *top = ui_top(ui);
+	char *title, date[11];
+
+	if (ui->stack->too_small) {
+		ui_draw_too_small();
+		return;
+	}
+	title = top->ops->title(ui, top->data);
+	draw_date(ui->today, date);
+	ui_put(stdscr, 0, 0, COLS - 12, title, STYLE_TITLE, TEXT_ELLIPSIS);
+	ui_put(stdscr, 0, COLS - 12, 12, date, STYLE_TITLE, TEXT_ALIGN_RIGHT);
+	free(title);
+	werase(ui->body);
+	ui->cursor_y = -1;
+	top->ops->draw(ui, top->data);
+	ui_draw_message(ui, top->ops);
+	ui_draw_bar(ui, top->ops);
+}
+
+/* Sends what changed to the terminal, with the cursor where a form wants it. */
+static void
+ui_flush(struct ui *ui)
+{
+	wnoutrefresh(stdscr);
+	if (ui->body != NULL && !ui->stack->too_small) {
+		if (ui->cursor_y >= 0) {
+			wmove(ui->body, ui->cursor_y, ui->cursor_x);
+			curs_set(1);
+		} else
+			curs_set(0);
+		wnoutrefresh(ui->body);
+	} else
+		curs_set(0);
+	doupdate();
+}
+
+/*
+ * Waits for a key. A hangup signal, or a terminal that returns at once
+ * with nothing again and again (it has gone away), is UI_KEY_HANGUP.
+ */
+static int
+ui_getkey(struct ui *ui, wint_t *ch, int *is_keycode)
+{
+	WINDOW *w = ui->body != NULL ? ui->body : stdscr;
+	long long start;
+	int rc;
+
+	if (w == stdscr)
+		timeout(UI_TICK_MS);
+	if (ui_hangup)
+		return UI_KEY_HANGUP;
+	start = ui_now_ms();
+	rc = wget_wch(w, ch);
+	if (ui_hangup)
+		return UI_KEY_HANGUP;
+	if (rc == ERR) {
+		if (ui_now_ms() - start < UI_TICK_MS / 10) {
+			if (++ui->stack->fast_errs > 50)
+				return UI_KEY_HANGUP;
+		} else
+			ui->stack->fast_errs = 0;
+		return UI_KEY_TIMEOUT;
+	}
+	ui->stack->fast_errs = 0;
+	*is_keycode = rc == KEY_CODE_YES;
+	return UI_KEY_OK;
+}
+
+/* Lays out again and lets every screen on the stack fit itself. */
+static void
+ui_resize(struct ui *ui)
+{
+	int i;
+
+	ui_layout(ui);
+	if (ui->stack->too_small)
+		return;
+	for (i = 0; i < ui->stack->n; i++)
+		if (ui->stack->e[i].ops->resize != NULL)
+			ui->stack->e[i].ops->resize(ui, ui->stack->e[i].data);
+}
+
+/* A key for a modal question; a resize redraws what is under it. */
+static int
+ui_modal_key(struct ui *ui, wint_t *ch, int *is_keycode)
+{
+	int rc = ui_getkey(ui, ch, is_keycode);
+
+	if (rc == UI_KEY_OK && *is_keycode && *ch == KEY_RESIZE) {
+		ui_resize(ui);
+		ui_draw_all(ui);
+	}
+	return rc;
+}
+
+int
+ui_confirm(struct ui *ui, const char *question)
+{
+	wint_t ch;
+	int is_keycode, rc;
+
+	for (;;) {
+		move(LINES - 2, 0);
+		clrtoeol();
+		ui_putf(stdscr, LINES - 2, 0, COLS, STYLE_HEADING,
+		    "%s (c: có, k: không)", question);
+		curs_set(0);
+		wnoutrefresh(stdscr);
+		doupdate();
+		rc = ui_modal_key(ui, &ch, &is_keycode);
+		if (rc == UI_KEY_HANGUP)
+			return 0;
+		if (rc != UI_KEY_OK || is_keycode)
+			continue;
+		if (ch == 'c' || ch == 'C' || ch == 'y' || ch == 'Y' ||
+		    ch == '\n' || ch == '\r')
+			return 1;
+		if (ch == 'k' || ch == 'K' || ch == 'n' || ch == 'N' || ch == 27)
+			return 0;
+	}
+}
+
+char *
+ui_prompt(struct ui *ui, const char *label, const char *initial)
+{
+	struct edit e;
+	wint_t ch;
+	int is_keycode, rc, lw, cx;
+	char *result = NULL;
+
+	edit_init(&e, initial, 200);
+	for (;;) {
+		lw = text_width(label) + 2;
+		move(LINES - 2, 0);
+		clrtoeol();
+		ui_putf(stdscr, LINES - 2, 0, lw, STYLE_HEADING, "%s: ", label);
+		cx = edit_draw(&e, stdscr, LINES - 2, lw, COLS - lw, STYLE_FIELD);
+		move(LINES - 2, lw + cx);
+		curs_set(1);
+		wnoutrefresh(stdscr);
+		doupdate();
+		rc = ui_modal_key(ui, &ch, &is_keycode);
+		if (rc == UI_KEY_HANGUP)
+			break;
+		if (rc != UI_KEY_OK)
+			continue;
+		if (!is_keycode && ch == 27)
+			break;
+		if ((!is_keycode && (ch == '\n' || ch == '\r')) ||
+		    (is_keycode && ch == KEY_ENTER)) {
+			result = xstrdup(e.buf);
+			break;
+		}
+		if (!is_keycode && ch == ('T' & 0x1f))
+			ui->telex = !ui->telex;
+		else
+			edit_key(&e, ch, is_keycode, ui->telex);
+	}
+	edit_free(&e);
+	move(LINES - 2, 0);
+	clrtoeol();
+	return result;
+}
+
+static void
+ui_write_draft(struct ui *ui, struct ui_entry *e)
+{
+	struct draft *d;
+
+	e->dirty = 0;
+	e->drafted_ms = ui_now_ms();
+	if (e->ops->draft == NULL || (d = e->ops->draft(ui, e->data)) == NULL)
+		return;
+	draft_write(d, ui->state_dir);
+	draft_free(&d);
+}
+
+void
+ui_draft_done(struct ui *ui, const struct screen_ops *ops)
+{
+	struct ui_entry *top = ui_top(ui);
+
+	draft_remove(ui->state_dir, ops->name);
+	if (top != NULL && top->ops == ops)
+		top->dirty = 0;
+}
+
+static int
+ui_push(struct ui *ui, const struct screen_ops *ops, struct ui_arg arg,
+    const struct draft *draft)
+{
+	struct ui_stack *st = ui->stack;
+	void *data;
+
+	if (st->n == UI_MAX_DEPTH)
+		return -1;
+	if ((data = ops->init(ui, arg, draft)) == NULL)
+		return -1;
+	st->e[st->n].ops = ops;
+	st->e[st->n].data = data;
+	st->e[st->n].dirty = 0;
+	st->e[st->n].drafted_ms = ui_now_ms();
+	st->n++;
+	return 0;
+}
+
+static void
+ui_pop(struct ui *ui)
+{
+	struct ui_entry *top = ui_top(ui);
+
+	top->ops->free(top->data);
+	ui->stack->n--;
+	if ((top = ui_top(ui)) != NULL && top->ops->reveal != NULL)
+		top->ops->reveal(ui, top->data);
+}
+
+/* Offers back what was being typed when the last session dropped. */
+static void
+ui_offer_drafts(struct ui *ui)
+{
+	static const struct screen_ops *const forms[] = {
+		&screen_member_form, &screen_session_form,
+		&screen_document_form, &screen_plan_item_form,
+	};
+	struct ui_arg none = { 0, 0 };
+	struct draft *d;
+	size_t i;
+
+	for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		if ((d = draft_read(ui->state_dir, forms[i]->name)) == NULL)
+			continue;
+		ui_draw_all(ui);
+		ui_flush(ui);
+		if (ui_confirm(ui, "Khôi phục nội dung đang nhập dở?")) {
+			if (ui_push(ui, forms[i], none, d) == 0)
+				ui_top(ui)->dirty = 1;
+			draft_free(&d);
+			return;
+		}
+		/* A hangup during the question keeps the draft for next time. */
+		if (!ui_hangup)
+			draft_remove(ui->state_dir, forms[i]->name);
+		draft_free(&d);
+	}
+}
+
+static void
+ui_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: the wait for a key must return so the loop sees it. */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+static void
+ui_start_curses(void)
+{
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(25);
+	initscr();
+	raw();		/* Ctrl-S and Ctrl-T reach us, not flow control */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	draw_init();
+}
+
+/* Applies the flags a key handler returned; 1 when the loop must end. */
+static int
+ui_apply(struct ui *ui, int flags, int *redraw)
+{
+	struct ui_stack *st = ui->stack;
+	struct ui_entry *top = ui_top(ui);
+
+	if (flags & UI_DIRTY) {
+		top->dirty = 1;
+		if (ui_now_ms() - top->drafted_ms >= UI_DRAFT_EVERY_MS)
+			ui_write_draft(ui, top);
+	}
+	if (flags & UI_QUIT)
+		return 1;
+	if (flags & UI_BACK) {
+		ui_pop(ui);
+		*redraw = 1;
+	}
+	if ((flags & UI_OPEN) && st->open_ops != NULL) {
+		ui_push(ui, st->open_ops, st->open_arg, NULL);
+		st->open_ops = NULL;
+		*redraw = 1;
+	}
+	if (flags & UI_REDRAW)
+		*redraw = 1;
+	return st->n == 0;
+}
+
+/* One key for the top screen: help and quit are the loop's own. */
+static int
+ui_dispatch(struct ui *ui, wint_t ch, int is_keycode, int *redraw)
+{
+	struct ui_entry *top = ui_top(ui);
+	struct ui_arg none = { 0, 0 };
+	enum ui_action act;
+	int flags;
+
+	act = keys_lookup(top->ops->actions, top->ops->text_input, ch,
+	    is_keycode);
+	if (act == ACT_HELP && top->ops != &screen_help)
+		return ui_apply(ui, ui_open(ui, &screen_help, none), redraw);
+	if (act == ACT_QUIT)
+		return 1;
+	flags = top->ops->key(ui, top->data, act, ch, is_keycode);
+	if (flags == 0 && act == ACT_BACK)
+		flags = UI_BACK;
+	return ui_apply(ui, flags, redraw);
+}
+
+static void
+ui_loop(struct ui *ui)
+{
+	struct ui_stack *st = ui->stack;
+	wint_t ch;
+	int is_keycode, rc, redraw = 1;
+
+	for (;;) {
+		if (redraw)
+			ui_draw_all(ui);
+		redraw = 0;
+		ui_flush(ui);
+		rc = ui_getkey(ui, &ch, &is_keycode);
+		if (rc == UI_KEY_HANGUP)
+			return;
+		if (rc == UI_KEY_TIMEOUT) {
+			if (ui_top(ui)->dirty)
+				ui_write_draft(ui, ui_top(ui));
+			continue;
+		}
+		if (is_keycode && ch == KEY_RESIZE) {
+			ui_resize(ui);
+			redraw = 1;
+			continue;
+		}
+		if (st->too_small) {
+			if (!is_keycode && ch == 'Q')
+				return;
+			continue;
+		}
+		if (st->message != NULL) {
+			x_free(&st->message);
+			ui_draw_message(ui, ui_top(ui)->ops);
+		}
+		if (ui_dispatch(ui, ch, is_keycode, &redraw))
+			return;
+	}
+}
+
+int
+ui_run(struct db *db)
+{
+	struct ui ui;
+	struct ui_stack stack;
+	struct ui_arg none = { 0, 0 };
+	struct qt_date today = date_today();
+	int i;
+
+	memset(&ui, 0, sizeof ui);
+	memset(&stack, 0, sizeof stack);
+	ui.db = db;
+	ui.stack = &stack;
+	ui.cursor_y = -1;
+	ui.home_unit = store_home_unit(db);
+	ui.state_dir = paths_state_dir();
+	date_to_iso(today, ui.today);
+	ui_signals();
+	ui_start_curses();
+	ui_layout(&ui);
+	if (ui_push(&ui, &screen_home, none, NULL) == 0) {
+		if (!stack.too_small)
+			ui_offer_drafts(&ui);
+		ui_loop(&ui);
+	}
+	/* Whatever is still being typed is kept for the next start. */
+	for (i = stack.n - 1; i >= 0; i--)
+		if (stack.e[i].dirty || ui_hangup)
+			ui_write_draft(&ui, &stack.e[i]);
+	while (stack.n > 0) {
+		stack.n--;
+		stack.e[stack.n].ops->free(stack.e[stack.n].data);
+	}
+	if (ui.body != NULL)
+		delwin(ui.body);
+	endwin();
+	free(stack.message);
+	free(ui.state_dir);
+	return 0;
+}

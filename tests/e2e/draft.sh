@@ -1,0 +1,63 @@
+#!/bin/sh
+# What is typed in a form survives a resize, a dropped SSH session
+# (SIGHUP) and, up to the last moments, a SIGKILL.
+. "$top_srcdir/tests/e2e/lib.sh"
+
+# The pid of quantriet in the pane (env execs it as the shell's child).
+program_pid() {
+	ps -o pid= --ppid "$(e2e_tmux display-message -p '#{pane_pid}')" | tr -d ' '
+}
+
+DRAFT="$XDG_STATE_HOME/quantriet/draft-member_form.txt"
+
+e2e_demo
+e2e_start
+e2e_wait "Trang chính"
+e2e_keys 1
+e2e_wait "Họ và tên"
+e2e_keys F4
+e2e_wait "Thêm đảng viên"
+e2e_keys 'Lê Thị Mỹ Duyên'
+e2e_wait "Họ và tên: Lê Thị Mỹ Duyên"; ok $? "a name typed through the terminal's input method"
+
+e2e_tmux resize-window -x 60 -y 20
+e2e_wait "Cửa sổ quá nhỏ"; ok $? "a small window shows a notice, not garbage"
+e2e_tmux resize-window -x 80 -y 24
+e2e_wait "Họ và tên: Lê Thị Mỹ Duyên"; ok $? "the typed text survives the resize"
+e2e_tmux resize-window -x 100 -y 30
+e2e_wait "Họ và tên: Lê Thị Mỹ Duyên"; ok $? "and a larger window"
+e2e_tmux resize-window -x 80 -y 24
+
+kill -HUP "$(program_pid)"
+e2e_wait "EXITED"; ok $? "SIGHUP ends the program"
+[ -s "$DRAFT" ]; ok $? "and leaves a draft"
+e2e_start
+e2e_wait "Khôi phục nội dung đang nhập dở?"; ok $? "the next start offers it back"
+e2e_keys c
+e2e_wait "Họ và tên: Lê Thị Mỹ Duyên"; ok $? "the form comes back with the text"
+e2e_keys Escape
+e2e_wait "Bỏ những gì vừa nhập?"; ok $? "Esc on a changed form asks first"
+e2e_keys c
+e2e_wait_gone "Thêm đảng viên"; ok $? "a cancelled form closes"
+[ ! -e "$DRAFT" ]; ok $? "and deletes its draft"
+
+# Periodic drafts: a SIGKILL loses at most the last seconds.
+e2e_keys 1
+e2e_wait "Họ và tên"
+e2e_keys F4
+e2e_wait "Thêm đảng viên"
+e2e_keys 'Phan Văn Khỏe'
+_end=$(( $(date +%s) + E2E_TIMEOUT ))
+while [ ! -s "$DRAFT" ] && [ "$(date +%s)" -le "$_end" ]; do sleep 0.1; done
+grep -q 'Phan Văn Khỏe' "$DRAFT"; ok $? "a pause in typing writes the draft"
+kill -KILL "$(program_pid)"
+e2e_wait "EXITED"
+e2e_start
+e2e_wait "Khôi phục nội dung đang nhập dở?"
+e2e_keys c
+e2e_wait "Họ và tên: Phan Văn Khỏe"; ok $? "what was typed before a SIGKILL comes back"
+e2e_keys F2
+e2e_wait "Đã lưu"; ok $? "the restored form saves"
+[ ! -e "$DRAFT" ]; ok $? "a saved form deletes its draft"
+e2e_quit
+done_testing

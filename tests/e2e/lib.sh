@@ -1,0 +1,102 @@
+# lib.sh - helpers for the end-to-end tests of the interface (sourced).
+#
+# The tmux way (tmux's own regress/): each test runs quantriet in its own
+# tmux server at 80x24, sends keys, and polls the captured pane until the
+# expected text appears, with a timeout, never a fixed sleep.
+. "$top_srcdir/tests/tap.sh"
+
+command -v tmux >/dev/null 2>&1 || skip_all "tmux không có trên máy"
+[ -x "$QUANTRIET" ] || skip_all "chưa dựng quantriet"
+
+tap_tmpdir
+# A fresh server (socket) for each start: a server still exiting can
+# not swallow the next session.
+E2E_RUN=0
+E2E_SOCKET="qt-e2e-$$-$E2E_RUN"
+trap 'tmux -L "$E2E_SOCKET" kill-server 2>/dev/null; rm -rf "$TAP_TMP"' EXIT
+E2E_DB="$TAP_TMP/demo.db"
+E2E_TIMEOUT=${E2E_TIMEOUT:-10}
+QUANTRIET_TODAY=2021-05-10
+XDG_STATE_HOME="$TAP_TMP/state"
+export QUANTRIET_TODAY XDG_STATE_HOME
+
+e2e_tmux() {
+	tmux -L "$E2E_SOCKET" -f /dev/null "$@"
+}
+
+# e2e_demo: makes the demo database the tests start from.
+e2e_demo() {
+	"$QUANTRIET" demo --db "$E2E_DB" >/dev/null
+}
+
+# e2e_start [LANG]: runs the interface on $E2E_DB in a fresh 80x24 pane.
+e2e_start() {
+	e2e_tmux kill-server 2>/dev/null
+	E2E_RUN=$((E2E_RUN + 1))
+	E2E_SOCKET="qt-e2e-$$-$E2E_RUN"
+	e2e_tmux new-session -d -x 80 -y 24 \
+	    "env LANG=${1:-C.UTF-8} LC_ALL=${1:-C.UTF-8} TERM=screen \
+	    QUANTRIET_TODAY=$QUANTRIET_TODAY XDG_STATE_HOME=$XDG_STATE_HOME \
+	    ${E2E_ENV:-} $QUANTRIET --db $E2E_DB 2>>$TAP_TMP/stderr; \
+	    echo EXITED \$?; sleep 60"
+}
+
+# e2e_quit: Q leaves with status 0 and nothing on stderr (sanitizers).
+e2e_quit() {
+	e2e_keys Q
+	e2e_wait "EXITED 0"
+	ok $? "Q quits with status 0"
+	[ ! -s "$TAP_TMP/stderr" ]
+	ok $? "nothing was written on stderr"
+	[ -s "$TAP_TMP/stderr" ] && sed 's/^/# /' "$TAP_TMP/stderr"
+}
+
+e2e_keys() {
+	e2e_tmux send-keys "$@"
+}
+
+e2e_screen() {
+	e2e_tmux capture-pane -p 2>/dev/null
+}
+
+# e2e_wait TEXT: polls until TEXT is on the screen; 1 (screen shown as a
+# TAP comment) after $E2E_TIMEOUT seconds.
+e2e_wait() {
+	_e2e_end=$(( $(date +%s) + E2E_TIMEOUT ))
+	while [ "$(date +%s)" -le "$_e2e_end" ]; do
+		if e2e_screen | grep -F -q -- "$1"; then
+			return 0
+		fi
+		sleep 0.05
+	done
+	echo "# waited for: $1"
+	e2e_screen | sed 's/^/# | /'
+	return 1
+}
+
+# e2e_wait_gone TEXT: polls until TEXT has left the screen.
+e2e_wait_gone() {
+	_e2e_end=$(( $(date +%s) + E2E_TIMEOUT ))
+	while [ "$(date +%s)" -le "$_e2e_end" ]; do
+		if ! e2e_screen | grep -F -q -- "$1"; then
+			return 0
+		fi
+		sleep 0.05
+	done
+	echo "# still on screen: $1"
+	return 1
+}
+
+# e2e_fits NAME: the screen is laid out within 80x24: title on the first
+# line, the F-key bar on the last, no line wider than the pane.
+e2e_fits() {
+	_e2e_s=$(e2e_screen)
+	_e2e_wide=$(printf '%s\n' "$_e2e_s" | LC_ALL=C.UTF-8 wc -L)
+	_e2e_last=$(printf '%s\n' "$_e2e_s" | sed -n 24p)
+	case "$_e2e_last" in
+	F1*) _e2e_bar=0 ;;
+	*) _e2e_bar=1 ;;
+	esac
+	[ "$_e2e_wide" -le 80 ] && [ "$_e2e_bar" -eq 0 ]
+	ok $? "$1: fits 80x24, bar on the last line"
+}

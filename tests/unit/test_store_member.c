@@ -1,0 +1,220 @@
+/*
+ * test_store_member.c - member pages, search and writes in src/store.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "store/store.h"
+#include "tap.h"
+#include "xmalloc.h"
+
+/* A commune (id 1) with two cells (2, 3) and n members named in order. */
+static struct db *
+fixture(const char *path, int n)
+{
+	char *err = NULL, *sql;
+	struct db *db;
+	int i;
+
+	unlink(path);
+	db = db_open(path, DB_OPEN_CREATE, &err);
+	if (db == NULL) {
+		printf("Bail out! %s\n", err);
+		exit(1);
+	}
+	db_exec(db, "INSERT INTO unit(id, parent_id, kind, code, name, name_fold)"
+	    " VALUES (1, NULL, 'commune', 'X', 'Đảng bộ xã Mỹ Lâm', qt_fold('Đảng bộ xã Mỹ Lâm')),"
+	    " (2, 1, 'cell', 'A', 'Chi bộ ấp Một', qt_fold('Chi bộ ấp Một')),"
+	    " (3, 1, 'cell', 'B', 'Chi bộ ấp Hai', qt_fold('Chi bộ ấp Hai')),"
+	    " (9, NULL, 'commune', 'Y', 'Xã khác', 'xa khac')");
+	db_begin(db);
+	for (i = 0; i < n; i++) {
+		sql = xasprintf("INSERT INTO member(id, unit_id, full_name, "
+		    "name_fold, status) VALUES (%d, %d, 'Nguyễn Văn %05d', "
+		    "qt_fold('Nguyễn Văn %05d'), 'active')", i + 100,
+		    i % 2 ? 3 : 2, i, i);
+		db_exec(db, sql);
+		free(sql);
+	}
+	db_exec(db, "INSERT INTO member(id, unit_id, full_name, name_fold,"
+	    " status) VALUES (7, 9, 'Người ngoài', 'nguoi ngoai', 'active')");
+	db_commit(db);
+	return db;
+}
+
+/* Walks the whole list page by page forwards, then backwards; checks order. */
+static void
+test_paging(struct db *db)
+{
+	struct store_member_query q = { 0, 1, NULL };
+	struct store_key key = { NULL, 0 };
+	struct store_member *rows;
+	char *last = xstrdup("");
+	int n, total = 0, sorted = 1, i;
+
+	while ((n = store_members_page(db, &q, &key, STORE_AFTER, 7, &rows)) > 0) {
+		for (i = 0; i < n; i++) {
+			if (strcmp(rows[i].name_fold, last) <= 0)
+				sorted = 0;
+			free(last);
+			last = xstrdup(rows[i].name_fold);
+		}
+		total += n;
+		free((char *)key.sort);
+		key.sort = xstrdup(rows[n - 1].name_fold);
+		key.id = rows[n - 1].id;
+		store_members_free(&rows, (size_t)n);
+	}
+	tap_is_int(total, 50, "forward pages list every member of the commune once");
+	tap_ok(sorted, "pages come in name order");
+	free((char *)key.sort);
+	free(last);
+
+	key.sort = NULL;
+	n = store_members_page(db, &q, &key, STORE_BEFORE, 7, &rows);
+	tap_is_int(n, 7, "the last page is full");
+	tap_is_str(rows[6].full_name, "Nguyễn Văn 00049", "the last page ends with the last name");
+	tap_is_str(rows[0].full_name, "Nguyễn Văn 00043", "and is in name order");
+	key.sort = rows[0].name_fold;
+	key.id = rows[0].id;
+	{
+		struct store_member *before;
+		int m = store_members_page(db, &q, &key, STORE_BEFORE, 3, &before);
+
+		tap_is_int(m, 3, "a page before the last");
+		tap_is_str(before[2].full_name, "Nguyễn Văn 00042", "ends right before it");
+		store_members_free(&before, (size_t)m);
+	}
+	store_members_free(&rows, (size_t)n);
+
+	q.unit_id = 2;
+	key.sort = NULL;
+	n = store_members_page(db, &q, &key, STORE_AFTER, 100, &rows);
+	tap_is_int(n, 25, "one cell lists only its members");
+	tap_is_str(rows[0].unit_name, "Chi bộ ấp Một", "with the cell's name");
+	store_members_free(&rows, (size_t)n);
+}
+
+static void
+test_search(struct db *db)
+{
+	struct store_member_query q = { 0, 1, "VĂN 0004" };
+	struct store_key key = { NULL, 0 };
+	struct store_member *rows;
+	int n;
+
+	n = store_members_page(db, &q, &key, STORE_AFTER, 100, &rows);
+	tap_is_int(n, 10, "search ignores case and diacritics");
+	store_members_free(&rows, (size_t)n);
+	q.search = "ngoai";
+	n = store_members_page(db, &q, &key, STORE_AFTER, 100, &rows);
+	tap_is_int(n, 0, "search stays inside the commune");
+	store_members_free(&rows, (size_t)n);
+	q.search = "%";
+	n = store_members_page(db, &q, &key, STORE_AFTER, 100, &rows);
+	tap_is_int(n, 0, "a % in the query is a literal character");
+	store_members_free(&rows, (size_t)n);
+}
+
+static void
+test_save(struct db *db)
+{
+	struct store_member m = { 0 }, got = { 0 };
+
+	m.unit_id = 2;
+	m.full_name = xstrdup("Trần Thị Bích");
+	m.position = xstrdup("Bí thư");
+	m.status = xstrdup("retired");
+	m.birth_year = 1950;
+	tap_is_int(store_member_save(db, &m), 0, "a new member is saved");
+	tap_ok(m.id > 0, "and gets a global id");
+	tap_is_int(store_member_get(db, m.id, &got), 0, "and reads back");
+	tap_is_str(got.status_name, "Hưu trí", "with its status name");
+	tap_is_str(got.name_fold, "tran thi bich", "and its search key");
+	store_member_clear(&got);
+	m.unit_id = 3;
+	tap_is_int(store_member_save(db, &m), 0, "moving to another cell is saved");
+	store_member_get(db, m.id, &got);
+	tap_is_str(got.unit_name, "Chi bộ ấp Hai", "the member is in the new cell");
+	store_member_clear(&got);
+	free(m.status);
+	m.status = xstrdup("nonsense");
+	tap_ok(store_member_save(db, &m) != 0, "an unknown status is refused");
+	tap_ok(strstr(db_error(db), "không hợp lệ") != NULL, "with a Vietnamese reason");
+	store_member_clear(&m);
+}
+
+/* 500,000 members: the next page and a search must stay instant. */
+static void
+test_large(const char *path)
+{
+	char *err = NULL;
+	struct db *db;
+	struct store_member_query q = { 2, 1, NULL };
+	struct store_key key = { "nguyen van 250000", 0 };
+	struct store_member *rows;
+	struct timespec a, b;
+	double ms;
+	int n;
+
+	unlink(path);
+	db = db_open(path, DB_OPEN_CREATE, &err);
+	db_exec(db, "INSERT INTO unit(id, parent_id, kind, code, name, name_fold)"
+	    " VALUES (1, NULL, 'commune', 'X', 'Xã', 'xa'),"
+	    " (2, 1, 'cell', 'A', 'Chi bộ', 'chi bo');"
+	    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+	    " WHERE i < 500000) INSERT INTO member(id, unit_id, full_name,"
+	    " name_fold, status) SELECT i, 2, 'Nguyễn Văn ' || i,"
+	    " 'nguyen van ' || i, 'active' FROM n");
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	n = store_members_page(db, &q, &key, STORE_AFTER, 22, &rows);
+	store_members_free(&rows, (size_t)n);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	ms = (b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6;
+	tap_ok(n == 22 && ms < 50, "a page in the middle of 500,000 members: %.1f ms", ms);
+	q.unit_id = 0;
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	n = store_members_page(db, &q, &key, STORE_AFTER, 22, &rows);
+	store_members_free(&rows, (size_t)n);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	ms = (b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6;
+	tap_ok(n == 22 && ms < 50, "the same page over the whole commune: %.1f ms", ms);
+	q.search = "van 49999";
+	key.sort = NULL;
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	n = store_members_page(db, &q, &key, STORE_AFTER, 22, &rows);
+	store_members_free(&rows, (size_t)n);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	ms = (b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6;
+	tap_ok(n == 11, "a search over the commune finds all 11 matches");
+	printf("# search over 500,000 members, whole table scanned: %.1f ms\n", ms);
+	db_close(&db);
+	unlink(path);
+}
+
+int
+main(void)
+{
+	char path[] = "/tmp/test_store_member.XXXXXX";
+	char *big;
+	struct db *db;
+	int fd = mkstemp(path);
+
+	close(fd);
+	db = fixture(path, 50);
+	test_paging(db);
+	test_search(db);
+	test_save(db);
+	db_close(&db);
+	unlink(path);
+	big = xasprintf("%s.big", path);
+	test_large(big);
+	free(big);
+	return tap_done();
+}
