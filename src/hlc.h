@@ -1,0 +1,35 @@
+/*
+ * hlc.h - the hybrid logical clock that orders edits across devices.
+ *
+ * A clock value is (milliseconds since 1970 << 16) | counter. Local changes
+ * are stamped by triggers in data/schema/002_sync.sql from sync_clock; this
+ * module folds in clocks seen from elsewhere, so the next local change is
+ * later than anything this device has seen even when the PC clock is wrong,
+ * and it detects a PC clock too far from the server's.
+ */
+#ifndef QT_HLC_H
+#define QT_HLC_H
+
+#include <stdint.h>
+
+struct db;
+
+/* How far a PC clock may stray from the server's before sync refuses. */
+#define HLC_MAX_SKEW_MS		(60 * 60 * 1000LL)
+
+/* The PC clock in milliseconds (plus $QUANTRIET_CLOCK_OFFSET_S, for tests). */
+int64_t	 hlc_wall_ms(void);
+/* The milliseconds part of a clock value. */
+int64_t	 hlc_ms(int64_t hlc);
+/* Advances the database's clock and returns the new value (0 on error). */
+int64_t	 hlc_next(struct db *db);
+/* Moves the database's clock past remote if it is behind; 0 or -1. */
+int	 hlc_observe(struct db *db, int64_t remote);
+/*
+ * Compares the PC clock with the server's (both in ms). Returns NULL when
+ * they agree, else the clerk's message "Đồng hồ máy tính sai..." (caller
+ * frees).
+ */
+char	*hlc_check_skew(int64_t local_ms, int64_t server_ms);
+
+#endif

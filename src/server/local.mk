@@ -1,0 +1,13 @@
+# quantriet-server(8): the provincial sync server (docs/sync.md).
+bin_PROGRAMS += quantriet-server
+quantriet_server_SOURCES = \
+	src/server/server.c src/server/srv.h \
+	src/server/serve.c src/server/common.c \
+	src/server/push.c src/server/pull.c src/server/enrol.c \
+	src/server/sha256.c src/server/sha256.h
+quantriet_server_CFLAGS = $(QT_CFLAGS)
+quantriet_server_LDADD = libqt_sync.a libqt_domain.a $(QT_CORE_LIBS) $(MHD_LIBS)
+
+dist_man_MANS += docs/quantriet-server.8
+EXTRA_DIST += docs/sync.md contrib/quantriet-server.service \
+	contrib/nginx-quantriet.conf

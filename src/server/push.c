@@ -1,0 +1,267 @@
+/*
+ * push.c - applying a batch of rows a device sends (POST /v1/push).
+ *
+ * The whole batch is one transaction and each row a savepoint inside it:
+ * a row that fails its checks is rejected with a reason and the others
+ * still apply. The acknowledgement is stored with the batch id, so a batch
+ * sent again after a cut link is answered the same way and applied once.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "hlc.h"
+#include "server/srv.h"
+#include "sync/rows.h"
+#include "xmalloc.h"
+
+struct push_counts {
+	int64_t	applied;
+	int64_t	stale;
+	int64_t	rejected;
+};
+
+/* A device may not move or delete the unit it was enrolled for. */
+static const char *
+push_check_root(struct db *db, const struct srv_device *dev,
+    const struct sync_row *row, const struct wire_record *rec)
+{
+	const struct wire_value *parent;
+	int64_t stored;
+
+	if (strcmp(row->t->name, "unit") != 0 || row->key != dev->unit_id)
+		return NULL;
+	if (row->del)
+		return "Không được xóa đơn vị của chính mình";
+	parent = wire_get(rec, "parent_id");
+	stored = db_int(db, -1, "SELECT ifnull(parent_id, 0) FROM unit "
+	    "WHERE id = ?1", 1, row->key);
+	if (parent == NULL || (parent->kind == WIRE_NULL ? 0 : parent->i) != stored)
+		return "Không được chuyển đơn vị của mình sang cấp trên khác";
+	return NULL;
+}
+
+/*
+ * Applies one row inside the caller's transaction. Returns 0 applied,
+ * 1 stale (the server holds a later edit), -1 rejected with *reason.
+ */
+static int
+push_row(struct db *db, const struct srv_device *dev,
+    const struct sync_row *row, const struct wire_record *rec, char **reason)
+{
+	int64_t stored = sync_row_hlc(db, row), owner;
+	const char *why;
+
+	*reason = NULL;
+	if (stored >= row->hlc)
+		return 1;
+	if (stored >= 0) {
+		owner = sync_row_owner(db, row->t, row->key);
+		if (owner != 0 && !srv_in_scope(db, dev->unit_id, owner)) {
+			*reason = xstrdup("Bản ghi thuộc đơn vị khác hoặc cấp "
+			    "trên: chỉ đơn vị sở hữu mới được sửa");
+			return -1;
+		}
+	} else if (row->del)
+		return 0;	/* already gone */
+	if ((why = push_check_root(db, dev, row, rec)) != NULL) {
+		*reason = xstrdup(why);
+		return -1;
+	}
+	owner = row->del ? sync_row_owner(db, row->t, row->key) : 0;
+	if (db_begin(db) != 0 || sync_row_write(db, row, rec, reason) != 0) {
+		if (*reason == NULL)
+			*reason = xstrdup(db_error(db));
+		db_rollback(db);
+		return -1;
+	}
+	if (!row->del)
+		owner = sync_row_owner(db, row->t, row->key);
+	if (owner != 0 && !srv_in_scope(db, dev->unit_id, owner)) {
+		db_rollback(db);
+		*reason = xstrdup("Bản ghi thuộc đơn vị khác hoặc cấp trên: "
+		    "không nằm trong phạm vi của máy này");
+		return -1;
+	}
+	if (srv_row_touch(db, row->t->name, row->key, owner, row->t->public,
+	    dev->id) != 0 || hlc_observe(db, row->hlc) != 0 ||
+	    db_commit(db) != 0) {
+		*reason = xstrdup(db_error(db));
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+/* Appends the record telling the device what became of one row. */
+static void
+push_note(struct buf *notes, const char *word, const struct sync_row *row,
+    const char *reason)
+{
+	wire_begin(notes, word);
+	wire_str(notes, "t", row->t->name);
+	wire_int(notes, "key", row->key);
+	if (reason != NULL)
+		wire_str(notes, "reason", reason);
+	wire_end(notes);
+}
+
+/* Refuses a batch stamped by a PC clock far ahead of the server's. */
+static int
+push_check_clock(struct db *db, const struct sync_row *row, struct srv_reply *r)
+{
+	if (hlc_ms(row->hlc) <= hlc_wall_ms() + HLC_MAX_SKEW_MS)
+		return 0;
+	srv_reply_error(db, r, 409, "clock", "Đồng hồ máy tính sai: dữ liệu "
+	    "được ghi với ngày giờ ở tương lai so với máy chủ tỉnh");
+	return -1;
+}
+
+/* Applies the rows of the batch; -1 (with an error reply) aborts it. */
+static int
+push_rows(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
+    int64_t count, struct push_counts *n, struct buf *notes,
+    struct srv_reply *r)
+{
+	struct wire_record *rec = xmalloc(sizeof *rec);
+	int64_t seen = 0, end_count = -1;
+	int rc;
+
+	while ((rc = wire_next(rd, rec)) == 1) {
+		struct sync_row row;
+		const char *why;
+		char *reason;
+
+		if (strcmp(rec->word, "end") == 0) {
+			if (wire_get_int(rec, "count", &end_count) != 0)
+				break;
+			continue;
+		}
+		if (end_count >= 0 || sync_row_parse(rec, &row, &why) != 0) {
+			rc = -1;
+			break;
+		}
+		seen++;
+		if (push_check_clock(db, &row, r) != 0) {
+			free(rec);
+			return -1;
+		}
+		switch (push_row(db, dev, &row, rec, &reason)) {
+		case 0:
+			n->applied++;
+			break;
+		case 1:
+			n->stale++;
+			push_note(notes, "stale", &row, NULL);
+			break;
+		default:
+			n->rejected++;
+			push_note(notes, "reject", &row, reason);
+			break;
+		}
+		free(reason);
+	}
+	free(rec);
+	if (rc != 0 || end_count != seen || seen != count) {
+		srv_reply_error(db, r, 400, "bad-request", "Gói dữ liệu gửi lên "
+		    "bị hỏng hoặc thiếu: hãy đồng bộ lại");
+		return -1;
+	}
+	return 0;
+}
+
+/* Answers a batch already applied with the acknowledgement it got then. */
+static int
+push_replay(struct db *db, const struct srv_device *dev, int64_t batch,
+    struct srv_reply *r)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT ack FROM srv_batch "
+	    "WHERE device_id = ?1 AND batch_id = ?2");
+	int found = 0;
+
+	if (stmt == NULL)
+		return 0;
+	sqlite3_bind_int64(stmt, 1, dev->id);
+	sqlite3_bind_int64(stmt, 2, batch);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		srv_reply_begin(db, r, 200, "ack");
+		buf_add(&r->body, sqlite3_column_blob(stmt, 0),
+		    (size_t)sqlite3_column_bytes(stmt, 0));
+		found = 1;
+	}
+	sqlite3_finalize(stmt);
+	return found;
+}
+
+static int
+push_store_ack(struct db *db, const struct srv_device *dev, int64_t batch,
+    const struct buf *ack)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "INSERT INTO srv_batch(device_id, "
+	    "batch_id, ack) VALUES (?1, ?2, ?3)");
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, dev->id);
+	sqlite3_bind_int64(stmt, 2, batch);
+	sqlite3_bind_blob(stmt, 3, ack->data, (int)ack->len, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		db_set_error(db, rc, "lưu xác nhận");
+		return -1;
+	}
+	return 0;
+}
+
+void
+srv_push(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
+    struct srv_reply *r)
+{
+	struct wire_record *hdr = xmalloc(sizeof *hdr);
+	struct push_counts n = { 0, 0, 0 };
+	struct buf notes = { 0 }, ack = { 0 };
+	int64_t batch, count;
+
+	if (srv_check_header(db, rd, hdr, "push", r) != 0)
+		goto out;
+	if (wire_get_int(hdr, "batch", &batch) != 0 ||
+	    wire_get_int(hdr, "count", &count) != 0 || count < 0) {
+		srv_reply_error(db, r, 400, "bad-request",
+		    "Gói dữ liệu gửi lên thiếu mã gói hoặc số bản ghi");
+		goto out;
+	}
+	if (push_replay(db, dev, batch, r))
+		goto out;
+	if (db_begin(db) != 0) {
+		srv_reply_error(db, r, 503, "busy", db_error(db));
+		goto out;
+	}
+	if (push_rows(db, dev, rd, count, &n, &notes, r) != 0) {
+		db_rollback(db);
+		goto out;
+	}
+	/* The acknowledgement, less its header (which carries the time). */
+	wire_int(&ack, "batch", batch);
+	wire_int(&ack, "applied", n.applied);
+	wire_int(&ack, "stale", n.stale);
+	wire_int(&ack, "rejected", n.rejected);
+	wire_end(&ack);
+	if (notes.len > 0)
+		buf_add(&ack, notes.data, notes.len);
+	if (push_store_ack(db, dev, batch, &ack) != 0 || db_commit(db) != 0) {
+		srv_reply_error(db, r, 503, "busy", db_error(db));
+		db_rollback(db);
+		goto out;
+	}
+	srv_reply_begin(db, r, 200, "ack");
+	buf_add(&r->body, ack.data, ack.len);
+out:
+	buf_free(&notes);
+	buf_free(&ack);
+	free(hdr);
+}

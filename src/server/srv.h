@@ -1,0 +1,63 @@
+/*
+ * srv.h - the parts of quantriet-server(8) shared between its files.
+ */
+#ifndef QT_SERVER_SRV_H
+#define QT_SERVER_SRV_H
+
+#include <stdint.h>
+
+#include "sync/wire.h"
+
+struct db;
+
+/* Rows a pull page carries at most. */
+#define SRV_PAGE_ROWS		500
+/* Days an enrolment code stays valid unless --days says otherwise. */
+#define SRV_CODE_DAYS		14
+
+struct srv_device {
+	int64_t	id;
+	int64_t	unit_id;
+};
+
+/* A reply: HTTP status and the plain (not yet compressed) body. */
+struct srv_reply {
+	int		status;
+	struct buf	body;
+};
+
+/* Starts a reply's header record "qtsync v 1 type TYPE now .. hlc ..". */
+void	srv_reply_begin(struct db *db, struct srv_reply *r, int status,
+	    const char *type);
+/* Makes r an error reply with code (English word) and Vietnamese message. */
+void	srv_reply_error(struct db *db, struct srv_reply *r, int status,
+	    const char *code, const char *message);
+/*
+ * Checks body's first record is "qtsync" of version 1 and the type given;
+ * on failure fills an error reply and returns -1.
+ */
+int	srv_check_header(struct db *db, struct wire_reader *rd,
+	    struct wire_record *rec, const char *type, struct srv_reply *r);
+/* 1 if unit owner is dev_unit or below it. */
+int	srv_in_scope(struct db *db, int64_t dev_unit, int64_t owner);
+/* Random bytes as lower-case hex (2 * n characters); caller frees. */
+char	*srv_random_hex(size_t n);
+
+/* The handlers of the protocol's requests (src/server/push.c, pull.c, enrol.c). */
+void	srv_push(struct db *db, const struct srv_device *dev,
+	    struct wire_reader *rd, struct srv_reply *r);
+void	srv_pull(struct db *db, const struct srv_device *dev,
+	    struct wire_reader *rd, struct srv_reply *r);
+void	srv_enroll(struct db *db, struct wire_reader *rd, struct srv_reply *r);
+/* Looks up the device presenting token; fills an error reply on failure. */
+int	srv_authenticate(struct db *db, const char *token,
+	    struct srv_device *dev, struct srv_reply *r);
+
+/* Records that the row changed, for the pulls to come. */
+int	srv_row_touch(struct db *db, const char *tbl, int64_t key,
+	    int64_t owner, int public, int64_t device_id);
+
+/* Runs the HTTP(S) server until SIGINT/SIGTERM (src/server/serve.c). */
+int	srv_serve(int argc, char **argv);
+
+#endif

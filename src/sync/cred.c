@@ -1,0 +1,97 @@
+/*
+ * cred.c - the device credential file (paths_config_dir()/credential).
+ *
+ * Two lines, "url URL" and "token TOKEN", mode 0600: anyone who can read
+ * the token can sync as this commune until the province revokes it.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "paths.h"
+#include "sync/sync_int.h"
+#include "xmalloc.h"
+
+static char *
+cred_path(void)
+{
+	char *dir = paths_config_dir(), *path = xasprintf("%s/credential", dir);
+
+	free(dir);
+	return path;
+}
+
+int
+cred_load(char **url, char **token, char **err)
+{
+	char *path = cred_path(), line[1024];
+	FILE *fp = fopen(path, "r");
+
+	*url = *token = NULL;
+	if (fp == NULL) {
+		*err = xasprintf("Máy này chưa đăng ký với máy chủ tỉnh (không "
+		    "có %s): hãy chạy quantriet enroll ĐỊA_CHỈ MÃ với mã do cấp "
+		    "tỉnh cấp", path);
+		free(path);
+		return -1;
+	}
+	while (fgets(line, sizeof line, fp) != NULL) {
+		line[strcspn(line, "\r\n")] = '\0';
+		if (strncmp(line, "url ", 4) == 0 && *url == NULL)
+			*url = xstrdup(line + 4);
+		else if (strncmp(line, "token ", 6) == 0 && *token == NULL)
+			*token = xstrdup(line + 6);
+	}
+	fclose(fp);
+	if (*url == NULL || *token == NULL) {
+		*err = xasprintf("Tệp %s bị hỏng: hãy đăng ký lại bằng mã mới",
+		    path);
+		x_free(url);
+		x_free(token);
+		free(path);
+		return -1;
+	}
+	free(path);
+	return 0;
+}
+
+int
+cred_save(const char *url, const char *token, char **err)
+{
+	char *dir = paths_config_dir(), *path = cred_path();
+	char *tmp = xasprintf("%s.tmp", path);
+	int fd = -1, rc = -1;
+	FILE *fp;
+
+	if (paths_make_dir(dir) != 0 ||
+	    (fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600)) < 0 ||
+	    fchmod(fd, 0600) != 0 || (fp = fdopen(fd, "w")) == NULL) {
+		*err = xasprintf("Không lưu được thông tin đăng ký vào %s: %s",
+		    path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		goto out;
+	}
+	fprintf(fp, "url %s\ntoken %s\n", url, token);
+	rc = fflush(fp) != 0 || fsync(fileno(fp)) != 0 ? -1 : 0;
+	if (fclose(fp) != 0 || rc != 0 || rename(tmp, path) != 0) {
+		rc = -1;
+		*err = xasprintf("Không lưu được thông tin đăng ký vào %s: %s",
+		    path, strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (rc != 0)
+		unlink(tmp);
+	free(dir);
+	free(path);
+	free(tmp);
+	return rc;
+}

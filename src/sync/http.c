@@ -1,0 +1,255 @@
+/*
+ * http.c - libcurl transfers for the sync protocol, and the clerk's
+ * sentence for every way one can fail.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sync/http.h"
+#include "xmalloc.h"
+
+/* Below this many bytes per second for LOW_TIME seconds, give up. */
+#define HTTP_LOW_SPEED		10
+#define HTTP_LOW_TIME		60
+#define HTTP_CONNECT_TIMEOUT	30
+
+struct http_call {
+	CURL			*easy;
+	struct curl_slist	*headers;
+	struct buf		 out;	/* compressed request body */
+	struct buf		 in;	/* reply body as received */
+	int			 too_big;
+	char			 errbuf[CURL_ERROR_SIZE];
+};
+
+int
+http_url_allowed(const char *url)
+{
+	static const char *const loopback[] = {
+		"http://127.0.0.1", "http://localhost", "http://[::1]", NULL,
+	};
+	const char *const *p;
+
+	if (strncmp(url, "https://", 8) == 0 && url[8] != '\0')
+		return 1;
+	for (p = loopback; *p != NULL; p++)
+		if (strncmp(url, *p, strlen(*p)) == 0 &&
+		    (url[strlen(*p)] == ':' || url[strlen(*p)] == '/'))
+			return 2;
+	return 0;
+}
+
+static size_t
+http_write(char *p, size_t size, size_t n, void *arg)
+{
+	struct http_call *call = arg;
+
+	if (call->in.len + size * n > WIRE_MAX_BODY) {
+		call->too_big = 1;
+		return 0;	/* makes libcurl stop with CURLE_WRITE_ERROR */
+	}
+	buf_add(&call->in, p, size * n);
+	return size * n;
+}
+
+struct http_call *
+http_call_start(CURLM *multi, const char *base_url, const char *path,
+    const struct http_opts *o, const struct buf *plain)
+{
+	struct http_call *call = xcalloc(1, sizeof *call);
+	char *url = xasprintf("%s%s", base_url, path);
+
+	wire_deflate(plain->data, plain->len, &call->out);
+	call->headers = curl_slist_append(NULL,
+	    "Content-Type: application/x-quantriet-sync");
+	call->headers = curl_slist_append(call->headers, "Expect:");
+	if (o->token != NULL) {
+		char *auth = xasprintf("Authorization: Bearer %s", o->token);
+
+		call->headers = curl_slist_append(call->headers, auth);
+		free(auth);
+	}
+	call->easy = curl_easy_init();
+	if (call->easy == NULL)
+		abort();
+	curl_easy_setopt(call->easy, CURLOPT_URL, url);
+#if LIBCURL_VERSION_NUM >= 0x075500
+	curl_easy_setopt(call->easy, CURLOPT_PROTOCOLS_STR,
+	    http_url_allowed(url) == 2 ? "https,http" : "https");
+#else
+	curl_easy_setopt(call->easy, CURLOPT_PROTOCOLS, http_url_allowed(url) == 2 ?
+	    (long)(CURLPROTO_HTTPS | CURLPROTO_HTTP) : (long)CURLPROTO_HTTPS);
+#endif
+	curl_easy_setopt(call->easy, CURLOPT_HTTPHEADER, call->headers);
+	curl_easy_setopt(call->easy, CURLOPT_POSTFIELDS, call->out.data);
+	curl_easy_setopt(call->easy, CURLOPT_POSTFIELDSIZE_LARGE,
+	    (curl_off_t)call->out.len);
+	curl_easy_setopt(call->easy, CURLOPT_WRITEFUNCTION, http_write);
+	curl_easy_setopt(call->easy, CURLOPT_WRITEDATA, call);
+	curl_easy_setopt(call->easy, CURLOPT_ERRORBUFFER, call->errbuf);
+	curl_easy_setopt(call->easy, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(call->easy, CURLOPT_SSL_VERIFYHOST, 2L);
+	if (o->cacert != NULL)
+		curl_easy_setopt(call->easy, CURLOPT_CAINFO, o->cacert);
+	if (o->pin != NULL)
+		curl_easy_setopt(call->easy, CURLOPT_PINNEDPUBLICKEY, o->pin);
+	curl_easy_setopt(call->easy, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(call->easy, CURLOPT_CONNECTTIMEOUT, (long)HTTP_CONNECT_TIMEOUT);
+	curl_easy_setopt(call->easy, CURLOPT_LOW_SPEED_LIMIT, (long)HTTP_LOW_SPEED);
+	curl_easy_setopt(call->easy, CURLOPT_LOW_SPEED_TIME, (long)HTTP_LOW_TIME);
+	curl_easy_setopt(call->easy, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(call->easy, CURLOPT_USERAGENT, "quantriet/" PACKAGE_VERSION);
+	curl_easy_setopt(call->easy, CURLOPT_PRIVATE, call);
+	free(url);
+	curl_multi_add_handle(multi, call->easy);
+	return call;
+}
+
+CURL *
+http_call_easy(struct http_call *call)
+{
+	return call->easy;
+}
+
+void
+http_call_bytes(struct http_call *call, int64_t *sent, int64_t *recv)
+{
+	curl_off_t up = 0, down = 0;
+
+	curl_easy_getinfo(call->easy, CURLINFO_SIZE_UPLOAD_T, &up);
+	curl_easy_getinfo(call->easy, CURLINFO_SIZE_DOWNLOAD_T, &down);
+	*sent = up;
+	*recv = down;
+}
+
+/* The clerk's sentence for a reply that is not our protocol. */
+static char *
+http_garbage(long status)
+{
+	return xasprintf("Máy chủ trả lời không hiểu được (mã %ld): có thể "
+	    "mạng cần đăng nhập (Wi-Fi công cộng) hoặc địa chỉ máy chủ sai. "
+	    "Không có gì bị thay đổi", status);
+}
+
+/* The clerk's sentence for a transfer that did not complete. */
+static char *
+http_explain_transfer(struct http_call *call, CURLcode result)
+{
+	const char *detail = call->errbuf[0] ? call->errbuf : curl_easy_strerror(result);
+
+	switch (result) {
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_SSL_CERTPROBLEM:
+		return xasprintf("Chứng chỉ của máy chủ tỉnh không đúng (%s): "
+		    "có thể mạng đang bị giả mạo hoặc máy chủ đã đổi chứng chỉ. "
+		    "Không gửi dữ liệu; hãy báo cán bộ tỉnh", detail);
+	case CURLE_WRITE_ERROR:
+		if (call->too_big)
+			return http_garbage(0);
+		break;
+	case CURLE_WEIRD_SERVER_REPLY:
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		return http_garbage(0);
+	case CURLE_OPERATION_TIMEDOUT:
+		return xasprintf("Mạng quá chậm hoặc bị ngắt giữa chừng (%s): "
+		    "dữ liệu đã gửi không mất, hãy đồng bộ lại sau", detail);
+	default:
+		break;
+	}
+	return xasprintf("Không kết nối được tới máy chủ tỉnh (%s): kiểm tra "
+	    "mạng rồi đồng bộ lại; dữ liệu không mất", detail);
+}
+
+/* The clerk's sentence for an error reply the server sent. */
+static char *
+http_explain_error(const struct wire_record *hdr, long status)
+{
+	char *msg = wire_get_str(hdr, "message"), *out;
+
+	if (wire_is(hdr, "code", "clock"))
+		out = xstrdup("Đồng hồ máy tính sai: ngày giờ của máy này "
+		    "khác xa máy chủ tỉnh. Hãy chỉnh lại ngày giờ rồi đồng bộ lại");
+	else
+		out = xasprintf("Máy chủ tỉnh từ chối (%ld): %s", status,
+		    msg != NULL ? msg : "không rõ lý do");
+	free(msg);
+	return out;
+}
+
+int
+http_call_finish(struct http_call *call, CURLcode result,
+    const char *want_type, struct buf *plain, struct wire_record *hdr,
+    struct wire_reader *rd, int64_t *server_now, char **err)
+{
+	long status = 0;
+	int64_t v;
+
+	*err = NULL;
+	*server_now = 0;
+	if (result != CURLE_OK) {
+		*err = http_explain_transfer(call, result);
+		return -1;
+	}
+	curl_easy_getinfo(call->easy, CURLINFO_RESPONSE_CODE, &status);
+	/* Anything but our compressed header record is not our server. */
+	if (wire_inflate(call->in.data, call->in.len, plain) != 0)
+		goto garbage;
+	rd->p = plain->data;
+	rd->end = plain->data + plain->len;
+	if (wire_next(rd, hdr) != 1 || strcmp(hdr->word, "qtsync") != 0 ||
+	    wire_get_int(hdr, "v", &v) != 0 || v != WIRE_VERSION ||
+	    wire_get_int(hdr, "now", server_now) != 0)
+		goto garbage;
+	if (wire_is(hdr, "type", "error")) {
+		*err = http_explain_error(hdr, status);
+		return -1;
+	}
+	if (status != 200 || !wire_is(hdr, "type", want_type))
+		goto garbage;
+	return 0;
+garbage:
+	*err = http_garbage(status);
+	return -1;
+}
+
+void
+http_call_free(CURLM *multi, struct http_call **pcall)
+{
+	struct http_call *call = *pcall;
+
+	if (call == NULL)
+		return;
+	curl_multi_remove_handle(multi, call->easy);
+	curl_easy_cleanup(call->easy);
+	curl_slist_free_all(call->headers);
+	buf_free(&call->out);
+	buf_free(&call->in);
+	free(call);
+	*pcall = NULL;
+}
+
+int
+http_call_run(CURLM *multi, struct http_call *call, CURLcode *result)
+{
+	int running = 1;
+
+	*result = CURLE_GOT_NOTHING;
+	while (running) {
+		CURLMsg *m;
+		int left;
+
+		if (curl_multi_perform(multi, &running) != CURLM_OK ||
+		    (running && curl_multi_poll(multi, NULL, 0, 1000, NULL) != CURLM_OK))
+			return -1;
+		while ((m = curl_multi_info_read(multi, &left)) != NULL)
+			if (m->msg == CURLMSG_DONE && m->easy_handle == call->easy)
+				*result = m->data.result;
+	}
+	return 0;
+}

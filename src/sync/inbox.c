@@ -1,0 +1,175 @@
+/*
+ * inbox.c - rows pulled from the server: kept page by page, applied at
+ * the end in one transaction.
+ *
+ * A row the server sends wins over the local one when its clock is later;
+ * if the local row had an edit not yet acknowledged, that edit is written
+ * to the conflict log before it is overwritten. A row this device changed
+ * later than the server's copy is kept (the next push sends it).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "hlc.h"
+#include "sync/rows.h"
+#include "sync/sync_int.h"
+#include "xmalloc.h"
+
+static int
+inbox_insert(struct db *db, sqlite3_stmt *ins, const struct sync_row *row,
+    const char *start, size_t len)
+{
+	/* Parents first; deletes after every put, children first. */
+	int rank = sync_table_rank(row->t);
+
+	sqlite3_bind_int(ins, 1, row->del ? 1000 - rank : rank);
+	sqlite3_bind_blob(ins, 2, start, (int)len, SQLITE_STATIC);
+	if (sqlite3_step(ins) != SQLITE_DONE) {
+		db_set_error(db, sqlite3_errcode(db_handle(db)), "lưu dữ liệu nhận");
+		return -1;
+	}
+	sqlite3_reset(ins);
+	return 0;
+}
+
+int
+inbox_store(struct db *db, struct wire_reader *rd, int64_t count,
+    int64_t cursor)
+{
+	struct wire_record *rec = xmalloc(sizeof *rec);
+	sqlite3_stmt *ins = NULL;
+	int64_t seen = 0, end = -1;
+	char num[32];
+	int rc = -1, more;
+
+	if (db_begin(db) != 0 || (ins = db_prepare(db, "INSERT INTO "
+	    "sync_inbox(rank, body) VALUES (?1, ?2)")) == NULL)
+		goto out;
+	for (;;) {
+		const char *start = rd->p;
+		struct sync_row row;
+		const char *why;
+
+		if ((more = wire_next(rd, rec)) != 1)
+			break;
+		if (strcmp(rec->word, "end") == 0 && end < 0 &&
+		    wire_get_int(rec, "count", &end) == 0)
+			continue;
+		if (end >= 0 || sync_row_parse(rec, &row, &why) != 0 ||
+		    inbox_insert(db, ins, &row, start, (size_t)(rd->p - start)) != 0) {
+			more = -1;
+			break;
+		}
+		seen++;
+	}
+	snprintf(num, sizeof num, "%lld", (long long)cursor);
+	if (more == 0 && end == seen && seen == count &&
+	    db_setting_set(db, SYNC_KEY_CURSOR, num) == 0 && db_commit(db) == 0)
+		rc = 0;
+out:
+	sqlite3_finalize(ins);
+	if (rc != 0)
+		db_rollback(db);
+	free(rec);
+	return rc;
+}
+
+/* 1 if the row has a local change the server has not acknowledged. */
+static int
+inbox_pending(struct db *db, const struct sync_row *row)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT 1 FROM sync_outbox "
+	    "WHERE tbl = ?1 AND row_id = ?2");
+	int found;
+
+	if (stmt == NULL)
+		return 0;
+	sqlite3_bind_text(stmt, 1, row->t->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, row->key);
+	found = sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_finalize(stmt);
+	return found;
+}
+
+/* Applies one pulled row; a row that cannot be written is logged, not fatal. */
+static int
+inbox_apply_row(struct db *db, const struct wire_record *rec, int64_t *applied)
+{
+	struct sync_row row;
+	const char *why;
+	char *reason = NULL, *lost;
+	int64_t local;
+	int pending;
+
+	if (sync_row_parse(rec, &row, &why) != 0)
+		return -1;
+	local = sync_row_hlc(db, &row);
+	if (local >= row.hlc)
+		return 0;
+	pending = local >= 0 && inbox_pending(db, &row);
+	if (db_begin(db) != 0)
+		return -1;
+	lost = pending ? sync_row_describe(db, row.t, row.key) : NULL;
+	if (sync_row_write(db, &row, rec, &reason) != 0) {
+		db_rollback(db);
+		lost = lost != NULL ? lost : xstrdup("");
+		queue_log_conflict(db, row.t->name, row.key, lost, reason);
+	} else {
+		if (pending) {
+			char *sql = xasprintf("DELETE FROM sync_outbox WHERE "
+			    "tbl = '%s' AND row_id = %lld", row.t->name,
+			    (long long)row.key);
+
+			db_exec(db, sql);
+			free(sql);
+			queue_log_conflict(db, row.t->name, row.key, lost,
+			    "Máy khác sửa bản ghi này sau; bản sửa ở máy này "
+			    "đã được thay");
+		}
+		db_commit(db);
+		(*applied)++;
+	}
+	free(lost);
+	free(reason);
+	return 0;
+}
+
+int
+inbox_apply(struct db *db, int64_t *applied)
+{
+	struct wire_record *rec = xmalloc(sizeof *rec);
+	sqlite3_stmt *stmt = NULL;
+	int rc = -1;
+
+	*applied = 0;
+	if (db_begin(db) != 0)
+		goto out;
+	if (db_exec(db, "PRAGMA defer_foreign_keys = ON; "
+	    "INSERT OR IGNORE INTO sync_mute VALUES (1)") != 0 ||
+	    (stmt = db_prepare(db, "SELECT body FROM sync_inbox "
+	    "ORDER BY rank, seq")) == NULL)
+		goto out;
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		struct wire_reader rd;
+
+		rd.p = sqlite3_column_blob(stmt, 0);
+		rd.end = rd.p + sqlite3_column_bytes(stmt, 0);
+		if (wire_next(&rd, rec) != 1 || inbox_apply_row(db, rec, applied) != 0)
+			goto out;
+	}
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+	if (db_exec(db, "DELETE FROM sync_mute; DELETE FROM sync_inbox") == 0 &&
+	    db_commit(db) == 0)
+		rc = 0;
+out:
+	sqlite3_finalize(stmt);
+	if (rc != 0)
+		db_rollback(db);
+	free(rec);
+	return rc;
+}

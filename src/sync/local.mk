@@ -1,0 +1,40 @@
+# Sync with the provincial server: the client library (quantriet sync,
+# quantriet enroll, the interface's sync screen) and the code it shares
+# with quantriet-server (src/server). docs/sync.md is the protocol.
+noinst_LIBRARIES += libqt_sync.a
+libqt_sync_a_CFLAGS = $(QT_CFLAGS)
+# src/hlc.c belongs in libqt_core.a; it is built here until the core
+# lists it (every writer's clock is stamped by triggers, see 002_sync.sql).
+libqt_sync_a_SOURCES = \
+	src/hlc.c src/hlc.h \
+	src/sync/wire.c src/sync/wire.h \
+	src/sync/rows.c src/sync/rows.h \
+	src/sync/sync.h src/sync/sync_int.h \
+	src/sync/http.c src/sync/http.h \
+	src/sync/queue.c src/sync/inbox.c src/sync/cred.c \
+	src/sync/run.c src/sync/enroll.c src/sync/cmd_sync.c
+QT_EMBEDDED += data/schema/002_sync.sql
+
+# Tests: tests/sync/*.sh run quantriet-server on loopback with a test CA
+# (tests/net); sqlrun builds their fixtures through db_open().
+check_PROGRAMS += tests/sync/sqlrun
+tests_sync_sqlrun_CFLAGS = $(QT_CFLAGS)
+tests_sync_sqlrun_LDADD = libqt_sync.a $(QT_CORE_LIBS)
+TESTS += tests/sync/sync.sh tests/sync/cut.sh
+EXTRA_DIST += tests/sync/sync.sh tests/sync/cut.sh tests/sync/fixture.sh \
+	tests/sync/measure.sh
+
+check_PROGRAMS += tests/unit/test_sync_wire
+tests_unit_test_sync_wire_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_sync_wire_LDADD = libqt_sync.a $(QT_CORE_LIBS)
+TESTS += tests/unit/test_sync_wire
+
+check_PROGRAMS += tests/unit/test_sync_queue
+tests_unit_test_sync_queue_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_sync_queue_LDADD = libqt_sync.a $(QT_CORE_LIBS)
+TESTS += tests/unit/test_sync_queue
+
+check_PROGRAMS += tests/unit/test_sync_run
+tests_unit_test_sync_run_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_sync_run_LDADD = libqt_sync.a $(QT_CORE_LIBS)
+TESTS += tests/unit/test_sync_run

@@ -1,0 +1,327 @@
+/*
+ * rows.c - reading, checking and writing syncable rows.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "sync/rows.h"
+#include "text/text.h"
+#include "xmalloc.h"
+
+/*
+ * Parents before children, so that a batch applied in this order meets
+ * its foreign keys one row at a time.
+ */
+const struct sync_table sync_tables[] = {
+	{ "unit", "id", 1, "SELECT id FROM unit WHERE id = ?1" },
+	{ "resolution", "id", 1, NULL },
+	{ "document", "id", 1, "SELECT owner_unit_id FROM document WHERE id = ?1" },
+	{ "plan_session", "id", 1, "SELECT d.owner_unit_id FROM plan_session p "
+	    "JOIN document d ON d.id = p.document_id WHERE p.id = ?1" },
+	{ "essay_rule", "document_id", 1, "SELECT d.owner_unit_id FROM essay_rule r "
+	    "JOIN document d ON d.id = r.document_id WHERE r.document_id = ?1" },
+	{ "report_deadline", "id", 1, "SELECT d.owner_unit_id FROM report_deadline r "
+	    "JOIN document d ON d.id = r.document_id WHERE r.id = ?1" },
+	{ "member", "id", 0, "SELECT unit_id FROM member WHERE id = ?1" },
+	{ "session", "id", 0, "SELECT unit_id FROM session WHERE id = ?1" },
+	{ "attendance", "id", 0, "SELECT s.unit_id FROM attendance a "
+	    "JOIN session s ON s.id = a.session_id WHERE a.id = ?1" },
+	{ "essay", "id", 0, "SELECT m.unit_id FROM essay e "
+	    "JOIN member m ON m.id = e.member_id WHERE e.id = ?1" },
+	{ "tally_report", "id", 0, "SELECT unit_id FROM tally_report WHERE id = ?1" },
+	{ "action_item", "id", 0, "SELECT unit_id FROM action_item WHERE id = ?1" },
+	{ NULL, NULL, 0, NULL },
+};
+
+const struct sync_table *
+sync_table_find(const char *name)
+{
+	const struct sync_table *t;
+
+	for (t = sync_tables; t->name != NULL; t++)
+		if (strcmp(t->name, name) == 0)
+			return t;
+	return NULL;
+}
+
+int
+sync_table_rank(const struct sync_table *t)
+{
+	return (int)(t - sync_tables);
+}
+
+/* Prepares "SELECT * FROM t WHERE key = ?1" bound to key. */
+static sqlite3_stmt *
+sync_row_select(struct db *db, const struct sync_table *t, int64_t key)
+{
+	char *sql = xasprintf("SELECT * FROM %s WHERE %s = ?1", t->name, t->key);
+	sqlite3_stmt *stmt = db_prepare(db, sql);
+
+	free(sql);
+	if (stmt != NULL)
+		sqlite3_bind_int64(stmt, 1, key);
+	return stmt;
+}
+
+int
+sync_row_encode(struct db *db, const struct sync_table *t, int64_t key,
+    int64_t del_hlc, struct buf *out)
+{
+	sqlite3_stmt *stmt = sync_row_select(db, t, key);
+	int rc, i;
+
+	if (stmt == NULL)
+		return -1;
+	wire_begin(out, "row");
+	wire_str(out, "t", t->name);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		wire_str(out, "op", "put");
+		for (i = 0; i < sqlite3_column_count(stmt); i++) {
+			const char *name = sqlite3_column_name(stmt, i);
+
+			switch (sqlite3_column_type(stmt, i)) {
+			case SQLITE_NULL:
+				wire_null(out, name);
+				break;
+			case SQLITE_INTEGER:
+				wire_int(out, name, sqlite3_column_int64(stmt, i));
+				break;
+			default:
+				wire_text(out, name,
+				    (const char *)sqlite3_column_text(stmt, i),
+				    (size_t)sqlite3_column_bytes(stmt, i));
+				break;
+			}
+		}
+	} else {
+		wire_str(out, "op", "del");
+		wire_int(out, t->key, key);
+		wire_int(out, "hlc", del_hlc);
+	}
+	wire_end(out);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_set_error(db, rc, "đọc bản ghi để gửi");
+		return -1;
+	}
+	return 0;
+}
+
+int
+sync_row_parse(const struct wire_record *rec, struct sync_row *row,
+    const char **why)
+{
+	const struct wire_value *t = wire_get(rec, "t");
+	char name[WIRE_MAX_NAME + 1];
+	int i;
+
+	memset(row, 0, sizeof *row);
+	if (strcmp(rec->word, "row") != 0 || t == NULL || t->kind != WIRE_TEXT ||
+	    t->len > WIRE_MAX_NAME) {
+		*why = "not a row record";
+		return -1;
+	}
+	memcpy(name, t->s, t->len);
+	name[t->len] = '\0';
+	if ((row->t = sync_table_find(name)) == NULL) {
+		*why = "unknown table";
+		return -1;
+	}
+	if (wire_is(rec, "op", "del"))
+		row->del = 1;
+	else if (!wire_is(rec, "op", "put")) {
+		*why = "unknown op";
+		return -1;
+	}
+	if (wire_get_int(rec, row->t->key, &row->key) != 0 || row->key <= 0 ||
+	    wire_get_int(rec, "hlc", &row->hlc) != 0 || row->hlc < 0) {
+		*why = "key or hlc missing";
+		return -1;
+	}
+	for (i = 0; i < rec->nfields; i++) {
+		const struct wire_value *v = &rec->f[i].v;
+
+		if (v->kind == WIRE_TEXT && (memchr(v->s, '\0', v->len) != NULL ||
+		    !text_utf8_valid(v->s, v->len))) {
+			*why = "text is not valid UTF-8";
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int64_t
+sync_row_hlc(struct db *db, const struct sync_row *row)
+{
+	char *sql = xasprintf("SELECT hlc FROM %s WHERE %s = ?1", row->t->name,
+	    row->t->key);
+	int64_t hlc = db_int(db, -1, sql, 1, row->key);
+
+	free(sql);
+	return hlc;
+}
+
+int64_t
+sync_row_owner(struct db *db, const struct sync_table *t, int64_t key)
+{
+	char *sql;
+	int64_t exists;
+
+	if (t->owner_sql != NULL)
+		return db_int(db, -1, t->owner_sql, 1, key);
+	sql = xasprintf("SELECT 0 FROM %s WHERE %s = ?1", t->name, t->key);
+	exists = db_int(db, -1, sql, 1, key);
+	free(sql);
+	return exists;
+}
+
+/* Turns the failed statement's error into the record's reason. */
+static int
+sync_row_fail(struct db *db, int rc, char **reason)
+{
+	db_set_error(db, rc, "ghi bản ghi");
+	*reason = xstrdup(db_error(db));
+	return -1;
+}
+
+static int
+sync_row_delete(struct db *db, const struct sync_row *row, char **reason)
+{
+	char *sql = xasprintf("DELETE FROM %s WHERE %s = ?1", row->t->name,
+	    row->t->key);
+	sqlite3_stmt *stmt = db_prepare(db, sql);
+	int rc;
+
+	free(sql);
+	if (stmt == NULL)
+		return sync_row_fail(db, sqlite3_errcode(db_handle(db)), reason);
+	sqlite3_bind_int64(stmt, 1, row->key);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : sync_row_fail(db, rc, reason);
+}
+
+/*
+ * Checks every field of rec names a column of the table with a value of
+ * its declared type, and builds the upsert into *sql. Returns 0 or -1.
+ */
+static int
+sync_row_upsert_sql(struct db *db, const struct sync_row *row,
+    const struct wire_record *rec, struct buf *sql, char **reason)
+{
+	char *probe = xasprintf("SELECT * FROM %s LIMIT 0", row->t->name);
+	sqlite3_stmt *stmt = db_prepare(db, probe);
+	struct buf set = { 0 };
+	int i, j, n = 0;
+
+	free(probe);
+	if (stmt == NULL)
+		return sync_row_fail(db, sqlite3_errcode(db_handle(db)), reason);
+	buf_str(sql, "INSERT INTO ");
+	buf_str(sql, row->t->name);
+	buf_str(sql, "(");
+	for (i = 0; i < rec->nfields; i++) {
+		const char *name = rec->f[i].name, *type = NULL;
+		enum wire_kind kind = rec->f[i].v.kind;
+
+		if (strcmp(name, "t") == 0 || strcmp(name, "op") == 0)
+			continue;
+		for (j = 0; j < sqlite3_column_count(stmt); j++)
+			if (strcmp(sqlite3_column_name(stmt, j), name) == 0)
+				type = sqlite3_column_decltype(stmt, j);
+		if (type == NULL || (kind == WIRE_INT && strcmp(type, "INTEGER") != 0) ||
+		    (kind == WIRE_TEXT && strcmp(type, "TEXT") != 0)) {
+			*reason = xasprintf("Trường %s không hợp lệ trong bảng %s",
+			    name, row->t->name);
+			sqlite3_finalize(stmt);
+			buf_free(&set);
+			return -1;
+		}
+		if (n++ > 0) {
+			buf_str(sql, ", ");
+			buf_str(&set, ", ");
+		}
+		buf_str(sql, name);
+		buf_str(&set, name);
+		buf_str(&set, " = excluded.");
+		buf_str(&set, name);
+	}
+	sqlite3_finalize(stmt);
+	buf_str(sql, ") VALUES (");
+	for (i = 0; i < n; i++)
+		buf_str(sql, i == 0 ? "?" : ", ?");
+	buf_str(sql, ") ON CONFLICT(");
+	buf_str(sql, row->t->key);
+	buf_str(sql, ") DO UPDATE SET ");
+	buf_add(sql, set.data, set.len);
+	buf_free(&set);
+	return 0;
+}
+
+int
+sync_row_write(struct db *db, const struct sync_row *row,
+    const struct wire_record *rec, char **reason)
+{
+	struct buf sql = { 0 };
+	sqlite3_stmt *stmt;
+	int i, n = 0, rc;
+
+	*reason = NULL;
+	if (row->del)
+		return sync_row_delete(db, row, reason);
+	if (sync_row_upsert_sql(db, row, rec, &sql, reason) != 0) {
+		buf_free(&sql);
+		return -1;
+	}
+	stmt = db_prepare(db, sql.data);
+	buf_free(&sql);
+	if (stmt == NULL)
+		return sync_row_fail(db, sqlite3_errcode(db_handle(db)), reason);
+	for (i = 0; i < rec->nfields; i++) {
+		const struct wire_value *v = &rec->f[i].v;
+
+		if (strcmp(rec->f[i].name, "t") == 0 ||
+		    strcmp(rec->f[i].name, "op") == 0)
+			continue;
+		n++;
+		if (v->kind == WIRE_INT)
+			sqlite3_bind_int64(stmt, n, v->i);
+		else if (v->kind == WIRE_TEXT)
+			sqlite3_bind_text(stmt, n, v->s, (int)v->len, SQLITE_STATIC);
+	}
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : sync_row_fail(db, rc, reason);
+}
+
+char *
+sync_row_describe(struct db *db, const struct sync_table *t, int64_t key)
+{
+	sqlite3_stmt *stmt = sync_row_select(db, t, key);
+	struct buf out = { 0 };
+	int i;
+
+	if (stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW) {
+		for (i = 0; i < sqlite3_column_count(stmt); i++) {
+			const char *name = sqlite3_column_name(stmt, i);
+			const char *v = (const char *)sqlite3_column_text(stmt, i);
+
+			if (strcmp(name, "hlc") == 0 || strcmp(name, "name_fold") == 0)
+				continue;
+			if (out.len > 0)
+				buf_str(&out, "; ");
+			buf_str(&out, name);
+			buf_str(&out, "=");
+			buf_str(&out, v != NULL ? v : "");
+		}
+	}
+	sqlite3_finalize(stmt);
+	if (out.data == NULL)
+		return xstrdup("");
+	return out.data;
+}

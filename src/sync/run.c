@@ -1,0 +1,313 @@
+/*
+ * run.c - one sync run: push the queue batch by batch, then pull pages,
+ * then apply what was pulled. Each step is verified against the server's
+ * acknowledgement before anything is marked done, so a cut link or a
+ * captive portal's "200 OK" never loses or invents a change.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db.h"
+#include "hlc.h"
+#include "sync/http.h"
+#include "sync/sync.h"
+#include "sync/sync_int.h"
+#include "xmalloc.h"
+
+enum run_state { RUN_IDLE, RUN_PUSHING, RUN_PULLING, RUN_DONE, RUN_FAILED };
+
+struct sync_run {
+	struct db		*db;
+	CURLM			*multi;
+	struct http_call	*call;
+	enum run_state		 state;
+	char			*url;
+	char			*token;
+	char			*cacert;
+	char			*pin;
+	int64_t			 batch;		/* in flight */
+	int			 pull_done;	/* the last page has come */
+	int64_t			 pushed, rejected, stale, pulled, requests;
+	int64_t			 bytes_sent, bytes_received;
+	struct sync_progress	 progress;
+	time_t			 started;
+	char			*error;
+	char			*summary;
+};
+
+struct sync_run *
+sync_start(struct db *db, char **err)
+{
+	struct sync_run *run;
+	char *url, *token;
+
+	*err = NULL;
+	if (cred_load(&url, &token, err) != 0)
+		return NULL;
+	if (!http_url_allowed(url)) {
+		*err = xasprintf("Địa chỉ máy chủ %s không dùng HTTPS: hãy đăng "
+		    "ký lại với địa chỉ https://", url);
+		free(url);
+		free(token);
+		return NULL;
+	}
+	run = xcalloc(1, sizeof *run);
+	run->db = db;
+	run->url = url;
+	run->token = token;
+	run->cacert = db_setting_get(db, SYNC_KEY_CACERT);
+	run->pin = db_setting_get(db, SYNC_KEY_PIN);
+	run->multi = curl_multi_init();
+	run->started = time(NULL);
+	run->progress.seconds_left = -1;
+	run->progress.batches_total = (int)((sync_pending_count(db) +
+	    SYNC_BATCH_ROWS - 1) / SYNC_BATCH_ROWS);
+	return run;
+}
+
+void
+sync_set_tls(struct sync_run *run, const char *cacert, const char *pin)
+{
+	if (cacert != NULL) {
+		free(run->cacert);
+		run->cacert = xstrdup(cacert);
+	}
+	if (pin != NULL) {
+		free(run->pin);
+		run->pin = xstrdup(pin);
+	}
+}
+
+static void
+run_fail(struct sync_run *run, char *why)
+{
+	free(run->error);
+	run->error = why;
+	run->state = RUN_FAILED;
+}
+
+static void
+run_send(struct sync_run *run, const char *path, const struct buf *plain)
+{
+	struct http_opts o = { run->cacert, run->pin, run->token };
+
+	run->call = http_call_start(run->multi, run->url, path, &o, plain);
+	run->requests++;
+}
+
+/* Starts the next request: a batch to push, else a page to pull. */
+static void
+run_next(struct sync_run *run)
+{
+	struct buf plain = { 0 };
+	int64_t count;
+	int rc = queue_next_batch(run->db, &plain, &run->batch, &count);
+
+	if (rc < 0) {
+		run_fail(run, xstrdup(db_error(run->db)));
+	} else if (rc > 0) {
+		run->state = RUN_PUSHING;
+		snprintf(run->progress.phase, sizeof run->progress.phase,
+		    "Đang gửi gói %d (%lld bản ghi)", run->progress.batches_done + 1,
+		    (long long)count);
+		run_send(run, "/v1/push", &plain);
+	} else {
+		char *cursor = db_setting_get(run->db, SYNC_KEY_CURSOR);
+
+		run->state = RUN_PULLING;
+		snprintf(run->progress.phase, sizeof run->progress.phase,
+		    "Đang nhận dữ liệu từ máy chủ tỉnh");
+		sync_header(&plain, "pull");
+		wire_int(&plain, "cursor", cursor != NULL ? strtoll(cursor, NULL, 10) : 0);
+		wire_end(&plain);
+		free(cursor);
+		run_send(run, "/v1/pull", &plain);
+	}
+	buf_free(&plain);
+}
+
+static void
+run_pushed(struct sync_run *run, const struct wire_record *hdr,
+    struct wire_reader *rd)
+{
+	int64_t n;
+
+	if (queue_ack(run->db, run->batch, hdr, rd) != 0) {
+		run_fail(run, xstrdup("Máy chủ tỉnh xác nhận không khớp với gói "
+		    "đã gửi: gói sẽ được gửi lại ở lần đồng bộ sau"));
+		return;
+	}
+	if (wire_get_int(hdr, "applied", &n) == 0)
+		run->pushed += n;
+	if (wire_get_int(hdr, "rejected", &n) == 0)
+		run->rejected += n;
+	if (wire_get_int(hdr, "stale", &n) == 0)
+		run->stale += n;
+	run->progress.batches_done++;
+	if (run->progress.batches_total < run->progress.batches_done)
+		run->progress.batches_total = run->progress.batches_done;
+	run->state = RUN_IDLE;
+}
+
+static void
+run_pulled(struct sync_run *run, const struct wire_record *hdr,
+    struct wire_reader *rd)
+{
+	int64_t cursor, more, count, applied;
+	char when[32];
+	time_t now;
+
+	if (wire_get_int(hdr, "cursor", &cursor) != 0 ||
+	    wire_get_int(hdr, "more", &more) != 0 ||
+	    wire_get_int(hdr, "count", &count) != 0 ||
+	    inbox_store(run->db, rd, count, cursor) != 0) {
+		run_fail(run, xstrdup("Máy chủ tỉnh gửi dữ liệu không hiểu được "
+		    "hoặc bị cắt: không có gì bị thay đổi, hãy đồng bộ lại"));
+		return;
+	}
+	if (more) {
+		run->state = RUN_IDLE;
+		return;
+	}
+	if (inbox_apply(run->db, &applied) != 0) {
+		run_fail(run, xasprintf("Không áp dụng được dữ liệu nhận từ máy "
+		    "chủ tỉnh: %s", db_error(run->db)));
+		return;
+	}
+	run->pulled += applied;
+	now = time(NULL);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&now));
+	db_setting_set(run->db, SYNC_KEY_LAST, when);
+	run->state = RUN_DONE;
+}
+
+/* Handles the reply to the request in flight. */
+static void
+run_reply(struct sync_run *run, CURLcode result)
+{
+	struct wire_record *hdr = xmalloc(sizeof *hdr);
+	struct buf plain = { 0 };
+	struct wire_reader rd;
+	int64_t server_now, sent, recv, hlc;
+	char *err = NULL;
+	int pushing = run->state == RUN_PUSHING;
+
+	http_call_bytes(run->call, &sent, &recv);
+	run->bytes_sent += sent;
+	run->bytes_received += recv;
+	if (http_call_finish(run->call, result, pushing ? "ack" : "page",
+	    &plain, hdr, &rd, &server_now, &err) != 0) {
+		char *clock = server_now != 0 ?
+		    hlc_check_skew(hlc_wall_ms(), server_now) : NULL;
+
+		run_fail(run, clock != NULL ? clock : err);
+		if (clock != NULL)
+			free(err);
+	} else if ((err = hlc_check_skew(hlc_wall_ms(), server_now)) != NULL) {
+		run_fail(run, err);
+	} else {
+		if (wire_get_int(hdr, "hlc", &hlc) == 0)
+			hlc_observe(run->db, hlc);
+		if (pushing)
+			run_pushed(run, hdr, &rd);
+		else
+			run_pulled(run, hdr, &rd);
+	}
+	http_call_free(run->multi, &run->call);
+	buf_free(&plain);
+	free(hdr);
+}
+
+static void
+run_progress(struct sync_run *run, struct sync_progress *p)
+{
+	int64_t sent = 0, recv = 0;
+	double elapsed = difftime(time(NULL), run->started);
+	int done = run->progress.batches_done, total = run->progress.batches_total;
+
+	if (run->call != NULL)
+		http_call_bytes(run->call, &sent, &recv);
+	run->progress.bytes_sent = run->bytes_sent + sent;
+	run->progress.bytes_received = run->bytes_received + recv;
+	run->progress.seconds_left = done > 0 && total >= done ?
+	    (int)(elapsed / done * (total - done)) : -1;
+	if (p != NULL)
+		*p = run->progress;
+}
+
+int
+sync_step(struct sync_run *run, int timeout_ms, struct sync_progress *p)
+{
+	int running = 0;
+	CURLMsg *m;
+	int left;
+
+	if (run->state == RUN_IDLE)
+		run_next(run);
+	if (run->state == RUN_PUSHING || run->state == RUN_PULLING) {
+		curl_multi_perform(run->multi, &running);
+		if (running)
+			curl_multi_poll(run->multi, NULL, 0, timeout_ms, NULL);
+		curl_multi_perform(run->multi, &running);
+		while ((m = curl_multi_info_read(run->multi, &left)) != NULL)
+			if (m->msg == CURLMSG_DONE && run->call != NULL &&
+			    m->easy_handle == http_call_easy(run->call))
+				run_reply(run, m->data.result);
+	}
+	run_progress(run, p);
+	if (run->state == RUN_DONE)
+		return 0;
+	return run->state == RUN_FAILED ? -1 : 1;
+}
+
+void
+sync_cancel(struct sync_run *run)
+{
+	http_call_free(run->multi, &run->call);
+	if (run->state != RUN_DONE && run->state != RUN_FAILED)
+		run_fail(run, xstrdup("Đã dừng đồng bộ; dữ liệu chưa gửi sẽ "
+		    "được gửi ở lần sau"));
+}
+
+const char *
+sync_error(struct sync_run *run)
+{
+	return run->error != NULL ? run->error : "";
+}
+
+const char *
+sync_summary(struct sync_run *run)
+{
+	free(run->summary);
+	run->summary = xasprintf("Đã gửi %lld bản ghi (%lld bị từ chối, %lld "
+	    "bị bản mới hơn thay), nhận %lld bản ghi; %lld yêu cầu, %lld byte "
+	    "gửi, %lld byte nhận", (long long)run->pushed,
+	    (long long)run->rejected, (long long)run->stale,
+	    (long long)run->pulled, (long long)run->requests,
+	    (long long)run->progress.bytes_sent,
+	    (long long)run->progress.bytes_received);
+	return run->summary;
+}
+
+void
+sync_free(struct sync_run **prun)
+{
+	struct sync_run *run = *prun;
+
+	if (run == NULL)
+		return;
+	http_call_free(run->multi, &run->call);
+	curl_multi_cleanup(run->multi);
+	free(run->url);
+	free(run->token);
+	free(run->cacert);
+	free(run->pin);
+	free(run->error);
+	free(run->summary);
+	free(run);
+	*prun = NULL;
+}

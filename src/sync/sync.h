@@ -1,0 +1,104 @@
+/*
+ * sync.h - synchronising a commune's database with the provincial server.
+ *
+ * Single-threaded: sync_start() prepares a run and sync_step() advances it
+ * for at most timeout_ms, so the interface calls it from its input loop's
+ * timeout and stays responsive. Every local change is queued by triggers
+ * (data/schema/002_sync.sql) whoever made it; a run pushes the queue in
+ * acknowledged batches, then pulls what changed in the unit's scope.
+ * docs/sync.md describes the protocol.
+ */
+#ifndef QT_SYNC_SYNC_H
+#define QT_SYNC_SYNC_H
+
+#include <stdint.h>
+
+struct db;
+struct sync_run;
+
+struct sync_progress {
+	int64_t	bytes_sent;		/* on the wire, this run */
+	int64_t	bytes_received;
+	int	batches_done;		/* push batches acknowledged */
+	int	batches_total;		/* estimate; grows if edits arrive */
+	int	seconds_left;		/* estimate, -1 when unknown */
+	char	phase[96];		/* what it is doing, in Vietnamese */
+};
+
+/* Changes waiting to be sent or acknowledged (rejected ones not counted). */
+int64_t	 sync_pending_count(struct db *db);
+/*
+ * When the last verified sync finished ("2026-11-23 10:15" local time), or
+ * "chưa bao giờ" if never. Never NULL; the caller frees.
+ */
+char	*sync_last_success(struct db *db);
+
+/*
+ * Prepares a run with the device credential (quantriet enroll). Returns
+ * NULL with *err (Vietnamese, caller frees) when the device is not
+ * enrolled or the database is not ready. The caller owns the run and
+ * releases it with sync_free().
+ */
+struct sync_run *sync_start(struct db *db, char **err);
+/*
+ * Advances the run for at most timeout_ms and fills *p (may be NULL).
+ * Returns 1 while running, 0 once the server has verifiably acknowledged
+ * everything, -1 on failure (sync_error()). What was acknowledged before
+ * a failure stays acknowledged; the next run resumes after it.
+ */
+int	 sync_step(struct sync_run *run, int timeout_ms, struct sync_progress *p);
+/* Stops the run; harmless at any moment (sync_step then returns -1). */
+void	 sync_cancel(struct sync_run *run);
+/* Why the run failed, in Vietnamese; owned by the run. */
+const char *sync_error(struct sync_run *run);
+/* A one-line Vietnamese summary of what the run did; owned by the run. */
+const char *sync_summary(struct sync_run *run);
+void	 sync_free(struct sync_run **prun);
+
+/*
+ * Overrides for this run of the CA file and the public-key pin; NULL
+ * keeps what quantriet enroll saved.
+ */
+void	 sync_set_tls(struct sync_run *run, const char *cacert, const char *pin);
+
+/*
+ * Enrols this database with the server at url using a one-time code and
+ * saves the device credential (mode 0600, under paths_config_dir()).
+ * cacert and pin may be NULL. Blocking; returns 0, or -1 with *err.
+ */
+int	 sync_enroll(struct db *db, const char *url, const char *code,
+	    const char *cacert, const char *pin, char **err);
+
+enum sync_state {
+	SYNC_DONE,		/* nothing to send: the server has it */
+	SYNC_WAITING,		/* changed here, not yet sent */
+	SYNC_SENT,		/* sent, acknowledgement not yet received */
+	SYNC_REJECTED,		/* set aside by the server (see the reason) */
+};
+
+/* Where one record (table name and id) stands. */
+enum sync_state sync_record_state(struct db *db, const char *table, int64_t id);
+
+/* A record set aside by the server, or a local value that lost. */
+struct sync_issue {
+	char	*table;		/* e.g. "essay" */
+	int64_t	 row_id;
+	char	*what;		/* the values, "column=value; ..." */
+	char	*reason;	/* the server's reason, Vietnamese */
+	char	*at;		/* when (conflicts), "" for rejected records */
+};
+
+int64_t	 sync_rejected_count(struct db *db);
+int64_t	 sync_conflict_count(struct db *db);
+/*
+ * Fills *items (caller frees with sync_issues_free) with at most limit
+ * records from offset, newest first for conflicts. Returns how many, or
+ * -1 on a database error.
+ */
+int	 sync_list_rejected(struct db *db, int offset, int limit,
+	    struct sync_issue **items);
+int	 sync_list_conflicts(struct db *db, int offset, int limit,
+	    struct sync_issue **items);
+void	 sync_issues_free(struct sync_issue *items, int n);
+
+#endif

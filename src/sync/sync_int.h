@@ -1,0 +1,57 @@
+/*
+ * sync_int.h - what the client's files share, not for the interface.
+ */
+#ifndef QT_SYNC_INT_H
+#define QT_SYNC_INT_H
+
+#include <stdint.h>
+
+#include "sync/wire.h"
+
+struct db;
+
+/* Rows and plain bytes one push batch carries at most. */
+#define SYNC_BATCH_ROWS		500
+#define SYNC_BATCH_BYTES	(512 * 1024)
+
+/* Settings keys. */
+/* The unit this database keeps (reports and the interface use it too). */
+#define SYNC_KEY_UNIT		"home_unit_id"
+#define SYNC_KEY_CURSOR		"sync.cursor"
+#define SYNC_KEY_CACERT		"sync.cacert"
+#define SYNC_KEY_PIN		"sync.pin"
+#define SYNC_KEY_LAST		"sync.last_success"
+
+/*
+ * The push batch to send: the one awaiting acknowledgement if any, else a
+ * new one made from the waiting changes (saved before it is sent). Fills
+ * *plain with the request body. Returns 1, 0 when nothing waits, -1.
+ */
+int	 queue_next_batch(struct db *db, struct buf *plain, int64_t *batch,
+	    int64_t *count);
+/*
+ * Records the server's acknowledgement of batch (records after the header
+ * in rd): rejected rows set aside with their reason, stale rows logged as
+ * conflicts, the rest done. Returns 0, or -1 if the acknowledgement does
+ * not match the batch (nothing is changed then).
+ */
+int	 queue_ack(struct db *db, int64_t batch, const struct wire_record *hdr,
+	    struct wire_reader *rd);
+/* Adds a row to the conflict log. */
+int	 queue_log_conflict(struct db *db, const char *tbl, int64_t key,
+	    const char *lost, const char *reason);
+
+/* Keeps a pulled page's rows until the last page has come; -1 if malformed. */
+int	 inbox_store(struct db *db, struct wire_reader *rd, int64_t count,
+	    int64_t cursor);
+/* Applies every stored row in one transaction; -1 with db_error(). */
+int	 inbox_apply(struct db *db, int64_t *applied);
+
+/* The device credential saved by quantriet enroll. */
+int	 cred_load(char **url, char **token, char **err);
+int	 cred_save(const char *url, const char *token, char **err);
+
+/* Request bodies start with this header record (then wire_end). */
+void	 sync_header(struct buf *b, const char *type);
+
+#endif

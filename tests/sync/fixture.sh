@@ -1,0 +1,151 @@
+# fixture.sh - shared set-up of the sync tests (sourced, not run; it
+# sources tests/tap.sh and tests/net/lib.sh and calls net_init).
+#
+# sync_setup: a test PKI, a provincial server database holding the tree
+# province KG > communes XA, XB, enrolment of a province device (P) and of
+# one device per commune (A, B), and the server running over TLS on a free
+# loopback port ($URL). Needs openssl.
+. "$top_srcdir/tests/tap.sh"
+. "$top_srcdir/tests/net/lib.sh"
+net_init
+
+S=$QUANTRIET_SERVER
+SQLRUN=$top_builddir/tests/sync/sqlrun
+SDB=$NET_TMP/server.db
+
+# client NAME ARGS...: quantriet as device NAME, with its own database
+# and credential directory.
+client() {
+	_c_name=$1
+	shift
+	XDG_CONFIG_HOME=$NET_TMP/$_c_name.cfg "$QUANTRIET" "$@" --db "$NET_TMP/$_c_name.db"
+}
+
+# q NAME SQL: one value from device NAME's database.
+q() {
+	"$SQLRUN" "$NET_TMP/$1.db" "$2"
+}
+
+# requests: how many protocol requests the server has answered.
+requests() {
+	grep -c 'POST /v1/' "$NET_TMP/srv.log"
+}
+
+# says TEXT CMD...: runs CMD (in the C locale, so messages come out
+# unaccented) and fails unless it fails saying TEXT.
+says() {
+	_says_text=$1
+	shift
+	_says_out=$(LC_ALL=C "$@" 2>&1) && return 1
+	case $_says_out in
+	*"$_says_text"*) return 0 ;;
+	esac
+	printf '# %s\n' "$_says_out"
+	return 1
+}
+
+# start_server NAME CERT KEY: quantriet-server on loopback, on the port
+# of the previous one if any (the devices' credentials name it), else on a
+# free one; sets $URL.
+start_server() {
+	rm -f "$NET_TMP/$1.port"
+	net_bg "$1" "$S" serve --db "$SDB" --cert "$2" --key "$3" \
+	    --listen 127.0.0.1 --port "${_s_port:-0}" \
+	    --port-file "$NET_TMP/$1.port" --log
+	_s_port=$(net_wait_port_file "$NET_TMP/$1.port") || exit 1
+	URL=https://127.0.0.1:$_s_port
+}
+
+sync_setup() {
+	command -v "${OPENSSL:-openssl}" >/dev/null 2>&1 ||
+	    skip_all "openssl not found"
+	[ -x "$QUANTRIET" ] || skip_all "quantriet not built"
+	sh "$NET_MKCA" "$NET_TMP/pki" || exit 1
+	PKI=$NET_TMP/pki
+	"$S" unit-add --db "$SDB" --code KG --name 'Tỉnh ủy Kiên Giang' \
+	    --kind province >/dev/null &&
+	"$S" unit-add --db "$SDB" --code XA --name 'Đảng bộ xã A' \
+	    --kind commune --parent KG >/dev/null &&
+	"$S" unit-add --db "$SDB" --code XB --name 'Đảng bộ xã B' \
+	    --kind commune --parent KG >/dev/null || exit 1
+	start_server srv "$PKI/server.pem" "$PKI/server.key"
+	for _d in P:KG A:XA B:XB; do
+		enrol "${_d%%:*}" "${_d#*:}" || exit 1
+	done
+}
+
+# enrol NAME UNIT: device NAME of UNIT gets a credential and a first sync.
+enrol() {
+	_e_code=$("$S" enroll-code --db "$SDB" --unit "$2") &&
+	client "$1" enroll --quiet --cacert "$PKI/ca.pem" "$URL" "$_e_code" &&
+	client "$1" sync --quiet
+}
+
+# commune_data NAME COMMUNE CELLS MEMBERS: device NAME records, in each of
+# CELLS new cells of COMMUNE with MEMBERS members each, a session of plan
+# 13-KH/TU with attendance, and an essay from every active member.
+commune_data() {
+	"$SQLRUN" "$NET_TMP/$1.db" <<EOSQL
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $3)
+INSERT INTO unit(id, parent_id, kind, code, name, name_fold)
+  SELECT qt_new_id(), (SELECT id FROM unit WHERE code = '$2'), 'cell',
+    '$2-' || i, 'Chi bộ ấp ' || i, qt_fold('Chi bộ ấp ' || i) FROM n;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $4)
+INSERT INTO member(id, unit_id, full_name, name_fold, position, status)
+  SELECT qt_new_id(), u.id, 'Nguyễn Văn Tư ' || i, qt_fold('Nguyễn Văn Tư ' || i),
+    'Đảng viên', CASE WHEN i % 10 = 0 THEN 'retired' ELSE 'active' END
+  FROM n, unit u WHERE u.code LIKE '$2-%';
+INSERT INTO session(id, document_id, unit_id, title, held_on, status)
+  SELECT qt_new_id(), (SELECT id FROM document WHERE number = '13-KH/TU'),
+    u.id, 'Học tập, quán triệt Nghị quyết', '2026-11-10', 'held'
+  FROM unit u WHERE u.code LIKE '$2-%';
+INSERT INTO attendance(id, session_id, member_id, status, reason)
+  SELECT qt_new_id(), s.id, m.id,
+    CASE WHEN m.id % 7 = 0 THEN 'absent' ELSE 'present' END,
+    CASE WHEN m.id % 7 = 0 THEN 'Đi làm ăn xa' ELSE '' END
+  FROM member m JOIN session s ON s.unit_id = m.unit_id;
+INSERT INTO essay(id, document_id, member_id, due_on, submitted_on, grade,
+    awareness, duties, proposals)
+  SELECT qt_new_id(), (SELECT id FROM document WHERE number = '13-KH/TU'),
+    m.id, '2026-11-17', '2026-11-15', 'good',
+    'Nhận thức sâu sắc hơn về vai trò lãnh đạo của Đảng, về mục tiêu phát triển kinh tế - xã hội của tỉnh.',
+    'Là đảng viên ở ấp, tôi gương mẫu thực hiện, vận động gia đình và bà con cùng thực hiện.',
+    'Đề nghị chi bộ tổ chức sinh hoạt chuyên đề hằng quý.'
+  FROM member m WHERE m.status = 'active' AND m.unit_id IN
+    (SELECT id FROM unit WHERE code LIKE '$2-%')
+    AND NOT EXISTS (SELECT 1 FROM essay e WHERE e.member_id = m.id);
+EOSQL
+}
+
+# via_proxy "DEVICES" PROXY-OPTIONS...: starts qt-proxy in front of the
+# server with those options (its --stats-file is $NET_TMP/proxy.stats)
+# and points the DEVICES' credentials at it.
+via_proxy() {
+	_v_devices=$1
+	shift
+	rm -f "$NET_TMP/proxy.port"
+	net_bg proxy "$QT_PROXY" --target "127.0.0.1:${URL##*:}" "$@" \
+	    --port-file "$NET_TMP/proxy.port" --stats-file "$NET_TMP/proxy.stats"
+	_v_port=$(net_wait_port_file "$NET_TMP/proxy.port") || exit 1
+	for _v_d in $_v_devices; do
+		sed -i "s|^url .*|url https://127.0.0.1:$_v_port|" \
+		    "$NET_TMP/$_v_d.cfg/quantriet/credential"
+	done
+}
+
+# province_plan NAME: device NAME (the province) issues plan 13-KH/TU.
+province_plan() {
+	"$SQLRUN" "$NET_TMP/$1.db" <<'EOSQL'
+INSERT INTO document(id, owner_unit_id, number, kind, issuer, place,
+    issued_on, title, purpose)
+  VALUES (qt_new_id(), (SELECT id FROM unit WHERE code = 'KG'), '13-KH/TU',
+    'KH', 'Tỉnh ủy Kiên Giang', 'Kiên Giang', '2026-11-01',
+    'Kế hoạch học tập, quán triệt Nghị quyết Đại hội Đảng bộ tỉnh',
+    'Cán bộ, đảng viên nắm vững nội dung Nghị quyết');
+INSERT INTO plan_session(id, document_id, level, ordinal, title, audience)
+  VALUES (qt_new_id(), (SELECT id FROM document WHERE number = '13-KH/TU'),
+    'cell', 1, 'Học tập tại chi bộ', 'Toàn thể đảng viên');
+INSERT INTO essay_rule(document_id, due_days, grader)
+  VALUES ((SELECT id FROM document WHERE number = '13-KH/TU'), 7, 'Chi ủy');
+EOSQL
+}

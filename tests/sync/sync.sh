@@ -1,0 +1,148 @@
+#!/bin/sh
+# The sync protocol end to end over TLS on loopback: enrolment, push,
+# pull, scope, the tally at the province, a wrong certificate, revocation,
+# a wrong clock, a garbage server, and a sync with nothing to do.
+. "$top_srcdir/tests/sync/fixture.sh"
+sync_setup
+
+# The province publishes a plan; each commune pulls it.
+province_plan P
+client P sync --quiet
+ok $? "the province pushes its plan"
+client A sync --quiet && client B sync --quiet
+ok $? "both communes sync"
+is "$(q A "SELECT count(*) FROM document WHERE number = '13-KH/TU'")" 1 \
+    "commune A has pulled the province's plan"
+is "$(q B "SELECT count(*) FROM plan_session")" 1 \
+    "commune B has pulled the plan's sessions"
+
+# Each commune records a campaign and pushes it.
+commune_data A XA 2 20
+commune_data B XB 3 15
+client A sync --quiet && client B sync --quiet
+ok $? "both communes push attendance and essays"
+is "$(q A "SELECT count(*) FROM sync_outbox")" 0 "commune A's queue is empty"
+for t in member attendance essay; do
+	want=$(( $(q A "SELECT count(*) FROM $t") + $(q B "SELECT count(*) FROM $t") ))
+	is "$("$SQLRUN" "$SDB" "SELECT count(*) FROM $t")" "$want" \
+	    "the server holds both communes' $t rows"
+done
+
+# What the province sees: each commune's own tally, and their sum.
+row() {
+	grep "^$1," | cut -d, -f2- | tr -d '\r'
+}
+"$S" tally --db "$SDB" --plan 13-KH/TU --unit KG --format csv > "$NET_TMP/kg.csv"
+client A report tally --plan 13-KH/TU --unit XA --format csv > "$NET_TMP/xa.csv"
+client B report tally --plan 13-KH/TU --unit XB --format csv > "$NET_TMP/xb.csv"
+is "$(row 'Đảng bộ xã A' < "$NET_TMP/kg.csv")" "$(row 'Tổng cộng' < "$NET_TMP/xa.csv")" \
+    "the province's tally shows commune A's own figures"
+is "$(row 'Đảng bộ xã B' < "$NET_TMP/kg.csv")" "$(row 'Tổng cộng' < "$NET_TMP/xb.csv")" \
+    "the province's tally shows commune B's own figures"
+wrote() {
+	row 'Tổng cộng' < "$1" | cut -d, -f3
+}
+is "$(wrote "$NET_TMP/kg.csv")" \
+    "$(( $(wrote "$NET_TMP/xa.csv") + $(wrote "$NET_TMP/xb.csv") ))" \
+    "the province's essay count is the sum of the communes'"
+
+# Scope: B never receives A's members, and cannot write into A.
+is "$(q B "SELECT count(*) FROM unit WHERE code LIKE 'XA%'")" 0 \
+    "commune B does not see commune A's unit or cells"
+client B sync --quiet
+is "$(q B "SELECT count(*) FROM member m JOIN unit u ON u.id = m.unit_id
+    WHERE u.code LIKE 'XA%'")" 0 "commune B pulls none of commune A's members"
+a_member=$(q A "SELECT id FROM member LIMIT 1")
+"$SQLRUN" "$NET_TMP/B.db" "INSERT INTO unit(id, parent_id, kind, code, name, name_fold)
+    VALUES ($(q A "SELECT id FROM unit WHERE code = 'XA-1'"),
+    (SELECT id FROM unit WHERE code = 'XB'), 'cell', 'XA-1', 'Giả', 'gia');
+    UPDATE document SET title = 'Sửa trái phép' WHERE number = '13-KH/TU'"
+client B sync --quiet
+ok $? "a sync with records out of scope still succeeds"
+is "$(q B "SELECT count(*) FROM sync_outbox WHERE state = 'rejected'")" 2 \
+    "commune B's out-of-scope records are set aside as rejected"
+is "$("$SQLRUN" "$SDB" "SELECT title FROM document WHERE number = '13-KH/TU'")" \
+    "Kế hoạch học tập, quán triệt Nghị quyết Đại hội Đảng bộ tỉnh" \
+    "the province's plan is read-only below"
+is "$("$SQLRUN" "$SDB" "SELECT p.code FROM unit u JOIN unit p ON p.id = u.parent_id
+    WHERE u.code = 'XA-1'")" XA "commune A's cell was not taken over"
+
+# Two devices of one unit: the later edit wins; the other is logged.
+enrol A2 XA
+is "$(q A2 "SELECT count(*) FROM essay")" "$(q A "SELECT count(*) FROM essay")" \
+    "a second device of commune A pulls its essays"
+essay=$(q A "SELECT id FROM essay LIMIT 1")
+"$SQLRUN" "$NET_TMP/A.db" "UPDATE essay SET grade = 'pass' WHERE id = $essay"
+"$SQLRUN" "$NET_TMP/A2.db" "UPDATE essay SET grade = 'excellent' WHERE id = $essay"
+client A2 sync --quiet && client A sync --quiet
+is "$(q A "SELECT grade FROM essay WHERE id = $essay")" excellent \
+    "the later edit wins on the other device"
+is "$(q A "SELECT count(*) FROM sync_conflict WHERE row_id = $essay")" 1 \
+    "the overwritten value is kept in the conflict log"
+
+# Nothing to do costs one request.
+before=$(requests)
+client A sync --quiet
+is "$(( $(requests) - before ))" 1 "a sync with nothing new is one request"
+
+# A clock far off is named, and nothing is sent.
+"$SQLRUN" "$NET_TMP/A.db" "UPDATE member SET position = 'Bí thư' WHERE id = $a_member"
+QUANTRIET_CLOCK_OFFSET_S=-259200 says 'Dong ho may tinh sai' client A sync
+ok $? "a sync from a PC whose clock is 3 days off fails: clock wrong"
+
+# A server with a certificate from another CA is refused.
+net_stop srv
+start_server other "$PKI/other-server.pem" "$PKI/other-server.key"
+says 'Chung chi cua may chu tinh khong dung' client A sync
+ok $? "a server with another CA's certificate is refused: wrong certificate"
+is "$(q A "SELECT count(*) FROM sync_outbox WHERE state <> 'rejected'")" 1 \
+    "the change waits for the next sync"
+net_stop other
+
+# Garbage instead of our protocol (a captive portal, a wrong address).
+net_bg echo "$QT_PROXY" --echo --port-file "$NET_TMP/echo.port"
+eport=$(net_wait_port_file "$NET_TMP/echo.port") || exit 1
+mkdir -p "$NET_TMP/G.cfg/quantriet"
+cp "$NET_TMP/A.db" "$NET_TMP/G.db"
+printf 'url http://127.0.0.1:%s\ntoken 00\n' "$eport" > "$NET_TMP/G.cfg/quantriet/credential"
+says 'khong hieu duoc' client G sync
+ok $? "a reply that is not the protocol fails: not understood"
+is "$(q G "SELECT count(*) FROM sync_outbox WHERE state <> 'rejected'")" 1 \
+    "nothing was marked sent after a garbage reply"
+
+start_server srv "$PKI/server.pem" "$PKI/server.key"
+
+# Public-key pinning: a wrong pin is refused, the right one accepted.
+code=$("$S" enroll-code --db "$SDB" --unit XB)
+says 'Chung chi' client B3 enroll --cacert "$PKI/ca.pem" \
+    --pin 'sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' "$URL" "$code"
+ok $? "a server whose key does not match the pin is refused"
+client B3 enroll --quiet --cacert "$PKI/ca.pem" \
+    --pin "$(cat "$PKI/server.pubkey.sha256")" "$URL" "$code"
+ok $? "the server whose key matches the pin is accepted"
+
+# Oversize and malformed requests, straight to a plain-HTTP server (the
+# way it runs behind a reverse proxy), get clear errors.
+net_bg plain "$S" serve --db "$SDB" --insecure-http --port 0 \
+    --port-file "$NET_TMP/plain.port"
+hport=$(net_wait_port_file "$NET_TMP/plain.port") || exit 1
+raw() {
+	printf 'POST %s HTTP/1.1\r\nHost: x\r\nContent-Length: %s\r\nConnection: close\r\n\r\n%s' \
+	    "$1" "$2" "$3" | "$QT_PROXY" --connect "127.0.0.1:$hport" | head -n 1
+}
+case $(raw /v1/push 999999999 '') in *' 413 '*) r=0 ;; *) r=1 ;; esac
+ok $r "a request over the size limit is refused with 413"
+case $(raw /v1/pull 5 'hello') in *' 400 '*) r=0 ;; *) r=1 ;; esac
+ok $r "a body that is not compressed protocol is refused with 400"
+case $(raw /v1/pull 0 '') in *' 400 '*) r=0 ;; *) r=1 ;; esac
+ok $r "an empty body is refused with 400"
+net_stop plain
+
+# Revocation.
+"$S" revoke --db "$SDB" --unit XB >/dev/null
+says 'thu hoi' client B sync
+ok $? "a revoked device cannot sync: credential revoked"
+client A sync --quiet
+ok $? "commune A still syncs"
+
+done_testing

@@ -1,0 +1,223 @@
+/*
+ * test_sync_queue.c - the client's side of sync without a network: every
+ * write is queued and stamped by the triggers, batches are resent byte for
+ * byte, acknowledgements are checked, and pulled rows obey the clock.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "hlc.h"
+#include "sync/sync.h"
+#include "sync/sync_int.h"
+#include "tap.h"
+#include "xmalloc.h"
+
+static struct db *db;
+static int64_t unit_id, member_id;
+
+static int64_t
+num(const char *sql)
+{
+	return db_int(db, -1, sql, 0);
+}
+
+static void
+test_triggers(void)
+{
+	char *when;
+	int64_t h1, h2;
+
+	db_exec(db, "INSERT INTO unit(id, kind, code, name, name_fold) VALUES "
+	    "(101, 'commune', 'XA', 'Xã A', 'xa a'); INSERT INTO member(id, "
+	    "unit_id, full_name, name_fold, status) VALUES (202, 101, "
+	    "'Lê Thị Bé', 'le thi be', 'active')");
+	unit_id = 101;
+	member_id = 202;
+	tap_is_int(sync_pending_count(db), 2, "two inserts wait to be sent");
+	h1 = num("SELECT hlc FROM member WHERE id = 202");
+	tap_ok(h1 > 0 && h1 == num("SELECT hlc FROM sync_outbox WHERE row_id = 202"),
+	    "the insert was stamped with the clock");
+	db_exec(db, "UPDATE member SET position = 'Bí thư' WHERE id = 202");
+	h2 = num("SELECT hlc FROM member WHERE id = 202");
+	tap_ok(h2 > h1, "an update takes a later clock");
+	tap_is_int(sync_pending_count(db), 2, "changes to one row are one entry");
+	when = sync_last_success(db);
+	tap_is_str(when, "chưa bao giờ", "never synced is said so");
+	free(when);
+
+	/* A clock seen from elsewhere, far ahead of this PC's. */
+	hlc_observe(db, (hlc_wall_ms() + 86400000LL) << 16);
+	db_exec(db, "UPDATE member SET position = 'Phó bí thư' WHERE id = 202");
+	tap_ok(hlc_ms(num("SELECT hlc FROM member WHERE id = 202")) >
+	    hlc_wall_ms() + 86400000LL - 1000,
+	    "the next edit is later than any clock seen, whatever the PC says");
+}
+
+static void
+test_batches(int64_t *batch)
+{
+	struct buf a = { 0 }, b = { 0 };
+	int64_t count, again;
+
+	tap_is_int(queue_next_batch(db, &a, batch, &count), 1, "a batch is made");
+	tap_is_int(count, 2, "it holds both rows");
+	db_exec(db, "UPDATE member SET full_name = 'Lê Thị Bé Hai' WHERE id = 202");
+	tap_is_int(queue_next_batch(db, &b, &again, &count), 1,
+	    "the unacknowledged batch is offered again");
+	tap_ok(again == *batch && a.len == b.len && memcmp(a.data, b.data, a.len) == 0,
+	    "byte for byte, with the same id, even after an edit");
+	tap_is_str(db_int(db, 0, "SELECT count(*) FROM sync_outbox WHERE "
+	    "row_id = 202 AND state = 'waiting'", 0) == 1 ? "waiting" : "sent",
+	    "waiting", "the edited row waits for the next batch");
+	buf_free(&a);
+	buf_free(&b);
+}
+
+/* Feeds queue_ack an acknowledgement made of text. */
+static int
+ack(int64_t batch, const char *fields, const char *notes)
+{
+	struct buf body = { 0 };
+	struct wire_record hdr;
+	struct wire_reader rd;
+	char *head = xasprintf("qtsync batch i%lld %s\n", (long long)batch, fields);
+	int rc;
+
+	buf_str(&body, head);
+	buf_str(&body, notes);
+	rd.p = body.data;
+	rd.end = body.data + body.len;
+	wire_next(&rd, &hdr);
+	rc = queue_ack(db, batch, &hdr, &rd);
+	buf_free(&body);
+	free(head);
+	return rc;
+}
+
+static void
+test_ack(int64_t batch)
+{
+	struct sync_issue *items;
+	int n;
+
+	tap_is_int(ack(batch, "applied i2 stale i0 rejected i0", "x y i1\n"), -1,
+	    "an acknowledgement with stray records is refused");
+	tap_is_int(ack(batch + 1, "applied i2 stale i0 rejected i0", ""), -1,
+	    "an acknowledgement of another batch is refused");
+	tap_is_int(ack(batch, "applied i1 stale i0 rejected i0", ""), -1,
+	    "an acknowledgement that does not add up is refused");
+	tap_is_int(num("SELECT count(*) FROM sync_batch"), 1,
+	    "after a refused acknowledgement the batch still waits");
+	tap_is_int(ack(batch, "applied i1 stale i0 rejected i1",
+	    "reject t s4:unit key i101 reason s16:Ngoài phạm vi\n"), 0,
+	    "a matching acknowledgement is taken");
+	tap_is_int(num("SELECT count(*) FROM sync_batch"), 0, "the batch is done");
+	tap_is_int(sync_rejected_count(db), 1, "the rejected row is set aside");
+	tap_is_int(sync_record_state(db, "unit", 101), SYNC_REJECTED,
+	    "its state says so");
+	tap_is_int(sync_record_state(db, "member", 202), SYNC_WAITING,
+	    "the row edited during the batch is waiting");
+	tap_is_int(sync_pending_count(db), 1, "and does not block the queue");
+	n = sync_list_rejected(db, 0, 10, &items);
+	tap_ok(n == 1 && strcmp(items[0].reason, "Ngoài phạm vi") == 0 &&
+	    strstr(items[0].what, "code=XA") != NULL,
+	    "the clerk sees the row and the server's reason");
+	sync_issues_free(items, n);
+}
+
+/* Stores one pulled member row and applies it. */
+static int
+pull_member(int64_t hlc, const char *name)
+{
+	struct buf body = { 0 };
+	struct wire_reader rd;
+	int64_t applied;
+
+	wire_begin(&body, "row");
+	wire_str(&body, "t", "member");
+	wire_str(&body, "op", "put");
+	wire_int(&body, "id", member_id);
+	wire_int(&body, "unit_id", unit_id);
+	wire_str(&body, "full_name", name);
+	wire_str(&body, "name_fold", "x");
+	wire_str(&body, "status", "active");
+	wire_int(&body, "hlc", hlc);
+	wire_end(&body);
+	buf_str(&body, "end count i1\n");
+	rd.p = body.data;
+	rd.end = body.data + body.len;
+	if (inbox_store(db, &rd, 1, 7) != 0 || inbox_apply(db, &applied) != 0)
+		applied = -1;
+	buf_free(&body);
+	return (int)applied;
+}
+
+static void
+test_pull(void)
+{
+	int64_t local = num("SELECT hlc FROM member WHERE id = 202");
+	struct sync_issue *items;
+	int n;
+
+	tap_is_int(pull_member(local - 5, "Cũ hơn"), 0,
+	    "a pulled row older than the local edit is not applied");
+	tap_is_int(pull_member(local + 5, "Mới hơn"), 1,
+	    "a pulled row newer than the local edit is applied");
+	tap_is_int(num("SELECT count(*) FROM sync_outbox WHERE tbl = 'member'"), 0,
+	    "the local edit it replaced leaves the queue, and it is not queued");
+	tap_is_int(sync_conflict_count(db), 1, "the overwritten value is logged");
+	n = sync_list_conflicts(db, 0, 10, &items);
+	tap_ok(n == 1 && strstr(items[0].what, "Lê Thị Bé Hai") != NULL,
+	    "the conflict log shows the value that lost");
+	sync_issues_free(items, n);
+	tap_is_int(num("SELECT hlc FROM member WHERE id = 202"), local + 5,
+	    "the row keeps the server's clock");
+	tap_is_int(pull_member(local + 9, "Lần nữa"), 1,
+	    "a later pull without a local edit applies quietly");
+	tap_is_int(sync_conflict_count(db), 1, "and logs no conflict");
+	tap_is_int(num("SELECT count(*) FROM sync_inbox"), 0, "the inbox is empty");
+}
+
+static void
+test_skew(void)
+{
+	int64_t now = hlc_wall_ms();
+	char *msg = hlc_check_skew(now, now + 2 * 3600 * 1000);
+
+	tap_ok(msg != NULL && strstr(msg, "Đồng hồ máy tính sai") != NULL,
+	    "two hours off is a wrong clock");
+	free(msg);
+	tap_ok(hlc_check_skew(now, now + 60 * 1000) == NULL,
+	    "a minute off is fine");
+}
+
+int
+main(void)
+{
+	char path[] = "/tmp/test_sync_queue.XXXXXX";
+	char *err, *file;
+	int64_t batch;
+	int fd = mkstemp(path);
+
+	close(fd);
+	unlink(path);
+	file = xasprintf("%s.db", path);
+	if ((db = db_open(file, DB_OPEN_CREATE, &err)) == NULL) {
+		printf("Bail out! %s\n", err);
+		return 1;
+	}
+	tap_is_int(db_schema_version(db), 2, "the sync schema is applied");
+	test_triggers();
+	test_batches(&batch);
+	test_ack(batch);
+	test_pull();
+	test_skew();
+	db_close(&db);
+	unlink(file);
+	free(file);
+	return tap_done();
+}

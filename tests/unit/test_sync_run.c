@@ -1,0 +1,105 @@
+/*
+ * test_sync_run.c - the run API the interface drives, with no server:
+ * not enrolled, nothing listening, and cancelling at any moment leave the
+ * queue as it was.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "sync/sync.h"
+#include "tap.h"
+#include "xmalloc.h"
+
+static char dir[] = "/tmp/test_sync_run.XXXXXX";
+
+static void
+write_credential(const char *url)
+{
+	char *path = xasprintf("%s/quantriet", dir);
+	FILE *fp;
+
+	mkdir(path, 0700);
+	free(path);
+	path = xasprintf("%s/quantriet/credential", dir);
+	fp = fopen(path, "w");
+	fprintf(fp, "url %s\ntoken 0123\n", url);
+	fclose(fp);
+	free(path);
+}
+
+int
+main(void)
+{
+	struct sync_progress p;
+	struct sync_run *run;
+	struct db *db;
+	char *err, *file;
+	int rc, steps = 0;
+
+	if (mkdtemp(dir) == NULL)
+		return 1;
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	file = xasprintf("%s/q.db", dir);
+	if ((db = db_open(file, DB_OPEN_CREATE, &err)) == NULL) {
+		printf("Bail out! %s\n", err);
+		return 1;
+	}
+	db_exec(db, "INSERT INTO unit(id, kind, code, name, name_fold) "
+	    "VALUES (7, 'commune', 'XA', 'Xã A', 'xa a')");
+
+	run = sync_start(db, &err);
+	tap_ok(run == NULL && err != NULL && strstr(err, "quantriet enroll") != NULL,
+	    "not enrolled: the clerk is told to enrol");
+	free(err);
+
+	/* Port 1 on loopback: nothing listens, the connection is refused. */
+	write_credential("http://127.0.0.1:1");
+	run = sync_start(db, &err);
+	tap_ok(run != NULL, "an enrolled database starts a run");
+	while ((rc = sync_step(run, 100, &p)) == 1 && steps++ < 1000)
+		;
+	tap_is_int(rc, -1, "with no server the run fails");
+	tap_ok(strstr(sync_error(run), "Không kết nối được") != NULL,
+	    "and says the server cannot be reached");
+	tap_is_int(sync_pending_count(db), 1, "the change still waits");
+	tap_is_int(db_int(db, 0, "SELECT count(*) FROM sync_batch", 0), 1,
+	    "in a batch kept to be sent again");
+	sync_free(&run);
+
+	run = sync_start(db, &err);
+	sync_cancel(run);
+	tap_is_int(sync_step(run, 0, &p), -1, "a cancelled run stops");
+	sync_cancel(run);
+	tap_ok(strstr(sync_error(run), "Đã dừng") != NULL,
+	    "cancelling twice is harmless and says it stopped");
+	tap_is_int(sync_pending_count(db), 1, "cancelling loses nothing");
+	sync_free(&run);
+	sync_free(&run);
+	tap_ok(run == NULL, "freeing twice is harmless");
+
+	/* A plain-HTTP address off this machine is never used. */
+	write_credential("http://192.0.2.1");
+	run = sync_start(db, &err);
+	tap_ok(run == NULL && strstr(err, "HTTPS") != NULL,
+	    "plain HTTP to another machine is refused");
+	free(err);
+	write_credential("http://127.0.0.1.example.net/");
+	run = sync_start(db, &err);
+	tap_ok(run == NULL, "a name that only starts like loopback is refused too");
+	free(err);
+
+	db_close(&db);
+	unlink(file);
+	free(file);
+	file = xasprintf("rm -rf %s", dir);
+	if (system(file) != 0)
+		return 1;
+	free(file);
+	return tap_done();
+}

@@ -1,0 +1,180 @@
+/*
+ * test_sync_wire.c - the sync body format: round trips, strict refusals,
+ * and mangled or hostile input that must fail cleanly, never crash.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "sync/wire.h"
+#include "tap.h"
+
+/* Parses all of s; returns the records read, or -1 on an error. */
+static int
+parse_all(const char *s, size_t len)
+{
+	struct wire_record rec;
+	struct wire_reader r = { s, s + len };
+	int n = 0, rc;
+
+	while ((rc = wire_next(&r, &rec)) == 1)
+		n++;
+	return rc < 0 ? -1 : n;
+}
+
+static void
+test_round_trip(void)
+{
+	struct buf b = { 0 };
+	struct wire_record rec;
+	struct wire_reader r;
+	const char text[] = "Nguyễn Văn A\nhai dòng, có \"dấu\" và : s3:";
+	int64_t v;
+	char *s;
+
+	wire_begin(&b, "row");
+	wire_str(&b, "t", "member");
+	wire_int(&b, "id", INT64_MAX);
+	wire_int(&b, "neg", -42);
+	wire_text(&b, "full_name", text, strlen(text));
+	wire_null(&b, "birth_year");
+	wire_end(&b);
+	r.p = b.data;
+	r.end = b.data + b.len;
+	tap_is_int(wire_next(&r, &rec), 1, "a written record parses");
+	tap_is_str(rec.word, "row", "its word comes back");
+	tap_ok(wire_get_int(&rec, "id", &v) == 0 && v == INT64_MAX,
+	    "the largest id survives");
+	tap_ok(wire_get_int(&rec, "neg", &v) == 0 && v == -42,
+	    "a negative integer survives");
+	s = wire_get_str(&rec, "full_name");
+	tap_is_str(s, text, "text with newlines and colons survives");
+	free(s);
+	tap_ok(wire_get(&rec, "birth_year")->kind == WIRE_NULL, "null survives");
+	tap_ok(wire_is(&rec, "t", "member") && !wire_is(&rec, "t", "membe"),
+	    "wire_is compares whole strings");
+	tap_is_int(wire_next(&r, &rec), 0, "then the body ends");
+	buf_free(&b);
+}
+
+static void
+test_refusals(void)
+{
+	static const char *const bad[] = {
+		"row t s6:member",			/* no newline */
+		"row t s7:member\n",			/* length past the end */
+		"row t s99999999999999999999:x\n",	/* absurd length */
+		"row id i9223372036854775808\n",	/* over INT64_MAX */
+		"row id i12x\n",			/* junk after a number */
+		"row id i\n",				/* no digits */
+		"row id i1 id i2\n",			/* a field twice */
+		"Row id i1\n",				/* upper case */
+		"row  id i1\n",				/* two spaces */
+		"row id x1\n",				/* unknown kind */
+		"row id i1 \n",				/* trailing space */
+		"\n",					/* empty record */
+		"rowwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww i1\n", /* long word */
+	};
+	struct buf many = { 0 };
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		tap_ok(parse_all(bad[i], strlen(bad[i])) == -1,
+		    "malformed record %zu is refused", i);
+	wire_begin(&many, "row");
+	for (i = 0; i <= WIRE_MAX_FIELDS; i++) {
+		char name[16];
+
+		snprintf(name, sizeof name, "f%zu", i);
+		wire_int(&many, name, 1);
+	}
+	wire_end(&many);
+	tap_is_int(parse_all(many.data, many.len), -1, "too many fields are refused");
+	buf_free(&many);
+}
+
+static void
+test_mangled(void)
+{
+	struct buf b = { 0 }, z = { 0 }, back = { 0 };
+	unsigned seed = 12345;
+	int i, crashes = 0, ok_or_fail = 1;
+
+	for (i = 0; i < 50; i++) {
+		wire_begin(&b, "row");
+		wire_str(&b, "t", "essay");
+		wire_int(&b, "id", 1000 + i);
+		wire_str(&b, "awareness", "Nhận thức về nghị quyết");
+		wire_end(&b);
+	}
+	/* Every prefix of a valid body either parses or fails; none reads past. */
+	for (i = 0; i <= (int)b.len; i++) {
+		char *copy = malloc((size_t)i + 1);
+		int n;
+
+		memcpy(copy, b.data, (size_t)i);
+		n = parse_all(copy, (size_t)i);
+		if (n < -1 || n > 50)
+			ok_or_fail = 0;
+		free(copy);
+	}
+	tap_ok(ok_or_fail, "every truncation of a body parses or fails cleanly");
+	/* Random byte flips, under ASan in CI. */
+	for (i = 0; i < 2000; i++) {
+		char *copy = malloc(b.len);
+		int k;
+
+		memcpy(copy, b.data, b.len);
+		for (k = 0; k < 4; k++) {
+			seed = seed * 1103515245 + 12345;
+			copy[(seed >> 8) % b.len] = (char)(seed >> 16);
+		}
+		if (parse_all(copy, b.len) < -1)
+			crashes++;
+		free(copy);
+	}
+	tap_is_int(crashes, 0, "2000 mangled bodies parse or fail cleanly");
+
+	wire_deflate(b.data, b.len, &z);
+	tap_ok(wire_inflate(z.data, z.len, &back) == 0 && back.len == b.len &&
+	    memcmp(back.data, b.data, b.len) == 0, "deflate and inflate round-trip");
+	tap_is_int(wire_inflate(z.data, z.len - 3, &back), -1,
+	    "a cut compressed body is refused");
+	z.data[z.len / 2] ^= 0x55;
+	tap_is_int(wire_inflate(z.data, z.len, &back), -1,
+	    "a corrupted compressed body is refused");
+	tap_is_int(wire_inflate("<html>captive portal</html>", 27, &back), -1,
+	    "an HTML page is refused");
+	buf_free(&b);
+	buf_free(&z);
+	buf_free(&back);
+}
+
+/* A small body that inflates past WIRE_MAX_PLAIN must be refused. */
+static void
+test_bomb(void)
+{
+	size_t len = WIRE_MAX_PLAIN + 1024;
+	char *zeros = calloc(1, len);
+	struct buf z = { 0 }, back = { 0 };
+
+	wire_deflate(zeros, len, &z);
+	tap_ok(z.len < 100 * 1024, "a compression bomb is small on the wire");
+	tap_is_int(wire_inflate(z.data, z.len, &back), -1,
+	    "and is refused once it inflates past the limit");
+	free(zeros);
+	buf_free(&z);
+	buf_free(&back);
+}
+
+int
+main(void)
+{
+	test_round_trip();
+	test_refusals();
+	test_mangled();
+	test_bomb();
+	return tap_done();
+}
