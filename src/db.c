@@ -97,6 +97,13 @@ db_set_error(struct db *db, int rc, const char *what)
 	db->error = db_describe(db->handle, rc, what);
 }
 
+void
+db_set_message(struct db *db, const char *msg)
+{
+	free(db->error);
+	db->error = xstrdup(msg);
+}
+
 sqlite3_stmt *
 db_prepare(struct db *db, const char *sql)
 {
@@ -288,11 +295,13 @@ db_upgrade(struct db *db)
 		return -1;
 	version = db_schema_version(db);
 	if (version > latest) {
-		db_rollback(db);
-		free(db->error);
-		db->error = xasprintf("Cơ sở dữ liệu thuộc phiên bản mới hơn "
+		char *msg = xasprintf("Cơ sở dữ liệu thuộc phiên bản mới hơn "
 		    "(lược đồ %d, chương trình này chỉ biết đến %d): hãy cập "
 		    "nhật quantriet", version, latest);
+
+		db_rollback(db);
+		db_set_message(db, msg);
+		free(msg);
 		return -1;
 	}
 	for (n = version + 1; n <= latest; n++) {

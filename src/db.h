@@ -51,6 +51,8 @@ int64_t		 db_int(struct db *db, int64_t dflt, const char *sql, int n, ...);
 const char	*db_error(struct db *db);
 /* Records err (an SQLite result code) as the current error. */
 void		 db_set_error(struct db *db, int rc, const char *what);
+/* Records a plain Vietnamese sentence (copied) as the current error. */
+void		 db_set_message(struct db *db, const char *msg);
 
 /* A new random 63-bit global row id (never 0, never negative). */
 int64_t		 db_new_id(void);

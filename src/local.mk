@@ -14,6 +14,7 @@ libqt_core_a_SOURCES = \
 	src/db.c src/db.h \
 	src/paths.c src/paths.h \
 	src/cli.c src/cli.h \
+	src/hlc.c src/hlc.h \
 	src/commands.h src/embedded.h src/embedded_find.c
 nodist_libqt_core_a_SOURCES = src/embedded.c
 BUILT_SOURCES += src/embedded.c

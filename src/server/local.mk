@@ -11,3 +11,8 @@ quantriet_server_LDADD = libqt_sync.a libqt_domain.a $(QT_CORE_LIBS) $(MHD_LIBS)
 dist_man_MANS += docs/quantriet-server.8
 EXTRA_DIST += docs/sync.md contrib/quantriet-server.service \
 	contrib/nginx-quantriet.conf
+
+check_PROGRAMS += tests/unit/test_sha256
+tests_unit_test_sha256_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_sha256_SOURCES = tests/unit/test_sha256.c src/server/sha256.c src/server/sha256.h
+TESTS += tests/unit/test_sha256

@@ -22,6 +22,7 @@ struct push_counts {
 	int64_t	applied;
 	int64_t	stale;
 	int64_t	rejected;
+	int64_t	clamped;	/* applied, with the server's clock */
 };
 
 /* A device may not move or delete the unit it was enrolled for. */
@@ -45,18 +46,46 @@ push_check_root(struct db *db, const struct srv_device *dev,
 }
 
 /*
+ * A clock stamped by a PC whose clock ran far ahead would win every later
+ * edit until that date: such a row takes the server's clock instead.
+ * Returns the clock the row is stored with.
+ */
+static int64_t
+push_clamp(struct db *db, int64_t hlc)
+{
+	if (hlc_ms(hlc) <= hlc_wall_ms() + HLC_MAX_SKEW_MS)
+		return hlc;
+	return hlc_next(db);
+}
+
+/* Stores the row's clock as hlc instead of the one it came with. */
+static int
+push_restamp(struct db *db, const struct sync_row *row, int64_t hlc)
+{
+	char *sql = xasprintf("UPDATE %s SET hlc = %lld WHERE %s = %lld",
+	    row->t->name, (long long)hlc, row->t->key, (long long)row->key);
+	int rc = db_exec(db, sql);
+
+	free(sql);
+	return rc;
+}
+
+/*
  * Applies one row inside the caller's transaction. Returns 0 applied,
  * 1 stale (the server holds a later edit), -1 rejected with *reason.
+ * *hlc is the clock the row is stored with (see push_clamp).
  */
 static int
 push_row(struct db *db, const struct srv_device *dev,
-    const struct sync_row *row, const struct wire_record *rec, char **reason)
+    const struct sync_row *row, const struct wire_record *rec, int64_t *hlc,
+    char **reason)
 {
 	int64_t stored = sync_row_hlc(db, row), owner;
 	const char *why;
 
 	*reason = NULL;
-	if (stored >= row->hlc)
+	*hlc = push_clamp(db, row->hlc);
+	if (stored >= *hlc)
 		return 1;
 	if (stored >= 0) {
 		owner = sync_row_owner(db, row->t, row->key);
@@ -86,9 +115,9 @@ push_row(struct db *db, const struct srv_device *dev,
 		    "không nằm trong phạm vi của máy này");
 		return -1;
 	}
-	if (srv_row_touch(db, row->t->name, row->key, owner, row->t->public,
-	    dev->id) != 0 || hlc_observe(db, row->hlc) != 0 ||
-	    db_commit(db) != 0) {
+	if ((*hlc != row->hlc && !row->del && push_restamp(db, row, *hlc) != 0) ||
+	    srv_row_touch(db, row->t->name, row->key, owner, row->t->public,
+	    dev->id) != 0 || hlc_observe(db, *hlc) != 0 || db_commit(db) != 0) {
 		*reason = xstrdup(db_error(db));
 		db_rollback(db);
 		return -1;
@@ -96,28 +125,22 @@ push_row(struct db *db, const struct srv_device *dev,
 	return 0;
 }
 
-/* Appends the record telling the device what became of one row. */
+/*
+ * Appends the record telling the device what became of one row: "stale",
+ * "reject" with a reason, or "clamp" with the clock it was stored with.
+ */
 static void
 push_note(struct buf *notes, const char *word, const struct sync_row *row,
-    const char *reason)
+    const char *reason, int64_t hlc)
 {
 	wire_begin(notes, word);
 	wire_str(notes, "t", row->t->name);
 	wire_int(notes, "key", row->key);
 	if (reason != NULL)
 		wire_str(notes, "reason", reason);
+	if (hlc != 0)
+		wire_int(notes, "hlc", hlc);
 	wire_end(notes);
-}
-
-/* Refuses a batch stamped by a PC clock far ahead of the server's. */
-static int
-push_check_clock(struct db *db, const struct sync_row *row, struct srv_reply *r)
-{
-	if (hlc_ms(row->hlc) <= hlc_wall_ms() + HLC_MAX_SKEW_MS)
-		return 0;
-	srv_reply_error(db, r, 409, "clock", "Đồng hồ máy tính sai: dữ liệu "
-	    "được ghi với ngày giờ ở tương lai so với máy chủ tỉnh");
-	return -1;
 }
 
 /* Applies the rows of the batch; -1 (with an error reply) aborts it. */
@@ -134,6 +157,7 @@ push_rows(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 		struct sync_row row;
 		const char *why;
 		char *reason;
+		int64_t hlc;
 
 		if (strcmp(rec->word, "end") == 0) {
 			if (wire_get_int(rec, "count", &end_count) != 0)
@@ -145,21 +169,21 @@ push_rows(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 			break;
 		}
 		seen++;
-		if (push_check_clock(db, &row, r) != 0) {
-			free(rec);
-			return -1;
-		}
-		switch (push_row(db, dev, &row, rec, &reason)) {
+		switch (push_row(db, dev, &row, rec, &hlc, &reason)) {
 		case 0:
 			n->applied++;
+			if (hlc != row.hlc && !row.del) {
+				n->clamped++;
+				push_note(notes, "clamp", &row, NULL, hlc);
+			}
 			break;
 		case 1:
 			n->stale++;
-			push_note(notes, "stale", &row, NULL);
+			push_note(notes, "stale", &row, NULL, 0);
 			break;
 		default:
 			n->rejected++;
-			push_note(notes, "reject", &row, reason);
+			push_note(notes, "reject", &row, reason, 0);
 			break;
 		}
 		free(reason);
@@ -223,7 +247,7 @@ srv_push(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
     struct srv_reply *r)
 {
 	struct wire_record *hdr = xmalloc(sizeof *hdr);
-	struct push_counts n = { 0, 0, 0 };
+	struct push_counts n = { 0, 0, 0, 0 };
 	struct buf notes = { 0 }, ack = { 0 };
 	int64_t batch, count;
 
@@ -250,6 +274,7 @@ srv_push(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 	wire_int(&ack, "applied", n.applied);
 	wire_int(&ack, "stale", n.stale);
 	wire_int(&ack, "rejected", n.rejected);
+	wire_int(&ack, "clamped", n.clamped);
 	wire_end(&ack);
 	if (notes.len > 0)
 		buf_add(&ack, notes.data, notes.len);

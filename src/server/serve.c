@@ -163,9 +163,14 @@ serve_request(void *cls, struct MHD_Connection *c, const char *url,
 		return MHD_YES;
 	}
 	serve_route(s, c, url, method, sc, &r);
-	if (s->log)
-		fprintf(stderr, "quantriet-server: %s %s %d %zu\n", method, url,
-		    r.status, sc->body.len);
+	if (s->log) {
+		/* The URL is the client's: printed through the sanitiser. */
+		char *line = xasprintf("quantriet-server: %s %s %d %zu\n",
+		    method, url, r.status, sc->body.len);
+
+		msg_put(stderr, line);
+		free(line);
+	}
 	ret = serve_reply(c, &r);
 	buf_free(&r.body);
 	return ret;

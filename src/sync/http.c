@@ -172,12 +172,8 @@ http_explain_error(const struct wire_record *hdr, long status)
 {
 	char *msg = wire_get_str(hdr, "message"), *out;
 
-	if (wire_is(hdr, "code", "clock"))
-		out = xstrdup("Đồng hồ máy tính sai: ngày giờ của máy này "
-		    "khác xa máy chủ tỉnh. Hãy chỉnh lại ngày giờ rồi đồng bộ lại");
-	else
-		out = xasprintf("Máy chủ tỉnh từ chối (%ld): %s", status,
-		    msg != NULL ? msg : "không rõ lý do");
+	out = xasprintf("Máy chủ tỉnh từ chối (%ld): %s", status,
+	    msg != NULL ? msg : "không rõ lý do");
 	free(msg);
 	return out;
 }

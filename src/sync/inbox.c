@@ -138,6 +138,46 @@ inbox_apply_row(struct db *db, const struct wire_record *rec, int64_t *applied)
 	return 0;
 }
 
+/*
+ * Drops the pulled rows whose parent never came (an inconsistent or
+ * hostile server), logging each, so that they cannot fail the commit of
+ * this and every later sync. Returns the rows dropped, or -1.
+ */
+static int
+inbox_drop_orphans(struct db *db)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT DISTINCT \"table\", rowid "
+	    "FROM pragma_foreign_key_check WHERE rowid IS NOT NULL");
+	struct buf del = { 0 };
+	int n = 0;
+
+	if (stmt == NULL)
+		return -1;
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		const struct sync_table *t = sync_table_find(
+		    (const char *)sqlite3_column_text(stmt, 0));
+		int64_t key = sqlite3_column_int64(stmt, 1);
+		char *lost, *sql;
+
+		if (t == NULL)
+			continue;
+		lost = sync_row_describe(db, t, key);
+		queue_log_conflict(db, t->name, key, lost, "Máy chủ gửi bản ghi "
+		    "thiếu dữ liệu liên quan; bản ghi không được nhận");
+		sql = xasprintf("DELETE FROM %s WHERE rowid = %lld;", t->name,
+		    (long long)key);
+		buf_str(&del, sql);
+		free(sql);
+		free(lost);
+		n++;
+	}
+	sqlite3_finalize(stmt);
+	if (del.len > 0 && db_exec(db, del.data) != 0)
+		n = -1;
+	buf_free(&del);
+	return n;
+}
+
 int
 inbox_apply(struct db *db, int64_t *applied)
 {
@@ -163,7 +203,8 @@ inbox_apply(struct db *db, int64_t *applied)
 	}
 	sqlite3_finalize(stmt);
 	stmt = NULL;
-	if (db_exec(db, "DELETE FROM sync_mute; DELETE FROM sync_inbox") == 0 &&
+	if (inbox_drop_orphans(db) >= 0 &&
+	    db_exec(db, "DELETE FROM sync_mute; DELETE FROM sync_inbox") == 0 &&
 	    db_commit(db) == 0)
 		rc = 0;
 out:

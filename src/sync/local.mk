@@ -3,10 +3,7 @@
 # with quantriet-server (src/server). docs/sync.md is the protocol.
 noinst_LIBRARIES += libqt_sync.a
 libqt_sync_a_CFLAGS = $(QT_CFLAGS)
-# src/hlc.c belongs in libqt_core.a; it is built here until the core
-# lists it (every writer's clock is stamped by triggers, see 002_sync.sql).
 libqt_sync_a_SOURCES = \
-	src/hlc.c src/hlc.h \
 	src/sync/wire.c src/sync/wire.h \
 	src/sync/rows.c src/sync/rows.h \
 	src/sync/sync.h src/sync/sync_int.h \

@@ -255,7 +255,7 @@ queue_note(struct db *db, int64_t batch, const struct wire_record *rec)
 {
 	char *tbl = wire_get_str(rec, "t"), *reason = wire_get_str(rec, "reason");
 	const struct sync_table *t = tbl != NULL ? sync_table_find(tbl) : NULL;
-	int64_t key;
+	int64_t key, hlc;
 	int rc = -1;
 
 	if (t == NULL || wire_get_int(rec, "key", &key) != 0)
@@ -273,6 +273,14 @@ queue_note(struct db *db, int64_t batch, const struct wire_record *rec)
 		sqlite3_bind_int64(stmt, 4, batch);
 		rc = sqlite3_step(stmt) == SQLITE_DONE ? 0 : -1;
 		sqlite3_finalize(stmt);
+	} else if (strcmp(rec->word, "clamp") == 0 &&
+	    wire_get_int(rec, "hlc", &hlc) == 0) {
+		/* The server's clock replaces one stamped too far ahead. */
+		char *sql = xasprintf("UPDATE %s SET hlc = %lld WHERE %s = %lld",
+		    t->name, (long long)hlc, t->key, (long long)key);
+
+		rc = db_exec(db, sql);
+		free(sql);
 	} else if (strcmp(rec->word, "stale") == 0) {
 		char *lost = sync_row_describe(db, t, key);
 
@@ -292,7 +300,7 @@ queue_ack(struct db *db, int64_t batch, const struct wire_record *hdr,
     struct wire_reader *rd)
 {
 	struct wire_record *rec = xmalloc(sizeof *rec);
-	int64_t echoed, applied, stale, rejected, count, notes = 0;
+	int64_t echoed, applied, stale, rejected, clamped, count, notes = 0;
 	char *sql;
 	int rc;
 
@@ -301,8 +309,10 @@ queue_ack(struct db *db, int64_t batch, const struct wire_record *hdr,
 	if (wire_get_int(hdr, "batch", &echoed) != 0 || echoed != batch ||
 	    wire_get_int(hdr, "applied", &applied) != 0 ||
 	    wire_get_int(hdr, "stale", &stale) != 0 ||
-	    wire_get_int(hdr, "rejected", &rejected) != 0 || applied < 0 ||
-	    stale < 0 || rejected < 0 || applied + stale + rejected != count) {
+	    wire_get_int(hdr, "rejected", &rejected) != 0 ||
+	    wire_get_int(hdr, "clamped", &clamped) != 0 || applied < 0 ||
+	    stale < 0 || rejected < 0 || clamped < 0 || clamped > applied ||
+	    applied + stale + rejected != count) {
 		free(rec);
 		return -1;
 	}
@@ -313,7 +323,7 @@ queue_ack(struct db *db, int64_t batch, const struct wire_record *hdr,
 	while ((rc = wire_next(rd, rec)) == 1 && queue_note(db, batch, rec) == 0)
 		notes++;
 	free(rec);
-	if (rc != 0 || notes != stale + rejected) {
+	if (rc != 0 || notes != stale + rejected + clamped) {
 		db_rollback(db);
 		return -1;
 	}

@@ -158,12 +158,16 @@ run_pulled(struct sync_run *run, const struct wire_record *hdr,
     struct wire_reader *rd)
 {
 	int64_t cursor, more, count, applied;
-	char when[32];
+	char when[32], *before = db_setting_get(run->db, SYNC_KEY_CURSOR);
+	int64_t last = before != NULL ? strtoll(before, NULL, 10) : 0;
 	time_t now;
 
+	free(before);
+	/* A server that says "more" without moving on would loop forever. */
 	if (wire_get_int(hdr, "cursor", &cursor) != 0 ||
 	    wire_get_int(hdr, "more", &more) != 0 ||
 	    wire_get_int(hdr, "count", &count) != 0 ||
+	    (more && cursor <= last) ||
 	    inbox_store(run->db, rd, count, cursor) != 0) {
 		run_fail(run, xstrdup("Máy chủ tỉnh gửi dữ liệu không hiểu được "
 		    "hoặc bị cắt: không có gì bị thay đổi, hãy đồng bộ lại"));
@@ -179,6 +183,8 @@ run_pulled(struct sync_run *run, const struct wire_record *hdr,
 		return;
 	}
 	run->pulled += applied;
+	snprintf(run->progress.phase, sizeof run->progress.phase,
+	    "Đã đồng bộ xong");
 	now = time(NULL);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&now));
 	db_setting_set(run->db, SYNC_KEY_LAST, when);

@@ -80,6 +80,19 @@ is "$(q A "SELECT grade FROM essay WHERE id = $essay")" excellent \
 is "$(q A "SELECT count(*) FROM sync_conflict WHERE row_id = $essay")" 1 \
     "the overwritten value is kept in the conflict log"
 
+# An edit stamped while the PC clock ran 3 days ahead takes the server's
+# clock, so that a later edit from another device still wins over it.
+"$SQLRUN" "$NET_TMP/A.db" "UPDATE sync_clock SET hlc =
+    ((CAST(strftime('%s', 'now') AS INTEGER) + 259200) * 1000) << 16;
+    UPDATE essay SET grade = 'fail' WHERE id = $essay"
+client A sync --quiet && client A2 sync --quiet
+is "$(q A2 "SELECT grade FROM essay WHERE id = $essay")" fail \
+    "an edit stamped days ahead is accepted"
+"$SQLRUN" "$NET_TMP/A2.db" "UPDATE essay SET grade = 'good' WHERE id = $essay"
+client A2 sync --quiet && client A sync --quiet
+is "$(q A "SELECT grade FROM essay WHERE id = $essay")" good \
+    "a later edit from another device still wins over it"
+
 # Nothing to do costs one request.
 before=$(requests)
 client A sync --quiet
