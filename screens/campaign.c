@@ -15,7 +15,8 @@ campaign_plans(struct ui *ui, int64_t want, struct store_plan **plans,
 	size_t i;
 
 	if (got <= 0) {
-		ui_message(ui, 1, "Chưa có kế hoạch học tập nào cho đơn vị này");
+		ui_message(ui, 1, "Chưa có kế hoạch học tập nào cho đơn vị "
+		    "này");
 		store_plans_free(plans, got > 0 ? (size_t)got : 0);
 		return -1;
 	}

@@ -29,7 +29,7 @@
 #define ESSAY_PART_MAX	16000
 
 static const enum ui_action essay_form_actions[] = {
-	ACT_HELP, ACT_SAVE, ACT_TELEX, ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_SAVE, ACT_NEWLINE, ACT_TELEX, ACT_QUIT, ACT_NONE
 };
 
 /* The form keys of the three parts, and of the ids a draft must match. */
@@ -136,8 +136,8 @@ essay_form_draw(struct ui *ui, void *data)
 
 	/* form_draw uses lines 0..8 (heading, five fields, the error). */
 	form_draw(ui, &s->form, s->heading);
-	ui_put(ui->body, 9, 1, ui->cols - 2, "F2/Ctrl-S: lưu   Esc: bỏ   "
-	    "←/→: đổi xếp loại   Ngày nộp để trống: chưa nộp", STYLE_DIM,
+	ui_put(ui->body, 9, 1, ui->cols - 2, "F2 lưu   Esc bỏ   ←/→ xếp loại"
+	    "   Ctrl-O xuống dòng   Ngày nộp trống: chưa nộp", STYLE_DIM,
 	    TEXT_ELLIPSIS);
 	longtext_show(ui, &s->form, 11, essay_parts);
 }
@@ -187,6 +187,8 @@ essay_form_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 {
 	struct essay_form *s = data;
 
+	if (act == ACT_NEWLINE)
+		return longtext_newline(&s->form, essay_parts);
 	return form_screen_key(ui, &s->form, &screen_essay_form,
 	    essay_form_save, s, "Đã lưu bài thu hoạch", act, ch, is_keycode);
 }

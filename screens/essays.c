@@ -144,7 +144,8 @@ essays_draw_row(struct ui *ui, void *ctx, const void *row, int y, int sel)
 	/* The state stands out in colour unless the row is selected. */
 	if (!sel)
 		ui_put(ui->body, y, ESSAYS_STATE_X, 10,
-		    rules_state_name(r->state), essays_state_style(r->state), 0);
+		    rules_state_name(r->state), essays_state_style(r->state),
+		    0);
 }
 
 static const struct list_ops essays_list_ops = {
@@ -207,7 +208,8 @@ essays_draw(struct ui *ui, void *data)
 		line = xasprintf("Tìm: %s | Lọc: %s", s->search,
 		    store_essay_filter_name(s->filter));
 	else
-		line = xasprintf("Lọc (F6): %s", store_essay_filter_name(s->filter));
+		line = xasprintf("Lọc (F6): %s",
+		    store_essay_filter_name(s->filter));
 	ui_put(ui->body, 0, 48, ui->cols - 49, line, s->search != NULL ||
 	    s->filter != STORE_ESSAY_ALL ? STYLE_WARN : STYLE_DIM,
 	    TEXT_ELLIPSIS | TEXT_ALIGN_RIGHT);
@@ -234,8 +236,8 @@ essays_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 	switch (act) {
 	case ACT_LEFT:
 	case ACT_RIGHT:
-		s->cell = act == ACT_LEFT ? (s->cell + s->ncells) % (s->ncells + 1)
-		    : (s->cell + 1) % (s->ncells + 1);
+		s->cell = (act == ACT_LEFT ? s->cell + s->ncells :
+		    s->cell + 1) % (s->ncells + 1);
 		break;
 	case ACT_FILTER:
 		s->filter = (s->filter + 1) % STORE_ESSAY_NFILTERS;

@@ -65,7 +65,8 @@ longtext_paragraph(struct longtext *w, const char *p, size_t len, int cols)
 		if (j == i)
 			break;
 		word = xstrndup(p + i, j - i);
-		joined = xasprintf("%s%s%s", line, *line != '\0' ? " " : "", word);
+		joined = xasprintf("%s%s%s", line, *line != '\0' ? " " : "",
+		    word);
 		if (text_width(joined) <= cols) {
 			free(line);
 			line = joined;
@@ -114,6 +115,18 @@ longtext_free(char ***lines, size_t n)
 	x_free(lines);
 }
 
+/* Whether the focused field of f is one of keys. */
+static int
+longtext_focused(const struct form *f, const char *const *keys)
+{
+	const char *key = f->fields[f->focus].key;
+
+	for (; *keys != NULL; keys++)
+		if (strcmp(*keys, key) == 0)
+			return 1;
+	return 0;
+}
+
 void
 longtext_show(struct ui *ui, const struct form *f, int top,
     const char *const *keys)
@@ -123,9 +136,7 @@ longtext_show(struct ui *ui, const struct form *f, int top,
 	size_t n, i, first;
 	int y, height = ui->rows - top - 1;
 
-	for (; *keys != NULL && strcmp(*keys, ff->key) != 0; keys++)
-		;
-	if (*keys == NULL || height < 1)
+	if (!longtext_focused(f, keys) || height < 1)
 		return;
 	ui_putf(ui->body, top, 1, ui->cols - 2, STYLE_HEADING, "%s (toàn văn):",
 	    ff->label);
@@ -135,6 +146,23 @@ longtext_show(struct ui *ui, const struct form *f, int top,
 	for (y = top + 1, i = first; i < n; i++, y++)
 		ui_put(ui->body, y, 2, ui->cols - 4, lines[i], STYLE_NORMAL, 0);
 	longtext_free(&lines, n);
+}
+
+int
+longtext_newline(struct form *f, const char *const *keys)
+{
+	struct edit *e = &f->fields[f->focus].edit;
+	size_t at = e->cursor;
+	char *s;
+
+	if (!longtext_focused(f, keys) || e->len + 1 > e->max_bytes)
+		return 0;
+	s = xasprintf("%.*s\n%s", (int)at, e->buf, e->buf + at);
+	edit_set(e, s);
+	free(s);
+	e->cursor = at + 1;
+	f->changed = 1;
+	return UI_REDRAW | UI_DIRTY;
 }
 
 void

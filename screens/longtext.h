@@ -40,4 +40,11 @@ void	  longtext_show(struct ui *ui, const struct form *f, int top,
 void	  longtext_restore(struct ui *ui, struct form *f,
 	    const struct screen_ops *ops, const char *const *ids);
 
+/*
+ * Starts a new line at the cursor of the focused field when it is one of
+ * keys (the editor is one line; the text may have many). UI_* flags: 0
+ * when the field takes no newline or is full.
+ */
+int	  longtext_newline(struct form *f, const char *const *keys);
+
 #endif

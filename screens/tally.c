@@ -144,7 +144,8 @@ tally_add_counts(struct ui *ui, struct tally_screen *s, const struct tally *t)
 		tally_addf(ui, s, 3, STYLE_NORMAL, "- %s: %lld",
 		    t->reasons[i].reason, (long long)t->reasons[i].count);
 	if (r->final)
-		tally_add(ui, s, 3, STYLE_DIM, "(số liệu lúc chốt báo cáo; lý do "
+		tally_add(ui, s, 3, STYLE_DIM, "(số liệu lúc chốt báo cáo; "
+		    "lý do "
 		    "miễn viết theo dữ liệu hiện nay)");
 	else
 		tally_addf(ui, s, 3, STYLE_DIM, "Phải viết: %lld; chưa nộp: "
@@ -166,7 +167,8 @@ tally_add_proposals(struct ui *ui, struct tally_screen *s)
 	    "đảng viên (tham khảo):");
 	for (i = 0; i < s->nprops; i++)
 		tally_addf(ui, s, 3, STYLE_NORMAL, "- %s (%s): %s",
-		    s->props[i].full_name, s->props[i].unit_name, s->props[i].text);
+		    s->props[i].full_name, s->props[i].unit_name,
+		    s->props[i].text);
 }
 
 /*
@@ -208,7 +210,8 @@ tally_layout(struct ui *ui, struct tally_screen *s)
 	    plan->title);
 	tally_add(ui, s, 0, STYLE_NORMAL, "");
 	tally_add_counts(ui, s, &s->counts);
-	tally_add(ui, s, 0, STYLE_NORMAL, "5. Đánh giá chất lượng bài thu hoạch:");
+	tally_add(ui, s, 0, STYLE_NORMAL,
+	    "5. Đánh giá chất lượng bài thu hoạch:");
 	tally_add_text(ui, s, s->report.assessment);
 	tally_add_proposals(ui, s);
 	tally_add(ui, s, 0, STYLE_NORMAL, "");
@@ -399,8 +402,8 @@ tally_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 	switch (act) {
 	case ACT_LEFT:
 	case ACT_RIGHT:
-		s->unit = act == ACT_LEFT ? (s->unit + s->nunits - 1) % s->nunits
-		    : (s->unit + 1) % s->nunits;
+		s->unit = (act == ACT_LEFT ? s->unit + s->nunits - 1 :
+		    s->unit + 1) % s->nunits;
 		tally_count(ui, s);
 		break;
 	case ACT_PLAN:
@@ -408,7 +411,7 @@ tally_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 		tally_count(ui, s);
 		break;
 	case ACT_ROUND:
-		/* The counts do not depend on the round: only the row changes. */
+		/* The counts do not depend on the round: the row does. */
 		tally_ask_round(ui, s);
 		break;
 	case ACT_EDIT:

@@ -25,7 +25,7 @@
 #define TALLY_TEXT_MAX	16000
 
 static const enum ui_action tally_form_actions[] = {
-	ACT_HELP, ACT_SAVE, ACT_TELEX, ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_SAVE, ACT_NEWLINE, ACT_TELEX, ACT_QUIT, ACT_NONE
 };
 
 struct tally_form {
@@ -99,7 +99,7 @@ tally_form_draw(struct ui *ui, void *data)
 
 	/* form_draw uses lines 0..6 (heading, three fields, the error). */
 	form_draw(ui, &s->form, "F2/Ctrl-S: lưu    Esc: bỏ    "
-	    "(mục 1-4 do chương trình tính)");
+	    "Ctrl-O: xuống dòng");
 	longtext_show(ui, &s->form, 8, tally_form_texts);
 }
 
@@ -130,6 +130,8 @@ tally_form_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 {
 	struct tally_form *s = data;
 
+	if (act == ACT_NEWLINE)
+		return longtext_newline(&s->form, tally_form_texts);
 	return form_screen_key(ui, &s->form, &screen_tally_form,
 	    tally_form_save, s, "Đã lưu báo cáo", act, ch, is_keycode);
 }

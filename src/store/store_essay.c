@@ -74,8 +74,9 @@ store_essay_sql(const struct store_essay_query *q,
 	    : "+m.unit_id IN (SELECT id FROM scope)",
 	    q->search != NULL && *q->search != '\0'
 	    ? " AND instr(m.name_fold, ?4) > 0" : "",
-	    key->sort == NULL ? "" : after ? " AND (m.name_fold, m.id) > (?5, ?6)"
-	    : " AND (m.name_fold, m.id) < (?5, ?6)",
+	    key->sort == NULL ? "" : after ?
+	    " AND (m.name_fold, m.id) > (?5, ?6)" :
+	    " AND (m.name_fold, m.id) < (?5, ?6)",
 	    filters[q->filter < STORE_ESSAY_NFILTERS ? q->filter : 0],
 	    after ? "" : "DESC", after ? "" : "DESC");
 }
@@ -365,7 +366,8 @@ store_proposals_list(struct db *db, int64_t document_id, int64_t unit_id,
 	    " JOIN scope s ON u.parent_id = s.id)"
 	    " SELECT m.full_name, u.name, e.proposals FROM scope"
 	    " JOIN member m ON m.unit_id = scope.id"
-	    " JOIN unit u ON u.id = m.unit_id JOIN essay e ON e.member_id = m.id"
+	    " JOIN unit u ON u.id = m.unit_id"
+	    " JOIN essay e ON e.member_id = m.id"
 	    " WHERE e.document_id IN (SELECT id FROM plans)"
 	    " AND e.submitted_on IS NOT NULL AND trim(e.proposals) <> ''"
 	    " ORDER BY u.name_fold, m.name_fold, m.id LIMIT ?3");

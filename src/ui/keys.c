@@ -50,6 +50,8 @@ const struct key_binding keys_table[] = {
 	    "Chọn đợt báo cáo (mặc định đợt 1)" },
 	{ ACT_FINAL, 8, { 0 }, "f", 0, "Chốt",
 	    "Chốt báo cáo: lưu số liệu, sau đó không sửa được nữa" },
+	{ ACT_NEWLINE, 0, { 0 }, "", 'O', "Xuống dòng",
+	    "Ctrl-O: xuống dòng trong ô văn bản dài (bài thu hoạch, báo cáo)" },
 	{ ACT_TELEX, 9, { 0 }, "", 'T', "Telex",
 	    "Bật/tắt bộ gõ Telex của chương trình (aa=â, dd=đ, s=sắc...)" },
 	{ ACT_QUIT, 10, { 0 }, "Q", 0, "Thoát", "Thoát chương trình" },

@@ -48,6 +48,7 @@ enum ui_action {
 	ACT_PLAN,
 	ACT_ROUND,
 	ACT_FINAL,
+	ACT_NEWLINE,
 	ACT_TELEX,
 	ACT_QUIT,
 	ACT_COUNT

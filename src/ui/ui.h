@@ -28,10 +28,13 @@ struct draft;
 #define UI_QUIT		0x08	/* leave the program */
 #define UI_OPEN		0x10	/* open the screen given to ui_open() */
 #define UI_DIRTY	0x20	/* a form changed: its draft is due */
+#define UI_BUSY		0x40	/* work goes on without keys: tick() soon */
 
 /* The smallest terminal the screens are laid out for. */
 #define UI_MIN_COLS	80
 #define UI_MIN_LINES	24
+/* The longest a key waits while a screen is busy (keys stay instant). */
+#define UI_BUSY_MS	25
 
 /* What a screen is opened with: ids whose meaning is the screen's. */
 struct ui_arg {
@@ -77,6 +80,13 @@ struct screen_ops {
 	struct draft	*(*draft)(struct ui *, void *);
 	/* Forms: the window changed size (the text must survive). */
 	void		 (*resize)(struct ui *, void *);
+	/*
+	 * Work in progress (a sync): once a key handler returned UI_BUSY,
+	 * the loop waits for keys at most UI_BUSY_MS and calls this between
+	 * them, while the screen is anywhere on the stack, for as long as it
+	 * returns UI_BUSY. UI_* flags; only the top screen's are applied.
+	 */
+	int		 (*tick)(struct ui *, void *);
 };
 
 /* Every screen, for drafts and help (screens/). */
@@ -94,6 +104,9 @@ extern const struct screen_ops screen_essays;
 extern const struct screen_ops screen_essay_form;
 extern const struct screen_ops screen_tally;
 extern const struct screen_ops screen_tally_form;
+extern const struct screen_ops screen_sync;
+extern const struct screen_ops screen_sync_issues;
+extern const struct screen_ops screen_enroll_form;
 
 /* Runs the interface on db until the clerk quits; the exit status. */
 int	 ui_run(struct db *db);

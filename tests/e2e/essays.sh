@@ -36,7 +36,9 @@ e2e_keys C-u '01/04/2021' F2
 e2e_wait "không được trước buổi học"; ok $? "a date before the member's session is refused"
 e2e_keys C-u '06/05/2021' Down Right Down 'Nhận thức sâu sắc về nghị quyết'
 e2e_wait "1. Về nhận thức (toàn văn):"; ok $? "the part being typed is shown whole"
-e2e_keys Down Down 'Đề nghị làm đường giao thông nông thôn' F2
+e2e_keys Down Down 'Đề nghị làm đường giao thông' C-o 'Đề nghị thêm tài liệu'
+e2e_wait "  Đề nghị thêm tài liệu"; ok $? "Ctrl-O starts a new line in a part"
+e2e_keys F2
 e2e_wait "Đã lưu bài thu hoạch"; ok $? "a valid essay is saved"
 e2e_screen | sed -n '6,22p' | grep -F -q -- "$name"
 [ $? -ne 0 ]; ok $? "and leaves the list of late essays"
@@ -55,6 +57,7 @@ e2e_keys F8
 e2e_wait "3. Số đảng viên viết thu hoạch:"; ok $? "F8 opens the tally from the essays"
 is "$(wrote_count)" "$((before + 1))" "the tally counts one more essay"
 page_until "$name (Chi bộ"; ok $? "its proposal is shown for reference"
+e2e_wait "    Đề nghị thêm tài liệu"; ok $? "its lines kept"
 
 # A dropped session while typing an essay loses nothing.
 e2e_keys Escape

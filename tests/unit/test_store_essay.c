@@ -48,7 +48,8 @@ count_filter(struct db *db, enum store_essay_filter f)
 	char *last = NULL;
 	int n, total = 0;
 
-	while ((n = store_essays_page(db, &q, &key, STORE_AFTER, 3, &rows)) > 0) {
+	while ((n = store_essays_page(db, &q, &key, STORE_AFTER, 3,
+	    &rows)) > 0) {
 		total += n;
 		free(last);
 		last = xstrdup(rows[n - 1].name_fold);
@@ -92,10 +93,12 @@ test_list(struct db *db)
 	    "guests left out");
 	free(s);
 	s = page_names(db, &q, "an mot", FX_A1, STORE_AFTER, 3);
-	tap_is_str(s, "an nam,an sau,binh ba", "the next page starts after its key");
+	tap_is_str(s, "an nam,an sau,binh ba",
+	    "the next page starts after its key");
 	free(s);
 	s = page_names(db, &q, "an nam", FX_A5, STORE_BEFORE, 2);
-	tap_is_str(s, "an hai,an mot", "the page before comes back in name order");
+	tap_is_str(s, "an hai,an mot",
+	    "the page before comes back in name order");
 	free(s);
 	q.unit_id = FX_B;
 	s = page_names(db, &q, NULL, 0, STORE_AFTER, 20);
@@ -122,7 +125,8 @@ test_list(struct db *db)
 
 	tap_is_int(row_state(db, "an hai", &r), ESSAY_SUBMITTED_LATE,
 	    "handed in after the due date of the make-up session");
-	tap_is_str(r->due_on, "2021-04-27", "due 7 days after the session attended");
+	tap_is_str(r->due_on, "2021-04-27",
+	    "due 7 days after the session attended");
 	store_essay_rows_free(&r, 1);
 	tap_is_int(row_state(db, "en mot", &r), ESSAY_NOT_DUE,
 	    "no session held yet: not due");
@@ -142,10 +146,12 @@ test_essay(struct db *db)
 	struct tally before, after;
 	struct store_essay_row *r;
 
-	tap_is_int(store_essay_get(db, FX_D1, FX_A2, &e), 0, "an essay is read");
+	tap_is_int(store_essay_get(db, FX_D1, FX_A2, &e), 0,
+	    "an essay is read");
 	tap_is_int(e.id, 301, "the one recorded under the commune's plan");
 	tap_is_int(e.document_id, FX_D2, "and stays under that plan");
-	tap_is_str(e.studied_on, "2021-04-20", "it follows the make-up session");
+	tap_is_str(e.studied_on, "2021-04-20",
+	    "it follows the make-up session");
 	tap_ok(store_essay_check_date(&e, "2021-04-19", TODAY) != NULL &&
 	    strstr(store_essay_check_date(&e, "2021-04-19", TODAY),
 	    "20/04/2021") != NULL, "a date before the session is refused, "
@@ -172,7 +178,8 @@ test_essay(struct db *db)
 	tap_is_int(e.id, 305, "in the same row");
 	store_essay_clear(&e);
 	tally_compute(db, FX_D1, FX_C, &after);
-	tap_is_int(after.wrote, before.wrote + 1, "the tally counts one more essay");
+	tap_is_int(after.wrote, before.wrote + 1,
+	    "the tally counts one more essay");
 	tap_is_int(after.late, before.late - 1, "and one fewer late");
 	tally_clear(&after);
 	tap_is_int(row_state(db, "an sau", &r), ESSAY_SUBMITTED_LATE,
@@ -186,7 +193,8 @@ test_essay(struct db *db)
 	/* A first essay for a member with none. */
 	store_essay_get(db, FX_D1, FX_E1, &e);
 	tap_is_int(e.id, 0, "no essay yet");
-	tap_is_int(e.document_id, FX_D1, "a new one goes under the plan asked for");
+	tap_is_int(e.document_id, FX_D1,
+	    "a new one goes under the plan asked for");
 	free(e.submitted_on);
 	e.submitted_on = xstrdup("2021-05-02");
 	tap_is_int(store_essay_save(db, &e), 0, "a new essay is saved");
@@ -225,7 +233,8 @@ test_tally(struct db *db)
 	struct store_tally t;
 	struct tally now;
 
-	tap_is_int(store_tally_get(db, FX_D1, FX_A, 1, &t), 0, "a report is read");
+	tap_is_int(store_tally_get(db, FX_D1, FX_A, 1, &t), 0,
+	    "a report is read");
 	tap_ok(t.id == 0 && !t.final, "none yet: a new draft");
 	free(t.assessment);
 	t.assessment = xstrdup("Các bài viết nghiêm túc");
@@ -234,10 +243,13 @@ test_tally(struct db *db)
 	store_tally_clear(&t);
 	store_tally_get(db, FX_D1, FX_A, 1, &t);
 	tap_is_str(t.assessment, "Các bài viết nghiêm túc", "and read back");
-	tap_is_int(store_tally_finalize(db, &t, TODAY), 0, "it is marked final");
+	tap_is_int(store_tally_finalize(db, &t, TODAY), 0,
+	    "it is marked final");
 	tally_compute(db, FX_D1, FX_A, &now);
-	tap_ok(t.final && strcmp(t.finalized_on, TODAY) == 0, "final as of today");
-	tap_is_int(t.total_members, now.total_members, "total members snapshot");
+	tap_ok(t.final && strcmp(t.finalized_on, TODAY) == 0,
+	    "final as of today");
+	tap_is_int(t.total_members, now.total_members,
+	    "total members snapshot");
 	tap_is_int(t.wrote, now.wrote, "essays snapshot");
 	tap_is_int(t.exempt, now.exempt, "exempt snapshot");
 	tally_clear(&now);
@@ -247,12 +259,16 @@ test_tally(struct db *db)
 	    "party members in cell A");
 	free(t.assessment);
 	t.assessment = xstrdup("Sửa sau khi chốt");
-	tap_is_int(store_tally_save(db, &t), -1, "a final report cannot be edited");
-	tap_ok(strstr(db_error(db), "đã chốt") != NULL, "and the clerk is told why");
-	tap_is_int(store_tally_finalize(db, &t, TODAY), -1, "nor finalised twice");
+	tap_is_int(store_tally_save(db, &t), -1,
+	    "a final report cannot be edited");
+	tap_ok(strstr(db_error(db), "đã chốt") != NULL,
+	    "and the clerk is told why");
+	tap_is_int(store_tally_finalize(db, &t, TODAY), -1,
+	    "nor finalised twice");
 	store_tally_clear(&t);
 	store_tally_get(db, FX_D1, FX_A, 1, &t);
-	tap_is_str(t.assessment, "Các bài viết nghiêm túc", "the text is unchanged");
+	tap_is_str(t.assessment, "Các bài viết nghiêm túc",
+	    "the text is unchanged");
 	store_tally_clear(&t);
 	store_tally_get(db, FX_D1, FX_A, 2, &t);
 	tap_ok(t.id == 0 && !t.final, "round 2 is a report of its own");
