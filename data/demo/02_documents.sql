@@ -39,7 +39,8 @@ INSERT INTO document(id, owner_unit_id, number, kind, issuer, place, issued_on, 
    'Quán triệt, tuyên truyền và tổ chức thực hiện Nghị quyết Đại hội Đảng bộ tỉnh Trà Vinh lần thứ XI, nhiệm kỳ 2020 - 2025', 7200000000000004,
    'Làm cho cán bộ, đảng viên và tầng lớp nhân dân trong thị xã hiểu rõ và đồng thuận cao về những thành tựu đạt được nhiệm kỳ 2015 - 2020 và về mục tiêu, chỉ tiêu, nhiệm vụ, giải pháp nêu trong Nghị quyết; việc quán triệt gắn với thảo luận, thống nhất bổ sung chương trình hành động tại cơ quan, đơn vị, địa phương.');
 
-INSERT INTO document_resolution(document_id, resolution_id) VALUES
+INSERT INTO document_resolution(id, document_id, resolution_id)
+  SELECT qt_new_id(), column1, column2 FROM (VALUES
   (7200000000000013, 7300000000000001),
   (7200000000000101, 7300000000000001),
   (7200000000000102, 7300000000000001),
@@ -48,7 +49,7 @@ INSERT INTO document_resolution(document_id, resolution_id) VALUES
   (7200000000000042, 7300000000000018), (7200000000000042, 7300000000000019),
   (7200000000000042, 7300000000000020), (7200000000000042, 7300000000000021),
   (7200000000000004, 7300000000000002),
-  (7200000000000005, 7300000000000002);
+  (7200000000000005, 7300000000000002));
 
 -- What 13-KH/TU asks of each level (section II of seed 000).
 INSERT INTO plan_session(id, document_id, level, ordinal, title, audience, content, materials, presenter, form, bridge_points, half_days, deadline, deadline_text) VALUES

@@ -10,7 +10,7 @@ libqt_sync_a_SOURCES = \
 	src/sync/http.c src/sync/http.h \
 	src/sync/queue.c src/sync/inbox.c src/sync/cred.c \
 	src/sync/run.c src/sync/enroll.c src/sync/cmd_sync.c
-QT_EMBEDDED += data/schema/002_sync.sql
+QT_EMBEDDED += data/schema/002_sync.sql data/schema/003_sync_more.sql
 
 # Tests: tests/sync/*.sh run quantriet-server on loopback with a test CA
 # (tests/net); sqlrun builds their fixtures through db_open().
@@ -35,3 +35,8 @@ check_PROGRAMS += tests/unit/test_sync_run
 tests_unit_test_sync_run_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_sync_run_LDADD = libqt_sync.a $(QT_CORE_LIBS)
 TESTS += tests/unit/test_sync_run
+
+check_PROGRAMS += tests/unit/test_sync_migrate
+tests_unit_test_sync_migrate_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_sync_migrate_LDADD = libqt_sync.a $(QT_CORE_LIBS)
+TESTS += tests/unit/test_sync_migrate

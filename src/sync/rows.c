@@ -24,6 +24,12 @@ const struct sync_table sync_tables[] = {
 	    "JOIN document d ON d.id = p.document_id WHERE p.id = ?1" },
 	{ "essay_rule", "document_id", 1, "SELECT d.owner_unit_id FROM essay_rule r "
 	    "JOIN document d ON d.id = r.document_id WHERE r.document_id = ?1" },
+	{ "document_resolution", "id", 1, "SELECT d.owner_unit_id FROM "
+	    "document_resolution r JOIN document d ON d.id = r.document_id "
+	    "WHERE r.id = ?1" },
+	/* A default rule (no document) has no owner unit: never in scope. */
+	{ "exemption_rule", "id", 1, "SELECT d.owner_unit_id FROM exemption_rule r "
+	    "JOIN document d ON d.id = r.document_id WHERE r.id = ?1" },
 	{ "report_deadline", "id", 1, "SELECT d.owner_unit_id FROM report_deadline r "
 	    "JOIN document d ON d.id = r.document_id WHERE r.id = ?1" },
 	{ "member", "id", 0, "SELECT unit_id FROM member WHERE id = ?1" },

@@ -155,3 +155,19 @@ INSERT INTO essay_rule(document_id, due_days, grader)
   VALUES ((SELECT id FROM document WHERE number = '13-KH/TU'), 7, 'Chi ủy');
 EOSQL
 }
+
+# plan_override NAME: device NAME (the province) records that plan
+# 13-KH/TU covers two resolutions and asks retired members to write too.
+plan_override() {
+	"$SQLRUN" "$NET_TMP/$1.db" <<'EOSQL'
+INSERT INTO resolution(id, code, title, issued_on) VALUES
+  (qt_new_id(), 'NQ-DH-XI', 'Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI', '2020-10-15'),
+  (qt_new_id(), 'NQ-05', 'Nghị quyết số 05-NQ/TU về chuyển đổi số', '2021-06-01');
+INSERT INTO document_resolution(id, document_id, resolution_id)
+  SELECT qt_new_id(), d.id, r.id FROM document d, resolution r
+  WHERE d.number = '13-KH/TU';
+INSERT INTO exemption_rule(id, document_id, status, must_write, reason)
+  VALUES (qt_new_id(), (SELECT id FROM document WHERE number = '13-KH/TU'),
+    'retired', 1, '');
+EOSQL
+}

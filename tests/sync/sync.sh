@@ -7,6 +7,7 @@ sync_setup
 
 # The province publishes a plan; each commune pulls it.
 province_plan P
+plan_override P
 client P sync --quiet
 ok $? "the province pushes its plan"
 client A sync --quiet && client B sync --quiet
@@ -15,6 +16,18 @@ is "$(q A "SELECT count(*) FROM document WHERE number = '13-KH/TU'")" 1 \
     "commune A has pulled the province's plan"
 is "$(q B "SELECT count(*) FROM plan_session")" 1 \
     "commune B has pulled the plan's sessions"
+for d in A B; do
+	is "$(q $d "SELECT group_concat(r.code, ' ') FROM (SELECT r.code
+	    FROM document_resolution x JOIN resolution r ON r.id = x.resolution_id
+	    JOIN document d ON d.id = x.document_id WHERE d.number = '13-KH/TU'
+	    ORDER BY r.code) r")" "NQ-05 NQ-DH-XI" \
+	    "commune $d has pulled both resolutions the plan covers"
+	is "$(q $d "SELECT e.status || ' ' || e.must_write FROM exemption_rule e
+	    JOIN document d ON d.id = e.document_id WHERE d.number = '13-KH/TU'")" \
+	    "retired 1" "commune $d has pulled the plan's exemption override"
+done
+is "$(q A "SELECT count(*) FROM sync_outbox")" 0 \
+    "a commune sends back none of the plan's rows"
 
 # Each commune records a campaign and pushes it.
 commune_data A XA 2 20
@@ -42,6 +55,21 @@ is "$(row 'Đảng bộ xã B' < "$NET_TMP/kg.csv")" "$(row 'Tổng cộng' < "$
 wrote() {
 	row 'Tổng cộng' < "$1" | cut -d, -f3
 }
+must() {
+	row "$1" < "$NET_TMP/kg.csv" | cut -d, -f1,6
+}
+for d in A B; do
+	is "$(must "Đảng bộ xã $d" | cut -d, -f2)" "$(must "Đảng bộ xã $d" | cut -d, -f1)" \
+	    "the province's tally applies the override: all of commune $d must write"
+done
+# Every count but the reasons (field 5) adds up.
+counts() {
+	row 'Tổng cộng' < "$1" | cut -d, -f1-4,6-
+}
+is "$(counts "$NET_TMP/kg.csv")" "$( (counts "$NET_TMP/xa.csv"; counts "$NET_TMP/xb.csv") |
+    awk -F, '{ for (i = 1; i <= NF; i++) s[i] += $i; n = NF }
+    END { for (i = 1; i <= n; i++) printf "%s%d", (i > 1 ? "," : ""), s[i]; print "" }')" \
+    "the province's totals are the sums of the communes' totals"
 is "$(wrote "$NET_TMP/kg.csv")" \
     "$(( $(wrote "$NET_TMP/xa.csv") + $(wrote "$NET_TMP/xb.csv") ))" \
     "the province's essay count is the sum of the communes'"
@@ -56,14 +84,17 @@ a_member=$(q A "SELECT id FROM member LIMIT 1")
 "$SQLRUN" "$NET_TMP/B.db" "INSERT INTO unit(id, parent_id, kind, code, name, name_fold)
     VALUES ($(q A "SELECT id FROM unit WHERE code = 'XA-1'"),
     (SELECT id FROM unit WHERE code = 'XB'), 'cell', 'XA-1', 'Giả', 'gia');
-    UPDATE document SET title = 'Sửa trái phép' WHERE number = '13-KH/TU'"
+    UPDATE document SET title = 'Sửa trái phép' WHERE number = '13-KH/TU';
+    UPDATE exemption_rule SET must_write = 0 WHERE document_id IS NOT NULL"
 client B sync --quiet
 ok $? "a sync with records out of scope still succeeds"
-is "$(q B "SELECT count(*) FROM sync_outbox WHERE state = 'rejected'")" 2 \
+is "$(q B "SELECT count(*) FROM sync_outbox WHERE state = 'rejected'")" 3 \
     "commune B's out-of-scope records are set aside as rejected"
 is "$("$SQLRUN" "$SDB" "SELECT title FROM document WHERE number = '13-KH/TU'")" \
     "Kế hoạch học tập, quán triệt Nghị quyết Đại hội Đảng bộ tỉnh" \
     "the province's plan is read-only below"
+is "$("$SQLRUN" "$SDB" "SELECT must_write FROM exemption_rule
+    WHERE document_id IS NOT NULL")" 1 "the plan's exemption override is read-only below"
 is "$("$SQLRUN" "$SDB" "SELECT p.code FROM unit u JOIN unit p ON p.id = u.parent_id
     WHERE u.code = 'XA-1'")" XA "commune A's cell was not taken over"
 

@@ -245,7 +245,7 @@ main(void)
 		printf("Bail out! %s\n", err);
 		return 1;
 	}
-	tap_is_int(db_schema_version(db), 2, "the sync schema is applied");
+	tap_ok(db_schema_version(db) >= 2, "the sync schema is applied");
 	test_triggers();
 	test_batches(&batch);
 	test_ack(batch);
