@@ -15,8 +15,8 @@
 #include "xmalloc.h"
 
 static const enum ui_action home_actions[] = {
-	ACT_HELP, ACT_MEMBERS, ACT_PLANS, ACT_ESSAYS, ACT_TALLY, ACT_QUIT,
-	ACT_NONE
+	ACT_HELP, ACT_MEMBERS, ACT_PLANS, ACT_ESSAYS, ACT_TALLY, ACT_SYNC,
+	ACT_QUIT, ACT_NONE
 };
 
 /* The menu: an action of the key table, and what it leads to. */
@@ -28,6 +28,7 @@ static const struct {
 	{ ACT_PLANS, "kế hoạch, buổi học, điểm danh, học bù" },
 	{ ACT_ESSAYS, "ai phải viết, đã nộp, quá hạn; ghi bài nộp" },
 	{ ACT_TALLY, "báo cáo tổng hợp bài thu hoạch; chốt báo cáo" },
+	{ ACT_SYNC, "gửi thay đổi lên tỉnh, nhận kế hoạch; đăng ký máy" },
 };
 #define HOME_NMENU	(sizeof home_menu / sizeof home_menu[0])
 /* Campaigns listed by name; the count above says how many there are. */
@@ -156,6 +157,10 @@ home_draw(struct ui *ui, void *data)
 		ui_put(ui->body, 1, 2, ui->cols - 4, "Cơ sở dữ liệu chưa có đơn "
 		    "vị nào (tạo dữ liệu mẫu: quantriet demo --db TỆP)",
 		    STYLE_ERROR, TEXT_ELLIPSIS);
+		/* A new database gets its unit by enrolling and syncing. */
+		ui_put(ui->body, 3, 2, ui->cols - 4, "hoặc đăng ký với máy chủ "
+		    "tỉnh rồi đồng bộ: phím 5 hoặc F4", STYLE_NORMAL,
+		    TEXT_ELLIPSIS);
 		return;
 	}
 	ui_put(ui->body, y++, 1, ui->cols - 2, h->unit_name, STYLE_HEADING,
@@ -204,6 +209,8 @@ home_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 		return s->loaded ? ui_open(ui, &screen_essays, none) : UI_HANDLED;
 	case ACT_TALLY:
 		return s->loaded ? ui_open(ui, &screen_tally, none) : UI_HANDLED;
+	case ACT_SYNC:
+		return ui_open(ui, &screen_sync, none);
 	case ACT_UP:
 	case ACT_DOWN:
 		s->cursor = act == ACT_UP ? (s->cursor + HOME_NMENU - 1) % HOME_NMENU

@@ -1,0 +1,8 @@
+# Sync from the interface: the sync screen, its rejected records and
+# conflict log, and enrolment (src/ui/local.mk lists the other screens).
+libqt_ui_a_SOURCES += \
+	screens/sync.c \
+	screens/sync_issues.c \
+	screens/enroll_form.c
+TESTS += tests/e2e/sync.sh
+EXTRA_DIST += tests/e2e/sync.sh

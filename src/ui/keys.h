@@ -49,6 +49,12 @@ enum ui_action {
 	ACT_ROUND,
 	ACT_FINAL,
 	ACT_NEWLINE,
+	/* Sync with the province. */
+	ACT_SYNC,
+	ACT_CANCEL,
+	ACT_REJECTED,
+	ACT_CONFLICTS,
+	ACT_ENROLL,
 	ACT_TELEX,
 	ACT_QUIT,
 	ACT_COUNT

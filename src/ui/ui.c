@@ -2,8 +2,10 @@
  * ui.c - the main loop: the screen stack, drawing, resize, drafts, signals.
  *
  * Single-threaded: wget_wch waits at most UI_TICK_MS, so work that must
- * happen without a key (saving a draft while the clerk pauses; sync later)
- * runs from the loop. Signal handlers only set a flag.
+ * happen without a key (saving a draft while the clerk pauses) runs from
+ * the loop; while a screen is busy (a sync: UI_BUSY) the wait is
+ * UI_BUSY_MS and its tick() runs between keys. Signal handlers only set
+ * a flag.
  */
 #include "config.h"
 
@@ -40,6 +42,8 @@ struct ui_entry {
 	void			*data;
 	int			 dirty;		/* typed since the last draft */
 	long long		 drafted_ms;	/* when the last draft was written */
+	int			 busy;		/* wants tick() (UI_BUSY) */
+	long long		 ticked_ms;	/* when tick() last ran */
 };
 
 struct ui_stack {
@@ -231,6 +235,18 @@ ui_flush(struct ui *ui)
 	doupdate();
 }
 
+/* 1 while a screen on the stack has work going on (UI_BUSY). */
+static int
+ui_busy(struct ui *ui)
+{
+	int i;
+
+	for (i = 0; i < ui->stack->n; i++)
+		if (ui->stack->e[i].busy)
+			return 1;
+	return 0;
+}
+
 /*
  * Waits for a key. A hangup signal, or a terminal that returns at once
  * with nothing again and again (it has gone away), is UI_KEY_HANGUP.
@@ -240,10 +256,9 @@ ui_getkey(struct ui *ui, wint_t *ch, int *is_keycode)
 {
 	WINDOW *w = ui->body != NULL ? ui->body : stdscr;
 	long long start;
-	int rc;
+	int rc, wait = ui_busy(ui) ? UI_BUSY_MS : UI_TICK_MS;
 
-	if (w == stdscr)
-		timeout(UI_TICK_MS);
+	wtimeout(w, wait);
 	if (ui_hangup)
 		return UI_KEY_HANGUP;
 	start = ui_now_ms();
@@ -251,7 +266,7 @@ ui_getkey(struct ui *ui, wint_t *ch, int *is_keycode)
 	if (ui_hangup)
 		return UI_KEY_HANGUP;
 	if (rc == ERR) {
-		if (ui_now_ms() - start < UI_TICK_MS / 10) {
+		if (ui_now_ms() - start < wait / 10) {
 			if (++ui->stack->fast_errs > 50)
 				return UI_KEY_HANGUP;
 		} else
@@ -397,6 +412,7 @@ ui_push(struct ui *ui, const struct screen_ops *ops, struct ui_arg arg,
 	st->e[st->n].data = data;
 	st->e[st->n].dirty = 0;
 	st->e[st->n].drafted_ms = ui_now_ms();
+	st->e[st->n].busy = 0;
 	st->n++;
 	return 0;
 }
@@ -477,6 +493,8 @@ ui_apply(struct ui *ui, int flags, int *redraw)
 	struct ui_stack *st = ui->stack;
 	struct ui_entry *top = ui_top(ui);
 
+	if (flags & UI_BUSY)
+		top->busy = 1;
 	if (flags & UI_DIRTY) {
 		top->dirty = 1;
 		if (ui_now_ms() - top->drafted_ms >= UI_DRAFT_EVERY_MS)
@@ -496,6 +514,32 @@ ui_apply(struct ui *ui, int flags, int *redraw)
 	if (flags & UI_REDRAW)
 		*redraw = 1;
 	return st->n == 0;
+}
+
+/*
+ * Lets every busy screen go on with its work, at most every UI_BUSY_MS
+ * however fast keys come; the top screen's flags are applied (a screen
+ * below draws nothing). 1 when the loop must end.
+ */
+static int
+ui_tick(struct ui *ui, int *redraw)
+{
+	struct ui_stack *st = ui->stack;
+	long long now = ui_now_ms();
+	int i, flags, top_flags = 0;
+
+	for (i = 0; i < st->n; i++) {
+		struct ui_entry *e = &st->e[i];
+
+		if (!e->busy || now - e->ticked_ms < UI_BUSY_MS)
+			continue;
+		e->ticked_ms = now;
+		flags = e->ops->tick(ui, e->data);
+		e->busy = (flags & UI_BUSY) != 0;
+		if (i == st->n - 1)
+			top_flags = flags & ~UI_BUSY;
+	}
+	return top_flags != 0 ? ui_apply(ui, top_flags, redraw) : 0;
 }
 
 /* One key for the top screen: help and quit are the loop's own. */
@@ -533,6 +577,8 @@ ui_loop(struct ui *ui)
 		ui_flush(ui);
 		rc = ui_getkey(ui, &ch, &is_keycode);
 		if (rc == UI_KEY_HANGUP)
+			return;
+		if (ui_tick(ui, &redraw))
 			return;
 		if (rc == UI_KEY_TIMEOUT) {
 			if (ui_top(ui)->dirty)

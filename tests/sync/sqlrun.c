@@ -39,6 +39,7 @@ main(int argc, char **argv)
 	}
 	if ((db = db_open(argv[1], DB_OPEN_CREATE, &err)) == NULL) {
 		fprintf(stderr, "sqlrun: %s\n", err);
+		free(err);
 		return 1;
 	}
 	if (argc == 3)
