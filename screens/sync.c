@@ -14,7 +14,6 @@
 
 #include "store/store.h"
 #include "sync/sync.h"
-#include "sync/sync_int.h"
 #include "text/text.h"
 #include "ui/draw.h"
 #include "ui/ui.h"
@@ -47,24 +46,6 @@ struct sync_screen {
 	int			 result_error;
 };
 
-/*
- * The server URL of the device credential, or NULL when this database is
- * not enrolled. sync.h has no call for it yet, so this asks the
- * credential module of src/sync directly (and drops the token at once).
- */
-static char *
-sync_screen_url(void)
-{
-	char *url, *token, *err = NULL;
-
-	if (cred_load(&url, &token, &err) != 0) {
-		free(err);
-		return NULL;
-	}
-	free(token);
-	return url;
-}
-
 /* Reads again everything the screen shows but the run. */
 static void
 sync_screen_load(struct ui *ui, struct sync_screen *s)
@@ -74,7 +55,7 @@ sync_screen_load(struct ui *ui, struct sync_screen *s)
 	free(s->url);
 	free(s->unit);
 	free(s->last);
-	s->url = sync_screen_url();
+	s->url = sync_server_url();
 	ui->home_unit = store_home_unit(ui->db);
 	if (ui->home_unit != 0 && store_unit_get(ui->db, ui->home_unit, &u) == 0) {
 		s->unit = xstrdup(u.name);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "paths.h"
+#include "sync/sync.h"
 #include "sync/sync_int.h"
 #include "xmalloc.h"
 
@@ -94,4 +95,17 @@ out:
 	free(path);
 	free(tmp);
 	return rc;
+}
+
+char *
+sync_server_url(void)
+{
+	char *url, *token, *err = NULL;
+
+	if (cred_load(&url, &token, &err) != 0) {
+		free(err);
+		return NULL;
+	}
+	free(token);
+	return url;
 }

@@ -101,4 +101,10 @@ int	 sync_list_conflicts(struct db *db, int offset, int limit,
 	    struct sync_issue **items);
 void	 sync_issues_free(struct sync_issue *items, int n);
 
+/*
+ * The server URL this PC is enrolled with, or NULL when it is not
+ * enrolled (or the credential cannot be read). Caller frees.
+ */
+char	*sync_server_url(void);
+
 #endif
