@@ -36,6 +36,7 @@ EXTRA_DIST += src/embed.awk
 
 include src/text/local.mk
 include src/domain/local.mk
+include src/store/local.mk
 include src/ui/local.mk
 include src/sync/local.mk
 include src/server/local.mk

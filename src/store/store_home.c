@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "db.h"
+#include "domain/tally.h"
 #include "store/store.h"
 #include "store/store_int.h"
 #include "xmalloc.h"
@@ -67,6 +68,35 @@ store_home_next(struct db *db, int64_t scope, const char *today,
 	}
 }
 
+/*
+ * Essays past due and not handed in, by the domain's own rules (tally.h),
+ * so home, the essay list and the report always agree: the tally's "late"
+ * for each plan in progress that no other plan in progress implements
+ * (a commune's plan already counts the province plan it carries out).
+ */
+static int
+store_home_essays_late(struct db *db, int64_t scope)
+{
+	sqlite3_stmt *stmt = db_prepare(db, STORE_SCOPE_CTE
+	    "SELECT p.document_id FROM" STORE_SCOPE_PLANS "AS p WHERE NOT EXISTS"
+	    " (SELECT 1 FROM document c WHERE c.parent_id = p.document_id AND"
+	    " c.id IN" STORE_SCOPE_PLANS ")");
+	int64_t late = 0;
+
+	if (stmt == NULL)
+		return 0;
+	sqlite3_bind_int64(stmt, 1, scope);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		struct tally t;
+
+		if (tally_compute(db, sqlite3_column_int64(stmt, 0), scope, &t) == 0)
+			late += t.late;
+		tally_clear(&t);
+	}
+	sqlite3_finalize(stmt);
+	return (int)late;
+}
+
 int
 store_home_get(struct db *db, int64_t scope, const char *today,
     struct store_home *h)
@@ -92,21 +122,7 @@ store_home_get(struct db *db, int64_t scope, const char *today,
 	    " AND s.document_id = ps.document_id AND s.status = 'held' AND"
 	    " (s.plan_session_id IS NULL OR s.plan_session_id = ps.id))",
 	    scope, today);
-	/* Members who studied, must write, are past due and have not handed in. */
-	h->essays_missing = (int)store_home_count(db, STORE_SCOPE_CTE
-	    "SELECT count(*) FROM (SELECT s.document_id AS doc, a.member_id AS"
-	    " mid, min(date(s.held_on, '+' || coalesce(r.due_days, 7) ||"
-	    " ' days')) AS due FROM attendance a JOIN session s ON s.id ="
-	    " a.session_id LEFT JOIN essay_rule r ON r.document_id ="
-	    " s.document_id WHERE s.unit_id IN (SELECT id FROM scope) AND"
-	    " a.status IN ('present', 'self_study') GROUP BY s.document_id,"
-	    " a.member_id) x JOIN member m ON m.id = x.mid WHERE x.due < ?2"
-	    " AND coalesce((SELECT must_write FROM exemption_rule WHERE"
-	    " document_id = x.doc AND status = m.status), (SELECT must_write"
-	    " FROM exemption_rule WHERE document_id IS NULL AND status ="
-	    " m.status), 1) = 1 AND NOT EXISTS (SELECT 1 FROM essay e WHERE"
-	    " e.document_id = x.doc AND e.member_id = x.mid AND"
-	    " e.submitted_on IS NOT NULL)", scope, today);
+	h->essays_missing = store_home_essays_late(db, scope);
 	h->reports_overdue = (int)store_home_count(db, STORE_SCOPE_CTE
 	    "SELECT count(*) FROM report_deadline rd WHERE rd.document_id IN"
 	    STORE_SCOPE_PLANS "AND rd.due_on < ?2 AND (rd.level IS NULL OR"

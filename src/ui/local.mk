@@ -44,8 +44,6 @@ QT_E2E_TESTS = tests/e2e/home.sh tests/e2e/session.sh tests/e2e/locale.sh \
 TESTS += $(QT_E2E_TESTS)
 EXTRA_DIST += $(QT_E2E_TESTS) tests/e2e/lib.sh
 
-# Until src/local.mk includes it, the store is defined from here.
-include src/store/local.mk
 
 # Essays and tally reports (UI-2).
 libqt_ui_a_SOURCES += \
