@@ -13,6 +13,7 @@ autoreconf -fi >/dev/null 2>&1 || { autoreconf -fi; exit 1; }
 jobs=$(nproc 2>/dev/null || echo 2)
 status=0
 logs=""
+extra_failed=0	# a failed distcheck counts as one failed test
 
 # run NAME CONFIGURE-ARGS...: builds in build/NAME and runs make check.
 run() {
@@ -27,6 +28,14 @@ run() {
 }
 
 run normal CFLAGS="-O2 -g"
+
+# The release tarball must build and work on its own, from a read-only
+# source tree: make distcheck, with one test of each kind (the full suite
+# has just run above and runs again under the sanitizers below).
+echo "=== distcheck"
+(cd build/normal && make -s distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror \
+    TESTS="tests/unit/test_db tests/cli/report_tally.sh tests/e2e/home.sh tests/sync/sync.sh" \
+    >distcheck.log 2>&1) || { tail -40 build/normal/distcheck.log; extra_failed=1; }
 # Leak checks stay on for our code; curses keeps its screen buffers until
 # exit by design, which the interface tests tell LeakSanitizer to expect.
 ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
@@ -51,6 +60,7 @@ for f in $logs; do
 	passed=$((passed + ${p:-0} + ${x:-0}))
 	failed=$((failed + ${fl:-0} + ${xp:-0} + ${er:-0}))
 done
+failed=$((failed + extra_failed))
 [ "$failed" -eq 0 ] || status=1
 echo "$passed passed, $failed failed"
 exit $status
