@@ -20,10 +20,10 @@ QT_EMBEDDED += \
 	data/demo/03_members.sql \
 	data/demo/04_campaign.sql
 
-# Unit tests of the domain; the rules and tally tests share a small
-# hand-built database (tests/unit/domain_fixture.c).
+# Unit tests of the domain; the rules, tally and query-plan tests share a
+# small hand-built database (tests/unit/domain_fixture.c).
 check_PROGRAMS += tests/unit/test_domain_date tests/unit/test_domain_rules \
-	tests/unit/test_domain_tally
+	tests/unit/test_domain_tally tests/unit/test_domain_plan
 tests_unit_test_domain_date_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_domain_date_LDADD = libqt_domain.a $(QT_CORE_LIBS)
 tests_unit_test_domain_rules_CFLAGS = $(QT_CFLAGS)
@@ -34,8 +34,12 @@ tests_unit_test_domain_tally_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_domain_tally_SOURCES = tests/unit/test_domain_tally.c \
 	tests/unit/domain_fixture.c tests/unit/domain_fixture.h
 tests_unit_test_domain_tally_LDADD = libqt_domain.a $(QT_CORE_LIBS)
+tests_unit_test_domain_plan_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_domain_plan_SOURCES = tests/unit/test_domain_plan.c \
+	tests/unit/domain_fixture.c tests/unit/domain_fixture.h
+tests_unit_test_domain_plan_LDADD = libqt_domain.a $(QT_CORE_LIBS)
 TESTS += tests/unit/test_domain_date tests/unit/test_domain_rules \
-	tests/unit/test_domain_tally
+	tests/unit/test_domain_tally tests/unit/test_domain_plan
 
 # Command-line tests: the demo, the tally report cross-checked with plain
 # SQL, and quantriet check on sound and broken files.

@@ -226,6 +226,12 @@ form_paragraph(FILE *fp, const char *text, int dotted)
 		    "..................................");
 }
 
+/*
+ * Item 6 lists members' proposals by name up to this many; a district or
+ * province report would otherwise print hundreds of thousands.
+ */
+#define FORM_MAX_PROPOSALS	300
+
 /* Item 6: the report's own text, then each member's proposals. */
 static int
 form_proposals(struct db *db, FILE *fp, int64_t document_id,
@@ -241,15 +247,22 @@ form_proposals(struct db *db, FILE *fp, int64_t document_id,
 	    "JOIN essay e ON e.member_id = m.id "
 	    "WHERE e.document_id IN (SELECT id FROM plans) "
 	    "AND e.submitted_on IS NOT NULL AND trim(e.proposals) <> '' "
-	    "ORDER BY u.name_fold, m.name_fold, m.id", document_id, unit_id);
+	    "ORDER BY u.name_fold, m.name_fold, m.id LIMIT ?3", document_id,
+	    unit_id);
 	if (stmt == NULL)
 		return -1;
+	sqlite3_bind_int(stmt, 3, FORM_MAX_PROPOSALS + 1);
 	if (*own != '\0')
 		fprintf(fp, "%s\n", own);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (++n > FORM_MAX_PROPOSALS) {
+			fprintf(fp, "- Còn các đề xuất khác: xem báo cáo của "
+			    "từng đơn vị trực thuộc.\n");
+			rc = SQLITE_DONE;
+			break;
+		}
 		fprintf(fp, "- %s (%s): %s\n", sqlite3_column_text(stmt, 0),
 		    sqlite3_column_text(stmt, 1), sqlite3_column_text(stmt, 2));
-		n++;
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {

@@ -10,8 +10,11 @@
  * holds one session per campaign under its commune's plan (some also a
  * make-up session); attendance is mostly present, some self-study, some
  * absent; most members who took part hand in an essay. Rows go in through
- * db_open() and prepared statements, one transaction per commune and
- * campaign, with random global ids as the program makes them.
+ * db_open() and prepared statements, with random global ids as the
+ * program makes them, in one transaction per campaign: with a rollback
+ * journal every page a transaction changes is first copied to the
+ * journal, and random ids spread each transaction over the whole file,
+ * so small transactions would copy the database again and again.
  */
 #include "config.h"
 
@@ -110,6 +113,29 @@ gen_bind_ref(sqlite3_stmt *stmt, int i, int64_t id)
 		sqlite3_bind_null(stmt, i);
 }
 
+/*
+ * Transactions of generated rows. The rows stand for data received from
+ * the provincial server, not local edits, so they are written as sync
+ * writes them: with sync_mute set, the triggers of schema 2 neither stamp
+ * them nor queue them in sync_outbox (which would double the work and
+ * leave millions of rows waiting to be pushed).
+ */
+static void
+gen_begin(struct gen *g)
+{
+	if (db_begin(g->db) != 0 ||
+	    db_exec(g->db, "INSERT INTO sync_mute(one) VALUES (1)") != 0)
+		gen_die(g, "begin");
+}
+
+static void
+gen_commit(struct gen *g)
+{
+	if (db_exec(g->db, "DELETE FROM sync_mute") != 0 ||
+	    db_commit(g->db) != 0)
+		gen_die(g, "commit");
+}
+
 static int64_t
 gen_unit(struct gen *g, int64_t parent, const char *kind, const char *name)
 {
@@ -133,8 +159,7 @@ gen_units(struct gen *g)
 	long i, c, m;
 	char name[128];
 
-	if (db_begin(g->db) != 0)
-		gen_die(g, "begin");
+	gen_begin(g);
 	g->province = gen_unit(g, 0, "province", "Tỉnh ủy Thử nghiệm");
 	for (i = 0; i < g->districts; i++) {
 		snprintf(name, sizeof name, "Huyện ủy số %ld", i + 1);
@@ -173,8 +198,7 @@ gen_units(struct gen *g)
 			gen_step(g, g->ins_member, "member");
 		}
 	}
-	if (db_commit(g->db) != 0)
-		gen_die(g, "commit");
+	gen_commit(g);
 }
 
 static int64_t
@@ -283,29 +307,23 @@ gen_campaign(struct gen *g, long k)
 	long i, c;
 
 	snprintf(date, sizeof date, "%04d-02-15", year);
-	if (db_begin(g->db) != 0)
-		gen_die(g, "begin");
+	gen_begin(g);
 	snprintf(number, sizeof number, "KH-%ld", k + 1);
 	top = gen_doc(g, g->province, number, date, 0);
 	for (i = 0; i < g->districts; i++) {
 		snprintf(number, sizeof number, "KH-%ld/H%ld", k + 1, i + 1);
 		dplans[i] = gen_doc(g, g->district_ids[i], number, date, top);
 	}
-	if (db_commit(g->db) != 0)
-		gen_die(g, "commit");
 	for (i = 0; i < g->communes; i++) {
 		int64_t plan;
 
-		if (db_begin(g->db) != 0)
-			gen_die(g, "begin");
 		snprintf(number, sizeof number, "KH-%ld/X%ld", k + 1, i + 1);
 		plan = gen_doc(g, g->commune_ids[i], number, date,
 		    dplans[i % g->districts]);
 		for (c = i; c < g->cells; c += g->communes)
 			gen_cell(g, plan, c, year);
-		if (db_commit(g->db) != 0)
-			gen_die(g, "commit");
 	}
+	gen_commit(g);
 	free(dplans);
 }
 
@@ -382,8 +400,12 @@ main(int argc, char **argv)
 	g.cell_first = xcalloc((size_t)g.cells + 1, sizeof *g.cell_first);
 	g.member_ids = xcalloc((size_t)g.members, sizeof *g.member_ids);
 	g.member_status = xcalloc((size_t)g.members, 1);
-	/* A bulk load may use more cache than a clerk's session does. */
-	db_exec(g.db, "PRAGMA cache_size = -262144");
+	/*
+	 * A bulk load may use more cache than a clerk's session does: up to
+	 * 2 GiB, so that a campaign's transaction stays in memory until it
+	 * commits (SQLite takes the memory only as pages are used).
+	 */
+	db_exec(g.db, "PRAGMA cache_size = -2097152");
 	g.ins_unit = gen_prepare(&g, "INSERT INTO unit(id, parent_id, kind, "
 	    "code, name, name_fold) VALUES (?1, ?2, ?3, ?4, ?5, qt_fold(?5))");
 	g.ins_member = gen_prepare(&g, "INSERT INTO member(id, unit_id, "

@@ -43,4 +43,9 @@ is "$(tr -d '\r' < "$TAP_TMP/commune.csv" | tail -n 1 | cut -d, -f4)" \
     AND e.submitted_on IS NOT NULL AND m.status <> 'guest'")" \
   "commune essays counted under the commune's own plan"
 
+"$QUANTRIET" report tally --db "$db" --plan KH-2 --unit "Tỉnh ủy Thử nghiệm" \
+  > "$TAP_TMP/province.txt"
+is "$(grep -c '^- ' "$TAP_TMP/province.txt")" 301 \
+  "the province's form names 300 proposals, then refers to the units"
+
 done_testing
