@@ -79,7 +79,11 @@ demo_remove(const char *path)
 	return 0;
 }
 
-/* Runs every embedded demo/ file in one transaction. 0 ok, -1 db_error. */
+/*
+ * Runs every embedded demo/ file in one transaction. 0 ok, -1 db_error.
+ * The rows are not queued for sync (sync_mute, as for rows that came
+ * from the server): demo names must never reach a provincial server.
+ */
 static int
 demo_load(struct db *db)
 {
@@ -87,6 +91,10 @@ demo_load(struct db *db)
 
 	if (db_begin(db) != 0)
 		return -1;
+	if (db_exec(db, "INSERT OR IGNORE INTO sync_mute VALUES (1)") != 0) {
+		db_rollback(db);
+		return -1;
+	}
 	for (f = embedded_files; f->name != NULL; f++) {
 		if (strncmp(f->name, "demo/", 5) != 0)
 			continue;
@@ -94,6 +102,10 @@ demo_load(struct db *db)
 			db_rollback(db);
 			return -1;
 		}
+	}
+	if (db_exec(db, "DELETE FROM sync_mute") != 0) {
+		db_rollback(db);
+		return -1;
 	}
 	return db_commit(db);
 }

@@ -9,6 +9,8 @@ QUANTRIET_TODAY=2021-04-28; export QUANTRIET_TODAY
 
 "$QUANTRIET" demo --db "$db" >/dev/null 2>&1
 ok $? "demo creates the database"
+is "$(sqlite3 "$db" 'SELECT count(*) FROM sync_outbox')" 0 \
+    "the demo's invented people are not queued for the provincial server"
 is "$(sqlite3 "$db" "SELECT count(*) FROM member")" 150 "150 people"
 is "$(sqlite3 "$db" "SELECT count(*) FROM unit u JOIN unit_kind k ON k.code = u.kind
   WHERE k.is_cell AND u.parent_id = (SELECT value FROM setting WHERE key = 'home_unit_id')")" 6 \
