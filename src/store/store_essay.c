@@ -97,9 +97,11 @@ store_essay_state(int must, const char *due_iso, const char *sub_iso,
 }
 
 static void
-store_essay_row_fill(sqlite3_stmt *stmt, struct store_essay_row *r,
-    const char *today)
+store_essay_row_fill(sqlite3_stmt *stmt, void *row, const void *ctx)
 {
+	struct store_essay_row *r = row;
+	const char *today = ctx;
+
 	r->member_id = sqlite3_column_int64(stmt, 0);
 	r->full_name = store_col(stmt, 1);
 	r->name_fold = store_col(stmt, 2);
@@ -113,6 +115,12 @@ store_essay_row_fill(sqlite3_stmt *stmt, struct store_essay_row *r,
 	    today);
 }
 
+static void
+store_essay_row_clear_row(void *row)
+{
+	store_essay_row_clear(row);
+}
+
 int
 store_essays_page(struct db *db, const struct store_essay_query *q,
     const struct store_key *key, int dir, int limit,
@@ -120,10 +128,8 @@ store_essays_page(struct db *db, const struct store_essay_query *q,
 {
 	char *sql = store_essay_sql(q, key, dir);
 	sqlite3_stmt *stmt = db_prepare(db, sql);
-	struct store_essay_row *rows = NULL;
-	size_t n = 0;
-	void *slot;
-	int rc;
+	void *rows;
+	int n;
 
 	free(sql);
 	*out = NULL;
@@ -140,21 +146,11 @@ store_essays_page(struct db *db, const struct store_essay_query *q,
 	}
 	sqlite3_bind_int(stmt, 7, limit);
 	sqlite3_bind_text(stmt, 8, q->today, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		rows = store_grow(rows, n, sizeof *rows, &slot);
-		store_essay_row_fill(stmt, slot, q->today);
-		n++;
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		db_set_error(db, rc, "đọc danh sách bài thu hoạch");
-		store_essay_rows_free(&rows, n);
-		return -1;
-	}
-	if (dir != STORE_AFTER)
-		store_reverse(rows, n, sizeof *rows);
+	n = store_page_collect(db, stmt, sizeof(struct store_essay_row),
+	    store_essay_row_fill, q->today, store_essay_row_clear_row, dir,
+	    "đọc danh sách bài thu hoạch", &rows);
 	*out = rows;
-	return (int)n;
+	return n;
 }
 
 void

@@ -22,6 +22,17 @@ size_t	 store_choices(struct db *db, const char *sql, struct store_choice **out)
 /* Reverses n rows of size sz in place (a page read backwards). */
 void	 store_reverse(void *rows, size_t n, size_t sz);
 /*
+ * Steps a bound keyset-page query to its end, filling one row of sz bytes
+ * per result with fill(stmt, row, ctx), and puts a page read backwards
+ * (dir != STORE_AFTER) back in display order. Finalizes stmt. Returns the
+ * count with *out set (the caller's list, freed by its own function), or
+ * -1 with db_error set ("what" names the list) and every row released
+ * with clear().
+ */
+int	 store_page_collect(struct db *db, sqlite3_stmt *stmt, size_t sz,
+	    void (*fill)(sqlite3_stmt *, void *, const void *), const void *ctx,
+	    void (*clear)(void *), int dir, const char *what, void **out);
+/*
  * The recursive subtree of unit ?1 as a CTE named scope(id), to prefix a
  * query whose first parameter is the root.
  */

@@ -65,8 +65,10 @@ store_like_pattern(const char *search)
 }
 
 static void
-store_member_fill(sqlite3_stmt *stmt, struct store_member *m)
+store_member_fill(sqlite3_stmt *stmt, void *row, const void *unused)
 {
+	struct store_member *m = row;
+
 	m->id = sqlite3_column_int64(stmt, 0);
 	m->unit_id = sqlite3_column_int64(stmt, 1);
 	m->full_name = store_col(stmt, 2);
@@ -78,6 +80,12 @@ store_member_fill(sqlite3_stmt *stmt, struct store_member *m)
 	m->birth_year = sqlite3_column_int(stmt, 8);
 }
 
+static void
+store_member_clear_row(void *row)
+{
+	store_member_clear(row);
+}
+
 int
 store_members_page(struct db *db, const struct store_member_query *q,
     const struct store_key *key, int dir, int limit,
@@ -85,10 +93,8 @@ store_members_page(struct db *db, const struct store_member_query *q,
 {
 	char *sql = store_member_sql(q, key, dir), *pattern = NULL;
 	sqlite3_stmt *stmt = db_prepare(db, sql);
-	struct store_member *rows = NULL;
-	size_t n = 0;
-	void *slot;
-	int rc;
+	void *rows;
+	int n;
 
 	free(sql);
 	*out = NULL;
@@ -106,22 +112,11 @@ store_members_page(struct db *db, const struct store_member_query *q,
 		sqlite3_bind_int64(stmt, 5, key->id);
 	}
 	sqlite3_bind_int(stmt, 6, limit);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		rows = store_grow(rows, n, sizeof *rows, &slot);
-		store_member_fill(stmt, slot);
-		n++;
-	}
-	if (rc != SQLITE_DONE) {
-		db_set_error(db, rc, "đọc danh sách đảng viên");
-		sqlite3_finalize(stmt);
-		store_members_free(&rows, n);
-		return -1;
-	}
-	sqlite3_finalize(stmt);
-	if (dir != STORE_AFTER)
-		store_reverse(rows, n, sizeof *rows);
+	n = store_page_collect(db, stmt, sizeof(struct store_member),
+	    store_member_fill, NULL, store_member_clear_row, dir,
+	    "đọc danh sách đảng viên", &rows);
 	*out = rows;
-	return (int)n;
+	return n;
 }
 
 void
@@ -161,7 +156,7 @@ store_member_get(struct db *db, int64_t id, struct store_member *m)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, id);
 	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		store_member_fill(stmt, m);
+		store_member_fill(stmt, m, NULL);
 		rc = 0;
 	}
 	sqlite3_finalize(stmt);

@@ -86,3 +86,32 @@ store_choices(struct db *db, const char *sql, struct store_choice **out)
 	*out = rows;
 	return n;
 }
+
+int
+store_page_collect(struct db *db, sqlite3_stmt *stmt, size_t sz,
+    void (*fill)(sqlite3_stmt *, void *, const void *), const void *ctx,
+    void (*clear)(void *), int dir, const char *what, void **out)
+{
+	void *rows = NULL, *slot;
+	size_t n = 0, i;
+	int rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		rows = store_grow(rows, n, sz, &slot);
+		fill(stmt, slot, ctx);
+		n++;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		db_set_error(db, rc, what);
+		for (i = 0; i < n; i++)
+			clear((char *)rows + i * sz);
+		free(rows);
+		*out = NULL;
+		return -1;
+	}
+	if (dir != STORE_AFTER)
+		store_reverse(rows, n, sz);
+	*out = rows;
+	return (int)n;
+}
