@@ -12,6 +12,10 @@
 #include "store/store_int.h"
 #include "xmalloc.h"
 
+/* The most members home counts late essays for (see below). */
+#define STORE_HOME_TALLY_MAX		20000
+#define STORE_HOME_TALLY_MAX_SQL	"20001"
+
 /* Plans that ask something of the kinds of unit in the scope. */
 #define STORE_SCOPE_PLANS \
 	" (SELECT DISTINCT ps.document_id FROM plan_session ps WHERE ps.level" \
@@ -73,16 +77,24 @@ store_home_next(struct db *db, int64_t scope, const char *today,
  * so home, the essay list and the report always agree: the tally's "late"
  * for each plan in progress that no other plan in progress implements
  * (a commune's plan already counts the province plan it carries out).
+ * The tally reads every member of the scope, so above STORE_HOME_TALLY_MAX
+ * members (a district or a province, never a commune) home does not count
+ * and returns -1: the essay screen pages through them instead.
  */
 static int
 store_home_essays_late(struct db *db, int64_t scope)
 {
-	sqlite3_stmt *stmt = db_prepare(db, STORE_SCOPE_CTE
+	sqlite3_stmt *stmt;
+	int64_t late = 0;
+
+	if (store_home_count(db, STORE_SCOPE_CTE "SELECT count(*) FROM (SELECT 1"
+	    " FROM member WHERE unit_id IN (SELECT id FROM scope) LIMIT "
+	    STORE_HOME_TALLY_MAX_SQL ")", scope, "") > STORE_HOME_TALLY_MAX)
+		return -1;
+	stmt = db_prepare(db, STORE_SCOPE_CTE
 	    "SELECT p.document_id FROM" STORE_SCOPE_PLANS "AS p WHERE NOT EXISTS"
 	    " (SELECT 1 FROM document c WHERE c.parent_id = p.document_id AND"
 	    " c.id IN" STORE_SCOPE_PLANS ")");
-	int64_t late = 0;
-
 	if (stmt == NULL)
 		return 0;
 	sqlite3_bind_int64(stmt, 1, scope);
