@@ -109,7 +109,7 @@ home_draw_menu_row(struct ui *ui, struct home *s, size_t i)
 	int sel = i == s->cursor;
 
 	ui_putf(ui->body, s->menu_y + (int)i, 2, 26, sel ? STYLE_SELECTED :
-	    STYLE_HEADING, " %s  F%d  %s", b->plain, b->fkey, b->label);
+	    STYLE_HEADING, " %c  F%-2d %s", b->plain[0], b->fkey, b->label);
 	ui_put(ui->body, s->menu_y + (int)i, 29, ui->cols - 31,
 	    home_menu[i].what, sel ? STYLE_SELECTED : STYLE_NORMAL, TEXT_ELLIPSIS);
 }

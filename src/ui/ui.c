@@ -132,7 +132,7 @@ static void
 ui_draw_bar(struct ui *ui, const struct screen_ops *ops)
 {
 	const struct key_binding *items[12];
-	int n = 0, i, x = 0, slot;
+	int n = 0, i, x = 0, slot, natural, width;
 	size_t k;
 	char key[8];
 
@@ -153,13 +153,23 @@ ui_draw_bar(struct ui *ui, const struct screen_ops *ops)
 	clrtoeol();
 	if (n == 0)
 		return;
-	slot = COLS / n > 12 ? 12 : COLS / n;
+	/*
+	 * Each label at its own width with one space after it when they all
+	 * fit (seven labels do at 80 columns); else equal slots, labels cut
+	 * with an ellipsis, so no two ever run together.
+	 */
+	for (i = 0, natural = 0; i < n; i++)
+		natural += 3 + (items[i]->fkey >= 10) + text_width(items[i]->label);
+	slot = COLS / n;
 	for (i = 0; i < n; i++) {
 		snprintf(key, sizeof key, "F%d", items[i]->fkey);
+		width = natural <= COLS ? text_width(items[i]->label) :
+		    slot - (int)strlen(key) - 1;
 		ui_put(stdscr, LINES - 1, x, (int)strlen(key), key, STYLE_KEY, 0);
-		ui_put(stdscr, LINES - 1, x + (int)strlen(key),
-		    slot - (int)strlen(key), items[i]->label, STYLE_BAR, 0);
-		x += slot;
+		ui_put(stdscr, LINES - 1, x + (int)strlen(key), width,
+		    items[i]->label, STYLE_BAR, TEXT_ELLIPSIS);
+		x += (int)strlen(key) + width;
+		ui_put(stdscr, LINES - 1, x++, 1, "", STYLE_NORMAL, 0);
 	}
 	if (x < COLS)
 		ui_put(stdscr, LINES - 1, x, COLS - x, "", STYLE_NORMAL, 0);

@@ -9,6 +9,9 @@ e2e_wait "thay đổi chờ gửi; lần cuối"; ok $? "home shows what waits f
 e2e_wait "Bài thu hoạch còn thiếu"; ok $? "home shows overdue essays"
 e2e_wait "08-KH/ĐU  Tổ chức học tập"; ok $? "home lists the campaigns in progress"
 e2e_fits "home"
+e2e_wait "F5Đảng viên F6Buổi học F7Thu hoạch F8Tổng hợp F10Thoát"
+ok $? "the F-key bar keeps a space between its seven labels"
+e2e_wait " 5  F4  Đồng bộ"; ok $? "the home menu is aligned with one key per entry"
 
 e2e_keys F1
 e2e_wait "Danh sách đảng viên theo chi bộ"; ok $? "F1 lists the keys of home"
