@@ -13,4 +13,6 @@ cd build
 make -j"$(nproc)" -s
 demo="${XDG_DATA_HOME:-$HOME/.local/share}/quantriet/demo.db"
 [ -f "$demo" ] || ./quantriet demo --db "$demo"
-exec ./quantriet --db "$demo"
+# The demo is the 2021 campaign of plan 13-KH/TU: open it on a day when
+# that campaign was in progress, so its deadlines and lateness make sense.
+QUANTRIET_TODAY=${QUANTRIET_TODAY:-2021-04-20} exec ./quantriet --db "$demo"
