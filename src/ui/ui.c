@@ -600,6 +600,13 @@ ui_loop(struct ui *ui)
 			redraw = 1;
 			continue;
 		}
+		/* Ctrl-L: the terminal was garbled (a message from the system,
+		 * a hiccup of the link); paint every cell again. */
+		if (!is_keycode && ch == 0x0c) {
+			clearok(curscr, TRUE);
+			redraw = 1;
+			continue;
+		}
 		if (st->too_small) {
 			if (!is_keycode && ch == 'Q')
 				return;
