@@ -119,12 +119,22 @@ form_columns(FILE *fp, const char *left, const char *right)
 	free(l);
 }
 
+/*
+ * Data as it may stand on a printed form: controls shown (^[) so that
+ * whoever cats the file gets no escape sequence, UTF-8 kept whatever the
+ * terminal (the file is printed elsewhere; msg_put adapts it to a
+ * terminal). Newly allocated.
+ */
+static char *
+form_safe(const char *s)
+{
+	return text_display(s, TEXT_KEEP_NEWLINES | TEXT_UTF8);
+}
+
 static char *
 form_text(sqlite3_stmt *stmt, int col)
 {
-	const unsigned char *s = sqlite3_column_text(stmt, col);
-
-	return xstrdup(s != NULL ? (const char *)s : "");
+	return form_safe((const char *)sqlite3_column_text(stmt, col));
 }
 
 static void
@@ -261,8 +271,13 @@ form_proposals(struct db *db, FILE *fp, int64_t document_id,
 			rc = SQLITE_DONE;
 			break;
 		}
-		fprintf(fp, "- %s (%s): %s\n", sqlite3_column_text(stmt, 0),
-		    sqlite3_column_text(stmt, 1), sqlite3_column_text(stmt, 2));
+		char *name = form_text(stmt, 0), *unit = form_text(stmt, 1);
+		char *proposal = form_text(stmt, 2);
+
+		fprintf(fp, "- %s (%s): %s\n", name, unit, proposal);
+		free(name);
+		free(unit);
+		free(proposal);
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
@@ -353,8 +368,11 @@ tally_format_txt(struct db *db, int64_t document_id, int64_t unit_id,
 
 /* Writes one CSV field, quoted when RFC 4180 requires it. */
 static void
-csv_field(FILE *fp, const char *s, int last)
+csv_field(FILE *fp, const char *field, int last)
 {
+	char *safe = form_safe(field);
+	const char *s = safe;
+
 	if (strpbrk(s, ",\"\r\n") != NULL) {
 		fputc('"', fp);
 		for (; *s != '\0'; s++) {
@@ -366,6 +384,7 @@ csv_field(FILE *fp, const char *s, int last)
 	} else
 		fputs(s, fp);
 	fputs(last ? "\r\n" : ",", fp);
+	free(safe);
 }
 
 static int

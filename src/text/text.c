@@ -29,6 +29,7 @@ struct tbuf {
 	size_t	 cap;
 	int	 measure;
 	long	 width;
+	int	 ascii;		/* transliterate to ASCII (the terminal's mode) */
 };
 
 /* A growing array of code points. */
@@ -557,7 +558,7 @@ char *
 text_nfc(const char *s)
 {
 	struct cpbuf	c = { NULL, 0, 0 };
-	struct tbuf	b = { NULL, 0, 0, 0, 0 };
+	struct tbuf	b = { NULL, 0, 0, 0, 0, 0 };
 	size_t		i;
 
 	decode_all(&c, s);
@@ -576,7 +577,7 @@ static char *
 strip(const char *s, int how)
 {
 	struct cpbuf	c = { NULL, 0, 0 };
-	struct tbuf	b = { NULL, 0, 0, 0, 0 };
+	struct tbuf	b = { NULL, 0, 0, 0, 0, 0 };
 	size_t		i;
 	uint32_t	cp;
 	int		space = 0;
@@ -685,7 +686,7 @@ display_cluster(struct tbuf *b, struct cpbuf *c)
 	n = c->n;
 	if (n > 1 + TEXT_MAX_MARKS)
 		n = 1 + TEXT_MAX_MARKS;
-	if (text_ascii)
+	if (b->ascii)
 		display_ascii(b, c->a[0]);	/* marks dropped */
 	else {
 		for (i = 0; i < n; i++)
@@ -759,7 +760,7 @@ display_walk(struct tbuf *b, const char *s, int flags)
 char *
 text_display(const char *s, int flags)
 {
-	struct tbuf	b = { NULL, 0, 0, 0, 0 };
+	struct tbuf	b = { NULL, 0, 0, 0, 0, text_ascii && !(flags & TEXT_UTF8) };
 
 	display_walk(&b, s, flags);
 	return tbuf_finish(&b);
@@ -768,7 +769,7 @@ text_display(const char *s, int flags)
 int
 text_width(const char *s)
 {
-	struct tbuf	b = { NULL, 0, 0, 1, 0 };
+	struct tbuf	b = { NULL, 0, 0, 1, 0, text_ascii };
 
 	display_walk(&b, s, 0);
 	return b.width > INT_MAX ? INT_MAX : (int)b.width;
@@ -800,7 +801,7 @@ fit_cluster(const char *s, size_t len, int *width)
 char *
 text_fit(const char *s, int cols, int flags)
 {
-	struct tbuf	 b = { NULL, 0, 0, 0, 0 };
+	struct tbuf	 b = { NULL, 0, 0, 0, 0, 0 };
 	char		*d;
 	size_t		 len, i, n, cut;
 	int		 w, total, used, limit, pad;

@@ -22,6 +22,7 @@
 
 /* Flags for text_display(). */
 #define TEXT_KEEP_NEWLINES	0x1	/* keep '\n' and '\t'; CR before LF dropped */
+#define TEXT_UTF8		0x2	/* UTF-8 even in ASCII mode: for files, not the terminal */
 
 /* Flags for text_fit(). */
 #define TEXT_ELLIPSIS		0x1	/* mark a cut with "…" ("~" in ASCII mode) */
@@ -111,7 +112,8 @@ char	*text_unaccent(const char *s);
  * - a combining mark with no letter before it is put on U+25CC "◌", and a
  *   letter keeps at most TEXT_MAX_MARKS marks;
  * - in ASCII mode letters are unaccented, common punctuation ("…", curly
- *   quotes, dashes, NBSP) transliterated and anything else non-ASCII is '?'.
+ *   quotes, dashes, NBSP) transliterated and anything else non-ASCII is '?',
+ *   unless flags has TEXT_UTF8 (text bound for a file, printed elsewhere).
  * Idempotent. Newly allocated.
  */
 char	*text_display(const char *s, int flags);

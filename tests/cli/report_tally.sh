@@ -89,4 +89,23 @@ ok $? "place and date"
 is "$(cut -d, -f1-4 "$TAP_TMP/vl.csv")" "Chi bộ ấp Vĩnh Lộc,26,0,0" \
   "a cell without children gets one row of its own"
 
+# A proposal and a cell name carrying escape sequences: the report, even
+# written to a file that someone later cats, holds them as visible text.
+sqlite3 "$db" "UPDATE essay SET proposals = 'Xin ' || char(27) || '[2J'
+  || char(27) || ']0;pwned' || char(7) WHERE id = (SELECT id FROM essay
+  WHERE proposals <> '' ORDER BY id LIMIT 1);
+  UPDATE unit SET name = name || char(27) || '[31m' WHERE kind = 'cell'
+  AND id = (SELECT min(id) FROM unit WHERE kind = 'cell')"
+"$QUANTRIET" report tally --db "$db" --plan 13-KH/TU --format txt > "$TAP_TMP/hostile.txt"
+"$QUANTRIET" report tally --db "$db" --plan 13-KH/TU --format csv > "$TAP_TMP/hostile.csv"
+is "$(cat "$TAP_TMP/hostile.txt" "$TAP_TMP/hostile.csv" | tr -dc '\000-\010\013\014\016-\037\177' | wc -c | tr -d ' ')" 0 \
+  "no control character reaches the report files"
+grep -q 'Xin \^\[\[2J\^\[\]0;pwned\^G' "$TAP_TMP/hostile.txt"
+ok $? "the hostile proposal is shown as text (^[[2J)"
+grep -q '\^\[\[31m' "$TAP_TMP/hostile.csv"
+ok $? "and so is the cell name in the CSV"
+LC_ALL=C "$QUANTRIET" report tally --db "$db" --plan 13-KH/TU --format txt > "$TAP_TMP/c.txt"
+grep -q "TỔNG HỢP BÀI THU HOẠCH" "$TAP_TMP/c.txt"
+ok $? "a file keeps its diacritics even from a C locale"
+
 done_testing

@@ -12,6 +12,7 @@
 #include "domain/tally.h"
 #include "domain_fixture.h"
 #include "tap.h"
+#include "text/text.h"
 
 static void
 test_commune(struct db *db)
@@ -120,8 +121,10 @@ test_forms(struct db *db)
 	db_exec(db, "UPDATE unit SET name = CAST(X'436869FFFFFFFFFFFF' AS TEXT) "
 	    "WHERE id = 3");
 	txt = tally_format_txt(db, FX_D1, FX_A, 1);
-	tap_ok(txt != NULL && strstr(txt, "CHI\xEF\xBF\xBD") != NULL,
-	    "invalid bytes in a unit name become U+FFFD in capitals");
+	if (!tap_ok(txt != NULL && strstr(txt, "CHI\\XFF") != NULL &&
+	    text_utf8_valid(txt, strlen(txt)),
+	    "invalid bytes in a unit name are shown as \\xFF, the form stays UTF-8"))
+		printf("# %.300s\n", txt != NULL ? txt : "(null)");
 	free(txt);
 	db_exec(db, "UPDATE unit SET name = 'Chi bộ ấp An' WHERE id = 3");
 }

@@ -403,6 +403,9 @@ test_display(void)
 	tap_ok(all_ascii(s), "ascii: pure ASCII (%s)", s);
 	tap_is_int(text_width("\xe6\x97\xa5"), 1, "ascii: CJK is one '?'");
 	free(s);
+	IS_FREE(text_display("\xc4\x90\xe1\xba\xa1i h\xe1\xbb\x99i\x1b[2J",
+	    TEXT_UTF8), "\xc4\x90\xe1\xba\xa1i h\xe1\xbb\x99i^[[2J",
+	    "ascii mode, TEXT_UTF8: accents kept for a file, controls still shown");
 	text_set_ascii_mode(0);
 	tap_ok(!text_ascii_mode(), "ascii mode off");
 
