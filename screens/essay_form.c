@@ -5,10 +5,10 @@
  *
  * Opened with arg.id the plan and arg.id2 the member. The date is checked
  * with date_parse and must lie between the member's session and today;
- * the message goes on the form, nothing is stored silently. The focused
- * part is shown whole, wrapped, under the fields. What is typed goes into
- * the draft "essay_form" and comes back when the same essay is opened
- * again after a dropped session.
+ * the message goes on the form, nothing is stored silently. Each part is
+ * a text area: Enter breaks the line, Tab goes to the next field. What is
+ * typed goes into the draft "essay_form" with the plan and the member, so
+ * the next start offers it back; opening the same essay also restores it.
  */
 #include "config.h"
 
@@ -27,6 +27,11 @@
 
 /* The longest part, in bytes: a few pages of Vietnamese. */
 #define ESSAY_PART_MAX	16000
+/*
+ * Lines each part shows at least: the three fit 80x24 with the help line;
+ * the part being typed takes the lines left over (form_draw).
+ */
+#define ESSAY_PART_ROWS	4
 
 static const enum ui_action essay_form_actions[] = {
 	ACT_HELP, ACT_SAVE, ACT_NEWLINE, ACT_TELEX, ACT_QUIT, ACT_NONE
@@ -93,12 +98,12 @@ essay_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	form_hidden(&s->form, "member", member);
 	form_date(&s->form, "submitted_on", "Ngày nộp", s->essay.submitted_on);
 	essay_form_grades(&s->form, s->essay.grade);
-	form_text(&s->form, "awareness", "1. Về nhận thức", s->essay.awareness,
-	    ESSAY_PART_MAX);
-	form_text(&s->form, "duties", "2. Liên hệ chức trách", s->essay.duties,
-	    ESSAY_PART_MAX);
-	form_text(&s->form, "proposals", "3. Đề xuất, kiến nghị",
-	    s->essay.proposals, ESSAY_PART_MAX);
+	form_textarea(&s->form, "awareness", "1. Về nhận thức",
+	    s->essay.awareness, ESSAY_PART_MAX, ESSAY_PART_ROWS);
+	form_textarea(&s->form, "duties", "2. Liên hệ chức trách",
+	    s->essay.duties, ESSAY_PART_MAX, ESSAY_PART_ROWS);
+	form_textarea(&s->form, "proposals", "3. Đề xuất, kiến nghị",
+	    s->essay.proposals, ESSAY_PART_MAX, ESSAY_PART_ROWS);
 	for (i = 0; i < s->form.n; i++)
 		if (strcmp(s->form.fields[i].key, "submitted_on") == 0)
 			s->form.focus = i;
@@ -134,12 +139,9 @@ essay_form_draw(struct ui *ui, void *data)
 {
 	struct essay_form *s = data;
 
-	/* form_draw uses lines 0..8 (heading, five fields, the error). */
-	form_draw(ui, &s->form, s->heading);
-	ui_put(ui->body, 9, 1, ui->cols - 2, "F2 lưu   Esc bỏ   ←/→ xếp loại"
-	    "   Ctrl-O xuống dòng   Ngày nộp trống: chưa nộp", STYLE_DIM,
-	    TEXT_ELLIPSIS);
-	longtext_show(ui, &s->form, 11, essay_parts);
+	ui_put(ui->body, form_draw(ui, &s->form, s->heading), 1, ui->cols - 2,
+	    "F2 lưu  Esc bỏ  Tab ô sau  Enter xuống dòng  ←→ xếp loại  "
+	    "Ngày trống: chưa nộp", STYLE_DIM, TEXT_ELLIPSIS);
 }
 
 /* Checks the fields, then writes; 0, or -1 with the message on the form. */
@@ -187,8 +189,6 @@ essay_form_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 {
 	struct essay_form *s = data;
 
-	if (act == ACT_NEWLINE)
-		return longtext_newline(&s->form, essay_parts);
 	return form_screen_key(ui, &s->form, &screen_essay_form,
 	    essay_form_save, s, "Đã lưu bài thu hoạch", act, ch, is_keycode);
 }

@@ -3,9 +3,10 @@
  * the essays), item 6 (the cell's proposals) and who signs it.
  *
  * Opened with arg.id the report row (the tally screen creates it) and
- * arg.id2 the plan. A final report is refused. The focused text is shown
- * whole, wrapped, under the fields; what is typed goes into the draft
- * "tally_form" and comes back when the same report is opened again.
+ * arg.id2 the plan. A final report is refused. The two texts are text
+ * areas (Enter breaks the line, Tab goes to the next field); what is
+ * typed goes into the draft "tally_form" with the report and the plan, so
+ * the next start offers it back; opening the same report also restores it.
  */
 #include "config.h"
 
@@ -23,6 +24,11 @@
 #include "xmalloc.h"
 
 #define TALLY_TEXT_MAX	16000
+/*
+ * Lines each text shows at least: both and the signer fit 80x24; the one
+ * being typed takes the lines left over (form_draw).
+ */
+#define TALLY_TEXT_ROWS	6
 
 static const enum ui_action tally_form_actions[] = {
 	ACT_HELP, ACT_SAVE, ACT_NEWLINE, ACT_TELEX, ACT_QUIT, ACT_NONE
@@ -33,10 +39,7 @@ struct tally_form {
 	struct store_tally	report;
 };
 
-/* The long texts, and the id a draft must match. */
-static const char *const tally_form_texts[] = {
-	"assessment", "proposals", NULL
-};
+/* The id a draft must match. */
 static const char *const tally_form_ids[] = { "report", NULL };
 
 static void *
@@ -60,10 +63,10 @@ tally_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	form_init(&s->form);
 	form_hidden(&s->form, "report", id);
 	form_hidden(&s->form, "plan", s->report.plan_id);
-	form_text(&s->form, "assessment", "5. Đánh giá", s->report.assessment,
-	    TALLY_TEXT_MAX);
-	form_text(&s->form, "proposals", "6. Đề xuất, kiến nghị",
-	    s->report.proposals, TALLY_TEXT_MAX);
+	form_textarea(&s->form, "assessment", "5. Đánh giá",
+	    s->report.assessment, TALLY_TEXT_MAX, TALLY_TEXT_ROWS);
+	form_textarea(&s->form, "proposals", "6. Đề xuất, kiến nghị",
+	    s->report.proposals, TALLY_TEXT_MAX, TALLY_TEXT_ROWS);
 	form_text(&s->form, "signer", "Bí thư ký", s->report.signer, 480);
 	if (d != NULL)
 		form_from_draft(&s->form, d);
@@ -97,10 +100,8 @@ tally_form_draw(struct ui *ui, void *data)
 {
 	struct tally_form *s = data;
 
-	/* form_draw uses lines 0..6 (heading, three fields, the error). */
-	form_draw(ui, &s->form, "F2/Ctrl-S: lưu    Esc: bỏ    "
-	    "Ctrl-O: xuống dòng");
-	longtext_show(ui, &s->form, 8, tally_form_texts);
+	form_draw(ui, &s->form, "F2/Ctrl-S: lưu   Esc: bỏ   Tab: sang ô sau   "
+	    "Enter: xuống dòng");
 }
 
 static int
@@ -130,8 +131,6 @@ tally_form_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 {
 	struct tally_form *s = data;
 
-	if (act == ACT_NEWLINE)
-		return longtext_newline(&s->form, tally_form_texts);
 	return form_screen_key(ui, &s->form, &screen_tally_form,
 	    tally_form_save, s, "Đã lưu báo cáo", act, ch, is_keycode);
 }

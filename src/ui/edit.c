@@ -107,9 +107,11 @@ edit_prev(const char *s, size_t offset)
 	return offset;
 }
 
-static void
+int
 edit_delete(struct edit *e, size_t from, size_t to)
 {
+	if (from >= to)
+		return EDIT_IGNORED;
 	memmove(e->buf + from, e->buf + to, e->len - to + 1);
 	e->len -= to - from;
 	if (e->cursor > to)
@@ -118,6 +120,20 @@ edit_delete(struct edit *e, size_t from, size_t to)
 		e->cursor = from;
 	if (e->scroll > e->cursor)
 		e->scroll = e->cursor;
+	return EDIT_CHANGED;
+}
+
+int
+edit_newline(struct edit *e)
+{
+	if (e->len + 1 > e->max_bytes)
+		return EDIT_IGNORED;
+	edit_reserve(e, 1);
+	memmove(e->buf + e->cursor + 1, e->buf + e->cursor,
+	    e->len - e->cursor + 1);
+	e->buf[e->cursor++] = '\n';
+	e->len++;
+	return EDIT_CHANGED;
 }
 
 static int
@@ -163,15 +179,11 @@ edit_key(struct edit *e, wint_t ch, int is_keycode, int telex)
 			e->cursor = e->len;
 			return EDIT_MOVED;
 		case KEY_BACKSPACE:
-			if (e->cursor == 0)
-				return EDIT_IGNORED;
-			edit_delete(e, edit_prev(e->buf, e->cursor), e->cursor);
-			return EDIT_CHANGED;
+			return edit_delete(e, edit_prev(e->buf, e->cursor),
+			    e->cursor);
 		case KEY_DC:
-			if (e->cursor == e->len)
-				return EDIT_IGNORED;
-			edit_delete(e, e->cursor, edit_next(e->buf, e->len, e->cursor));
-			return EDIT_CHANGED;
+			return edit_delete(e, e->cursor,
+			    edit_next(e->buf, e->len, e->cursor));
 		default:
 			return EDIT_IGNORED;
 		}
@@ -187,11 +199,9 @@ edit_key(struct edit *e, wint_t ch, int is_keycode, int telex)
 	case CTRL('D'):
 		return edit_key(e, KEY_DC, 1, telex);
 	case CTRL('U'):
-		edit_delete(e, 0, e->cursor);
-		return EDIT_CHANGED;
+		return edit_delete(e, 0, e->cursor);
 	case CTRL('K'):
-		edit_delete(e, e->cursor, e->len);
-		return EDIT_CHANGED;
+		return edit_delete(e, e->cursor, e->len);
 	default:
 		return edit_insert(e, ch, telex);
 	}

@@ -37,6 +37,10 @@ void	 edit_set(struct edit *e, const char *text);
  * Backspace/Delete/Ctrl-U/Ctrl-K delete. Returns EDIT_*.
  */
 int	 edit_key(struct edit *e, wint_t ch, int is_keycode, int telex);
+/* Deletes bytes from..to of the text (cursor kept in place); EDIT_*. */
+int	 edit_delete(struct edit *e, size_t from, size_t to);
+/* Inserts a line break at the cursor (text areas); EDIT_IGNORED if full. */
+int	 edit_newline(struct edit *e);
 /*
  * Draws the text at (y, x) in cols columns, scrolled so the cursor shows,
  * and returns the column of the cursor relative to x.

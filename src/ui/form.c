@@ -12,6 +12,7 @@
 #include "ui/draft.h"
 #include "ui/draw.h"
 #include "ui/form.h"
+#include "ui/textarea.h"
 #include "ui/ui.h"
 #include "xmalloc.h"
 
@@ -35,6 +36,7 @@ form_free(struct form *f)
 		free(ff->key);
 		free(ff->label);
 		edit_free(&ff->edit);
+		textarea_free(&ff->area);
 		for (j = 0; j < ff->nchoices; j++) {
 			free(ff->values[j]);
 			free(ff->labels[j]);
@@ -67,6 +69,17 @@ form_text(struct form *f, const char *key, const char *label,
     const char *value, size_t max)
 {
 	edit_init(&form_add(f, FORM_TEXT, key, label)->edit, value, max);
+}
+
+void
+form_textarea(struct form *f, const char *key, const char *label,
+    const char *value, size_t max, int rows)
+{
+	struct form_field *ff = form_add(f, FORM_TEXTAREA, key, label);
+
+	edit_init(&ff->edit, value, max);
+	textarea_init(&ff->area, 1);
+	ff->rows = rows > 0 ? rows : 1;
 }
 
 void
@@ -194,10 +207,53 @@ form_step(struct form *f, int dir)
 	f->focus = i;
 }
 
-void
+/*
+ * The lines the form leaves free in ui->body above its error line: the
+ * focused text area takes them, so a taller terminal shows more text.
+ */
+static int
+form_spare(const struct ui *ui, const struct form *f, int y)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		if (f->fields[i].kind != FORM_HIDDEN)
+			y += f->fields[i].kind == FORM_TEXTAREA ?
+			    f->fields[i].rows : 1;
+	return ui->rows - 3 - y > 0 ? ui->rows - 3 - y : 0;
+}
+
+/* Draws a text area at line y, its label and where in it the cursor is. */
+static int
+form_draw_area(struct ui *ui, struct form_field *ff, int focused, int y,
+    int x, int cols, int rows)
+{
+	int cy, cx;
+	char *where;
+
+	if (rows > ui->rows - 3 - y)
+		rows = ui->rows - 3 - y > 0 ? ui->rows - 3 - y : 1;
+	textarea_draw(&ff->area, &ff->edit, ui->body, y, x, cols, rows,
+	    STYLE_FIELD, &cy, &cx);
+	/* Which line of how many, when not all of them show. */
+	if (ff->area.n > (size_t)rows && rows > 1) {
+		where = xasprintf("dòng %zu/%zu",
+		    textarea_line(&ff->area, ff->edit.cursor) + 1, ff->area.n);
+		ui_put(ui->body, y + 1, 1, FORM_LABEL_COLS + 1, where,
+		    STYLE_DIM, TEXT_ALIGN_RIGHT);
+		free(where);
+	}
+	if (focused) {
+		ui->cursor_y = cy;
+		ui->cursor_x = cx;
+	}
+	return rows;
+}
+
+int
 form_draw(struct ui *ui, struct form *f, const char *heading)
 {
-	int y = 0, i, edit_cols = ui->cols - FORM_LABEL_COLS - 4;
+	int y = 0, i, spare, edit_cols = ui->cols - FORM_LABEL_COLS - 4;
 
 	if (f->fields[f->focus].kind == FORM_HIDDEN)
 		form_step(f, 1);
@@ -206,6 +262,7 @@ form_draw(struct ui *ui, struct form *f, const char *heading)
 		    TEXT_ELLIPSIS);
 		y += 2;
 	}
+	spare = form_spare(ui, f, y);
 	ui->cursor_y = -1;
 	for (i = 0; i < (int)f->n && y < ui->rows - 3; i++) {
 		struct form_field *ff = &f->fields[i];
@@ -225,6 +282,9 @@ form_draw(struct ui *ui, struct form *f, const char *heading)
 			ui_put(ui->body, y, x, edit_cols, s, focused ?
 			    STYLE_SELECTED : STYLE_FIELD, TEXT_ELLIPSIS);
 			free(s);
+		} else if (ff->kind == FORM_TEXTAREA) {
+			y += form_draw_area(ui, ff, focused, y, x, edit_cols,
+			    ff->rows + (focused ? spare : 0)) - 1;
 		} else {
 			int cx = edit_draw(&ff->edit, ui->body, y, x, edit_cols,
 			    STYLE_FIELD);
@@ -239,6 +299,7 @@ form_draw(struct ui *ui, struct form *f, const char *heading)
 	if (f->error != NULL)
 		ui_put(ui->body, y + 1, 1, ui->cols - 2, f->error, STYLE_ERROR,
 		    TEXT_ELLIPSIS);
+	return y + 2;
 }
 
 static int
@@ -255,13 +316,50 @@ form_choice_key(struct form_field *ff, enum ui_action act, wint_t ch)
 	return 1;
 }
 
+/* What an edit_key or textarea_key result asks of the screen. */
+static int
+form_edited(struct form *f, int r)
+{
+	if (r == EDIT_CHANGED) {
+		f->changed = 1;
+		x_free(&f->error);
+		return UI_REDRAW | UI_DIRTY;
+	}
+	return r == EDIT_MOVED ? UI_REDRAW : UI_HANDLED;
+}
+
+/*
+ * A text area keeps Enter, Up and Down for itself: Tab and Shift-Tab leave
+ * it, and so do Up on its first line and Down on its last.
+ */
+static int
+form_area_key(struct ui *ui, struct form *f, struct form_field *ff,
+    enum ui_action act, wint_t ch, int is_keycode)
+{
+	int r;
+
+	if ((act == ACT_DOWN && !is_keycode) || (act == ACT_UP &&
+	    is_keycode && ch == KEY_BTAB)) {
+		form_step(f, act == ACT_DOWN ? 1 : -1);
+		return UI_REDRAW;
+	}
+	r = textarea_key(&ff->area, &ff->edit, ch, is_keycode, ui->telex,
+	    ff->area.rows);
+	if (r == EDIT_IGNORED && (act == ACT_UP || act == ACT_DOWN)) {
+		form_step(f, act == ACT_DOWN ? 1 : -1);
+		return UI_REDRAW;
+	}
+	return form_edited(f, r);
+}
+
 int
 form_key(struct ui *ui, struct form *f, enum ui_action act, wint_t ch,
     int is_keycode)
 {
 	struct form_field *ff = &f->fields[f->focus];
-	int r;
 
+	if (ff->kind == FORM_TEXTAREA)
+		return form_area_key(ui, f, ff, act, ch, is_keycode);
 	switch (act) {
 	case ACT_UP:
 		form_step(f, -1);
@@ -279,13 +377,7 @@ form_key(struct ui *ui, struct form *f, enum ui_action act, wint_t ch,
 		f->changed = 1;
 		return UI_REDRAW | UI_DIRTY;
 	}
-	r = edit_key(&ff->edit, ch, is_keycode, ui->telex);
-	if (r == EDIT_CHANGED) {
-		f->changed = 1;
-		x_free(&f->error);
-		return UI_REDRAW | UI_DIRTY;
-	}
-	return r == EDIT_MOVED ? UI_REDRAW : UI_HANDLED;
+	return form_edited(f, edit_key(&ff->edit, ch, is_keycode, ui->telex));
 }
 
 int

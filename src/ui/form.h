@@ -3,7 +3,9 @@
  *
  * A form is drawn one field a line; Up/Down/Tab/Enter move between
  * fields, a text field is a line editor, a choice field changes with
- * Left/Right or Space. The screen checks the values on save and puts the
+ * Left/Right or Space. A text area takes several lines: Enter breaks the
+ * line there, Up/Down move inside it, Tab/Shift-Tab (or Up on its first
+ * line, Down on its last) move to another field. The screen checks the values on save and puts the
  * message on the field that is wrong (form_fail); nothing is stored
  * silently. All fields go into a draft and come back from one.
  */
@@ -16,6 +18,7 @@
 
 #include "ui/edit.h"
 #include "ui/keys.h"
+#include "ui/textarea_buf.h"
 
 struct ui;
 struct draft;
@@ -26,13 +29,16 @@ enum form_kind {
 	FORM_DATE,	/* typed as the clerk likes; checked with date_parse */
 	FORM_CHOICE,
 	FORM_HIDDEN,	/* an id the form was opened with: drafts only */
+	FORM_TEXTAREA,	/* prose over several lines: Enter breaks the line */
 };
 
 struct form_field {
 	enum form_kind	 kind;
 	char		*key;
 	char		*label;
-	struct edit	 edit;		/* TEXT, DATE, HIDDEN */
+	struct edit	 edit;		/* TEXT, DATE, HIDDEN, TEXTAREA */
+	struct textarea	 area;		/* TEXTAREA */
+	int		 rows;		/* TEXTAREA: lines shown */
 	char		**values;	/* CHOICE */
 	char		**labels;
 	size_t		 nchoices;
@@ -52,6 +58,12 @@ void	 form_free(struct form *f);
 /* Adds fields; max is the longest text in bytes. */
 void	 form_text(struct form *f, const char *key, const char *label,
 	    const char *value, size_t max);
+/*
+ * A text area of at least rows lines (the focused one also takes the lines
+ * the form leaves free); the value keeps its '\n' line breaks.
+ */
+void	 form_textarea(struct form *f, const char *key, const char *label,
+	    const char *value, size_t max, int rows);
 void	 form_date(struct form *f, const char *key, const char *label,
 	    const char *iso);
 void	 form_hidden(struct form *f, const char *key, int64_t value);
@@ -73,8 +85,11 @@ int64_t	 form_get_int(const struct form *f, const char *key);
 int	 form_get_date(struct form *f, const char *key, char iso[11]);
 /* Puts msg on the form and focuses the field key; returns -1. */
 int	 form_fail(struct form *f, const char *key, const char *msg);
-/* Draws the form in ui->body and places the cursor. */
-void	 form_draw(struct ui *ui, struct form *f, const char *heading);
+/*
+ * Draws the form in ui->body and places the cursor; returns the first line
+ * below the form and its error line, for the screen's own text.
+ */
+int	 form_draw(struct ui *ui, struct form *f, const char *heading);
 /*
  * Handles a key the screen does not use itself (movement between fields,
  * editing, choices); returns UI_* flags (UI_DIRTY when the text changed).

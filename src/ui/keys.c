@@ -51,7 +51,7 @@ const struct key_binding keys_table[] = {
 	{ ACT_FINAL, 8, { 0 }, "f", 0, "Chốt",
 	    "Chốt báo cáo: lưu số liệu, sau đó không sửa được nữa" },
 	{ ACT_NEWLINE, 0, { 0 }, "", 'O', "Xuống dòng",
-	    "Ctrl-O: xuống dòng trong ô văn bản dài (bài thu hoạch, báo cáo)" },
+	    "Enter/Ctrl-O: xuống dòng trong ô nhiều dòng; Tab: ô khác" },
 	{ ACT_SYNC, 4, { 0 }, "5s", 0, "Đồng bộ",
 	    "Đồng bộ với máy chủ tỉnh: gửi thay đổi, nhận kế hoạch mới" },
 	{ ACT_CANCEL, 8, { 0 }, "h", 0, "Hủy",

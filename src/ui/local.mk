@@ -8,6 +8,8 @@ libqt_ui_a_SOURCES = \
 	src/ui/keys.h src/ui/keys.c \
 	src/ui/draw.h src/ui/draw.c \
 	src/ui/edit.h src/ui/edit.c \
+	src/ui/textarea_buf.h src/ui/textarea_buf.c \
+	src/ui/textarea.h src/ui/textarea.c \
 	src/ui/form.h src/ui/form.c \
 	src/ui/list.h src/ui/list.c \
 	src/ui/draft.h src/ui/draft.c \
@@ -23,7 +25,7 @@ libqt_ui_a_SOURCES = \
 	screens/plan_item_form.c
 
 check_PROGRAMS += tests/unit/test_ui_edit tests/unit/test_ui_draft \
-	tests/unit/test_ui_keys
+	tests/unit/test_ui_keys tests/unit/test_ui_textarea
 QT_UI_TEST_LIBS = libqt_ui.a libqt_sync.a libqt_store.a libqt_domain.a \
 	$(QT_CORE_LIBS)
 tests_unit_test_ui_edit_CFLAGS = $(QT_CFLAGS)
@@ -32,8 +34,10 @@ tests_unit_test_ui_draft_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_ui_draft_LDADD = $(QT_UI_TEST_LIBS)
 tests_unit_test_ui_keys_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_ui_keys_LDADD = $(QT_UI_TEST_LIBS)
+tests_unit_test_ui_textarea_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_ui_textarea_LDADD = $(QT_UI_TEST_LIBS)
 TESTS += tests/unit/test_ui_edit tests/unit/test_ui_draft \
-	tests/unit/test_ui_keys
+	tests/unit/test_ui_keys tests/unit/test_ui_textarea
 # test_ui_keys checks docs/keys.md against the key table.
 EXTRA_DIST += docs/keys.md
 

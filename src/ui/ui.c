@@ -445,6 +445,7 @@ ui_offer_drafts(struct ui *ui)
 	static const struct screen_ops *const forms[] = {
 		&screen_member_form, &screen_session_form,
 		&screen_document_form, &screen_plan_item_form,
+		&screen_essay_form, &screen_tally_form,
 	};
 	struct ui_arg none = { 0, 0 };
 	struct draft *d;
@@ -458,6 +459,8 @@ ui_offer_drafts(struct ui *ui)
 		if (ui_confirm(ui, "Khôi phục nội dung đang nhập dở?")) {
 			if (ui_push(ui, forms[i], none, d) == 0)
 				ui_top(ui)->dirty = 1;
+			else	/* Its row is gone (init said so): not again. */
+				draft_remove(ui->state_dir, forms[i]->name);
 			draft_free(&d);
 			return;
 		}

@@ -1,8 +1,19 @@
 #!/bin/sh
 # The essays of the demo campaign: record a late member's essay (a wrong
-# date refused on the form first), see the list and the tally count go
-# up; what is typed survives a dropped session; LANG=C fits 80x24.
+# date refused on the form first, a part typed on three lines), see the
+# list and the tally count go up and the lines kept; what is typed
+# survives a dropped session and is offered at the next start, unaccented
+# under LANG=C; LANG=C fits 80x24.
 . "$top_srcdir/tests/e2e/lib_essay.sh"
+
+# in_a_row A B [C]: the texts are on consecutive screen lines.
+in_a_row() {
+	e2e_screen | awk -v a="$1" -v b="$2" -v c="${3-}" '
+	    index($0, a) { x = NR }
+	    x && NR == x + 1 && index($0, b) { y = NR; found = c == "" }
+	    y && NR == y + 1 && c != "" && index($0, c) { found = 1 }
+	    END { exit !found }'
+}
 
 # The number after "3. Số đảng viên viết thu hoạch: " on the screen.
 wrote_count() {
@@ -34,10 +45,19 @@ e2e_keys C-u '11/05/2021' F2
 e2e_wait "không được sau hôm nay"; ok $? "a date after today is refused"
 e2e_keys C-u '01/04/2021' F2
 e2e_wait "không được trước buổi học"; ok $? "a date before the member's session is refused"
-e2e_keys C-u '06/05/2021' Down Right Down 'Nhận thức sâu sắc về nghị quyết'
-e2e_wait "1. Về nhận thức (toàn văn):"; ok $? "the part being typed is shown whole"
-e2e_keys Down Down 'Đề nghị làm đường giao thông' C-o 'Đề nghị thêm tài liệu'
-e2e_wait "  Đề nghị thêm tài liệu"; ok $? "Ctrl-O starts a new line in a part"
+e2e_keys C-u '06/05/2021' Down Right Down 'Nhận thức sâu sắc về nghị quyết' \
+    Enter 'Liên hệ bản thân' Enter 'Quyết tâm thực hiện'
+e2e_wait "Quyết tâm thực hiện"
+in_a_row "1. Về nhận thức: Nhận thức sâu sắc về nghị quyết" \
+    "                         Liên hệ bản thân" \
+    "                         Quyết tâm thực hiện"
+ok $? "Enter starts a new line: three lines typed show on three lines"
+e2e_keys Tab Tab 'Đề nghị làm đường giao thông' C-o 'Đề nghị thêm tài liệu'
+e2e_wait "3. Đề xuất, kiến nghị: Đề nghị làm đường giao thông"
+ok $? "Tab moves to the next part"
+in_a_row "Đề nghị làm đường giao thông" "Đề nghị thêm tài liệu"
+ok $? "Ctrl-O also starts a new line"
+e2e_fits "essay form with three lines"
 e2e_keys F2
 e2e_wait "Đã lưu bài thu hoạch"; ok $? "a valid essay is saved"
 e2e_screen | sed -n '6,22p' | grep -F -q -- "$name"
@@ -51,6 +71,14 @@ e2e_keys "$name" Enter
 e2e_wait "Nộp muộn"; ok $? "the search finds it handed in late"
 e2e_wait "06/05/21"; ok $? "with its date"
 e2e_wait "Xuất sắc"; ok $? "and its grade"
+e2e_keys Enter
+e2e_wait "1. Về nhận thức: Nhận thức sâu sắc về nghị quyết"
+in_a_row "1. Về nhận thức: Nhận thức sâu sắc về nghị quyết" \
+    "                         Liên hệ bản thân" \
+    "                         Quyết tâm thực hiện"
+ok $? "reopened, the part shows the same three lines"
+e2e_keys Escape
+e2e_wait "Nộp muộn"
 e2e_keys Escape
 e2e_wait_gone "Tìm:"
 e2e_keys F8
@@ -67,25 +95,30 @@ e2e_wait "Lọc (F6): Chưa nộp"
 e2e_keys Enter
 e2e_wait "Ngày nộp:"
 other=$(e2e_screen | sed -n '1s/^Bài thu hoạch - \(.*[^ ]\)  *[0-9][0-9]\/[0-9][0-9]\/[0-9]*$/\1/p')
-e2e_keys Down Down 'Bài viết dở dang'
-e2e_wait "1. Về nhận thức: Bài viết dở dang"
+e2e_keys Down Down 'Bài viết dở dang' Enter 'dòng thứ hai'
+e2e_wait "dòng thứ hai"
 kill -HUP "$(program_pid)"
 e2e_wait "EXITED"; ok $? "SIGHUP ends the program while typing"
 e2e_start
-e2e_wait "Trang chính"
-e2e_keys 3
-e2e_wait "Bài thu hoạch - 08-KH/ĐU"
-e2e_keys F6
-e2e_wait "Lọc (F6): Chưa nộp"
-e2e_wait "Chưa học"
-e2e_keys Enter
-e2e_wait "Bài thu hoạch - $other"
-e2e_wait "Đã khôi phục nội dung đang nhập dở"; ok $? "reopening the essay restores the draft"
-e2e_wait "1. Về nhận thức: Bài viết dở dang"; ok $? "with what was typed"
-e2e_keys Escape
-e2e_wait "Bỏ những gì vừa nhập?"
+e2e_wait "Khôi phục nội dung đang nhập dở?"; ok $? "the next start offers the essay back"
 e2e_keys c
-e2e_wait "Lọc (F6): Chưa nộp"
+e2e_wait "Bài thu hoạch - $other"; ok $? "of the same member"
+in_a_row "1. Về nhận thức: Bài viết dở dang" \
+    "                         dòng thứ hai"
+ok $? "with what was typed, on its two lines"
+# Dropped again, then started on a terminal without UTF-8.
+kill -HUP "$(program_pid)"
+e2e_wait "EXITED"
+e2e_start C
+e2e_wait "Khoi phuc noi dung dang nhap do?"; ok $? "LANG=C: offered again"
+e2e_keys c
+e2e_wait "1. Ve nhan thuc: Bai viet do dang"; ok $? "LANG=C: the text unaccented"
+e2e_wait "                         dong thu hai"; ok $? "LANG=C: its second line"
+e2e_fits "essay form restored (C)"
+e2e_keys Escape
+e2e_wait "Bo nhung gi vua nhap?"
+e2e_keys c
+e2e_wait "Trang chinh"
 e2e_keys Q
 e2e_wait "EXITED 0"
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The essay tally report: counts computed, a cell chosen from the list,
-# the assessment edited (surviving a dropped session), marked final after
-# a confirmation and read-only afterwards; LANG=C fits 80x24.
+# the assessment edited (offered back at the next start after a dropped
+# session), marked final after a confirmation and read-only afterwards;
+# LANG=C fits 80x24.
 . "$top_srcdir/tests/e2e/lib_essay.sh"
 
 e2e_demo
@@ -30,16 +31,16 @@ e2e_wait "5. Đánh giá: Bài viết nghiêm túc, sát thực tế"
 kill -HUP "$(program_pid)"
 e2e_wait "EXITED"; ok $? "SIGHUP ends the program while typing"
 e2e_start
+e2e_wait "Khôi phục nội dung đang nhập dở?"; ok $? "the next start offers the report back"
+e2e_keys c
+e2e_wait "5. Đánh giá: Bài viết nghiêm túc, sát thực tế"; ok $? "with what was typed"
+e2e_keys Down 'Đề nghị hỗ trợ tài liệu' F2
+e2e_wait "Đã lưu báo cáo"; ok $? "the text is saved"
 e2e_wait "Trang chính"
 e2e_keys 4
 e2e_wait "BÁO CÁO TỔNG HỢP"
 e2e_keys Right Right Right
 e2e_wait "Đơn vị: < Chi bộ ấp Vĩnh Phước >"
-e2e_keys F5
-e2e_wait "Đã khôi phục nội dung đang nhập dở"; ok $? "reopening the report restores the draft"
-e2e_wait "5. Đánh giá: Bài viết nghiêm túc, sát thực tế"; ok $? "with what was typed"
-e2e_keys Down 'Đề nghị hỗ trợ tài liệu' F2
-e2e_wait "Đã lưu báo cáo"; ok $? "the text is saved"
 e2e_wait "    Bài viết nghiêm túc, sát thực tế"; ok $? "item 5 shows it"
 e2e_wait "    Đề nghị hỗ trợ tài liệu"; ok $? "item 6 too"
 
