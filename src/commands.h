@@ -13,6 +13,7 @@ int	cmd_ui(int argc, char **argv);		/* src/ui: the terminal interface */
 int	cmd_demo(int argc, char **argv);	/* src/domain: demo database */
 int	cmd_report(int argc, char **argv);	/* src/domain: printed reports */
 int	cmd_check(int argc, char **argv);	/* src/domain: verify a database */
+int	cmd_import(int argc, char **argv);	/* src/domain: member lists from files */
 int	cmd_enroll(int argc, char **argv);	/* src/sync: get a device credential */
 int	cmd_sync(int argc, char **argv);	/* src/sync: push and pull */
 

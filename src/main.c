@@ -21,6 +21,7 @@ static const struct command commands[] = {
 	{ "demo", cmd_demo, "tạo cơ sở dữ liệu mẫu" },
 	{ "report", cmd_report, "in báo cáo (report tally: báo cáo tổng hợp bài thu hoạch)" },
 	{ "check", cmd_check, "kiểm tra cơ sở dữ liệu" },
+	{ "import", cmd_import, "nhập danh sách đảng viên từ tệp CSV (UTF-8, Windows-1258, TCVN)" },
 	{ "enroll", cmd_enroll, "đăng ký máy với máy chủ tỉnh bằng mã một lần" },
 	{ "sync", cmd_sync, "gửi và nhận dữ liệu với máy chủ tỉnh" },
 };

@@ -11,7 +11,8 @@ libqt_domain_a_SOURCES = \
 	src/domain/lookup.c src/domain/lookup.h \
 	src/domain/cmd_demo.c \
 	src/domain/cmd_report.c \
-	src/domain/cmd_check.c
+	src/domain/cmd_check.c \
+	src/domain/cmd_import.c
 
 # The demo database, run in this order by cmd_demo.c.
 QT_EMBEDDED += \
@@ -43,8 +44,8 @@ TESTS += tests/unit/test_domain_date tests/unit/test_domain_rules \
 
 # Command-line tests: the demo, the tally report cross-checked with plain
 # SQL, and quantriet check on sound and broken files.
-TESTS += tests/cli/report_tally.sh tests/cli/check_errors.sh
-EXTRA_DIST += tests/cli/report_tally.sh tests/cli/check_errors.sh
+TESTS += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/import.sh
+EXTRA_DIST += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/import.sh
 
 # The scale generator (tests/gen/gen-province.c): a province-sized database
 # to measure on; tests/gen/scale.sh runs a reduced one and times the tally.

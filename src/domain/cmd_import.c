@@ -1,0 +1,405 @@
+/*
+ * cmd_import.c - quantriet import members: a cell's member list from a file.
+ *
+ * Communes keep member lists in spreadsheets saved as CSV, often in the
+ * Windows-1258 or TCVN encodings of older Vietnamese software; iconv turns
+ * them into UTF-8 and text_nfc() composes the tone marks Windows-1258
+ * keeps apart. The import is all or nothing: every bad line is reported
+ * with its number and nothing is written until the whole file is right.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "db.h"
+#include "domain/lookup.h"
+#include "msg.h"
+#include "text/text.h"
+#include "xmalloc.h"
+
+#define IMPORT_MAX_BYTES	(16 * 1024 * 1024)
+#define IMPORT_MAX_ERRORS	20
+#define IMPORT_NAME_MAX		120
+
+/* One line of the file: name, position, status, birth year. */
+struct import_row {
+	char	*field[4];
+};
+
+static void
+import_usage(FILE *fp)
+{
+	msg_put(fp, "Cách dùng: quantriet import members --cell CHI_BỘ --file TỆP "
+	    "[--encoding utf-8|cp1258|tcvn] [--db TỆP]\n"
+	    "Nhập danh sách đảng viên của một chi bộ từ tệp CSV, mỗi dòng:\n"
+	    "  Họ và tên[,Chức vụ[,Tình trạng[,Năm sinh]]]\n"
+	    "Tình trạng: đang sinh hoạt (mặc định), miễn sinh hoạt, miễn công tác,\n"
+	    "hưu trí, quần chúng. Dấu phân cách: phẩy, chấm phẩy hoặc tab.\n"
+	    "Có lỗi ở dòng nào thì không nhập gì và báo số dòng.\n");
+}
+
+/* Reads all of path; NULL with *err set (Vietnamese) on failure. */
+static char *
+import_read(const char *path, size_t *len, char **err)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+
+	if (fp == NULL) {
+		*err = xasprintf("Không mở được tệp %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	buf = xmalloc(IMPORT_MAX_BYTES + 1);
+	*len = fread(buf, 1, IMPORT_MAX_BYTES + 1, fp);
+	if (ferror(fp) || *len > IMPORT_MAX_BYTES) {
+		*err = ferror(fp) ? xasprintf("Lỗi đọc tệp %s", path) :
+		    xasprintf("Tệp %s quá lớn (tối đa 16 MiB)", path);
+		fclose(fp);
+		free(buf);
+		return NULL;
+	}
+	fclose(fp);
+	buf[*len] = '\0';
+	return buf;
+}
+
+/* The line number (from 1) of byte offset off in s. */
+static int
+import_line_of(const char *s, size_t off)
+{
+	int line = 1;
+	size_t i;
+
+	for (i = 0; i < off; i++)
+		line += s[i] == '\n';
+	return line;
+}
+
+/*
+ * in converted from encoding to UTF-8 (newly allocated), or NULL with
+ * *err saying where the file stops making sense.
+ */
+static char *
+import_convert(const char *in, size_t len, const char *encoding, char **err)
+{
+	iconv_t cd = iconv_open("UTF-8", encoding);
+	size_t cap = len * 4 + 16, left_in = len, left_out = cap;
+	char *out, *src = (char *)in, *dst;
+
+	if (cd == (iconv_t)-1) {
+		*err = xasprintf("Không biết bảng mã '%s' (dùng utf-8, cp1258 "
+		    "hoặc tcvn)", encoding);
+		return NULL;
+	}
+	out = dst = xmalloc(cap);
+	if (iconv(cd, &src, &left_in, &dst, &left_out) == (size_t)-1) {
+		*err = errno == EINVAL ? xstrdup("Tệp bị cắt cụt: ký tự cuối "
+		    "cùng không trọn vẹn") : xasprintf("Dòng %d có byte không "
+		    "thuộc bảng mã %s", import_line_of(in, (size_t)(src - in)),
+		    encoding);
+		iconv_close(cd);
+		free(out);
+		return NULL;
+	}
+	iconv_close(cd);
+	*dst = '\0';
+	return out;
+}
+
+/* Splits line at the first of tab, ';' or ',' it uses; "..." quoting. */
+static void
+import_split(char *line, struct import_row *row)
+{
+	const char *seps = strchr(line, '\t') ? "\t" :
+	    strchr(line, ';') ? ";" : ",";
+	char *p = line, *w;
+	int i;
+
+	for (i = 0; i < 4 && p != NULL; i++) {
+		row->field[i] = p;
+		if (*p == '"') {
+			/* A quoted field: "" is a quote; ends at a lone quote. */
+			for (w = p, p++; *p != '\0'; p++) {
+				if (*p == '"' && p[1] == '"')
+					p++;
+				else if (*p == '"')
+					break;
+				*w++ = *p;
+			}
+			if (*p == '"')
+				p++;
+			*w = '\0';
+			p = *p != '\0' && strchr(seps, *p) ? p + 1 : NULL;
+			continue;
+		}
+		p += strcspn(p, seps);
+		if (*p == '\0')
+			p = NULL;
+		else
+			*p++ = '\0';
+	}
+}
+
+/* s without white space at either end (in place). */
+static char *
+import_trim(char *s)
+{
+	char *end;
+
+	if (s == NULL)
+		return NULL;
+	while (*s == ' ')
+		s++;
+	end = s + strlen(s);
+	while (end > s && end[-1] == ' ')
+		*--end = '\0';
+	return s;
+}
+
+/* The status code for a code or a Vietnamese name, or NULL (caller frees). */
+static char *
+import_status(struct db *db, const char *s)
+{
+	sqlite3_stmt *stmt;
+	char *code = NULL;
+
+	if (s == NULL || *s == '\0')
+		return xstrdup("active");
+	stmt = db_prepare(db, "SELECT code FROM member_status WHERE code = ?1 "
+	    "OR qt_fold(name) = qt_fold(?1)");
+	if (stmt == NULL)
+		return NULL;
+	sqlite3_bind_text(stmt, 1, s, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		code = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	return code;
+}
+
+/* A checked line, ready to insert. */
+struct import_member {
+	char	*name;		/* NFC, trimmed */
+	char	*position;
+	char	*status;	/* a member_status code */
+	long	 year;		/* 0: not given */
+};
+
+static void
+import_member_clear(struct import_member *m)
+{
+	x_free(&m->name);
+	x_free(&m->position);
+	x_free(&m->status);
+}
+
+/* 1 if s folds to one of the headings a spreadsheet puts on line 1. */
+static int
+import_is_heading(const char *s)
+{
+	char *f = text_fold(s);
+	int yes = strcmp(f, "ho va ten") == 0 || strcmp(f, "ho ten") == 0;
+
+	free(f);
+	return yes;
+}
+
+/*
+ * Parses and checks one line into *m. Returns NULL when it is right, "" for
+ * a line to skip (blank, or the heading), else what is wrong (static).
+ */
+static const char *
+import_check(struct db *db, char *line, int number, struct import_member *m)
+{
+	struct import_row row = { { NULL, NULL, NULL, NULL } };
+	const char *bad, *year;
+	char *end;
+
+	memset(m, 0, sizeof *m);
+	line[strcspn(line, "\r")] = '\0';
+	import_split(line, &row);
+	m->name = text_nfc(import_trim(row.field[0]));
+	if ((*m->name == '\0' && row.field[1] == NULL) ||
+	    (number == 1 && import_is_heading(m->name)))
+		return "";
+	if ((bad = text_check_name(m->name, IMPORT_NAME_MAX)) != NULL)
+		return bad;
+	m->position = text_nfc(import_trim(row.field[1]));
+	if (text_check_name(m->position, 0) != NULL && *m->position != '\0')
+		return "chức vụ chứa ký tự điều khiển hoặc không phải UTF-8";
+	if ((m->status = import_status(db, import_trim(row.field[2]))) == NULL)
+		return "tình trạng không rõ (đang sinh hoạt, miễn sinh hoạt, "
+		    "miễn công tác, hưu trí, quần chúng)";
+	year = import_trim(row.field[3]);
+	if (year != NULL && *year != '\0') {
+		m->year = strtol(year, &end, 10);
+		if (*end != '\0' || m->year < 1900 || m->year > 2100)
+			return "năm sinh phải là số từ 1900 đến 2100";
+	}
+	return NULL;
+}
+
+/* Inserts m into cell; 0 or -1 (db_error). */
+static int
+import_insert(struct db *db, sqlite3_stmt *stmt, int64_t cell,
+    const struct import_member *m)
+{
+	sqlite3_reset(stmt);
+	sqlite3_bind_int64(stmt, 1, cell);
+	sqlite3_bind_text(stmt, 2, m->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, m->position, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, m->status, -1, SQLITE_STATIC);
+	if (m->year != 0)
+		sqlite3_bind_int64(stmt, 5, m->year);
+	else
+		sqlite3_bind_null(stmt, 5);
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		db_set_error(db, sqlite3_errcode(db_handle(db)), "nhập đảng viên");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Walks the lines of text: with stmt NULL only checks them, printing each
+ * problem with its line number; with stmt inserts them. Returns the number
+ * of members (checked or inserted), or -1 after printing the problems.
+ */
+static int
+import_walk(struct db *db, const char *text, sqlite3_stmt *stmt, int64_t cell)
+{
+	char *copy = xstrdup(text), *line, *next;
+	int number = 0, problems = 0, members = 0;
+
+	for (line = copy; line != NULL; line = next) {
+		struct import_member m;
+		const char *bad;
+
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		bad = import_check(db, line, ++number, &m);
+		if (bad == NULL && stmt != NULL && import_insert(db, stmt, cell, &m) != 0)
+			bad = db_error(db);
+		if (bad == NULL)
+			members++;
+		else if (*bad != '\0' && ++problems <= IMPORT_MAX_ERRORS)
+			msg_error("dòng %d: %s", number, bad);
+		import_member_clear(&m);
+	}
+	free(copy);
+	if (problems > IMPORT_MAX_ERRORS)
+		msg_error("... và %d lỗi khác", problems - IMPORT_MAX_ERRORS);
+	if (problems > 0) {
+		msg_error("không nhập gì: hãy sửa %d dòng trên rồi nhập lại",
+		    problems);
+		return -1;
+	}
+	return members;
+}
+
+/* Checks the whole file, then inserts it in one transaction; count or -1. */
+static int
+import_members(struct db *db, const char *text, int64_t cell)
+{
+	sqlite3_stmt *stmt;
+	int n;
+
+	if (import_walk(db, text, NULL, cell) < 0)
+		return -1;
+	if (db_begin(db) != 0) {
+		msg_error("%s", db_error(db));
+		return -1;
+	}
+	stmt = db_prepare(db, "INSERT INTO member(id, unit_id, full_name, "
+	    "name_fold, position, status, birth_year) "
+	    "VALUES (qt_new_id(), ?1, ?2, qt_fold(?2), ?3, ?4, ?5)");
+	n = stmt != NULL ? import_walk(db, text, stmt, cell) : -1;
+	sqlite3_finalize(stmt);
+	if (n < 0 || db_commit(db) != 0) {
+		if (stmt == NULL)
+			msg_error("%s", db_error(db));
+		db_rollback(db);
+		return -1;
+	}
+	return n;
+}
+
+int
+cmd_import(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "cell", required_argument, NULL, 'c' },
+		{ "file", required_argument, NULL, 'f' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *opt_db = NULL, *cell_name = NULL, *path = NULL;
+	const char *encoding = "UTF-8";
+	char *raw, *text, *err = NULL;
+	struct db *db;
+	size_t len;
+	int64_t cell;
+	int c, n;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': opt_db = optarg; break;
+		case 'c': cell_name = optarg; break;
+		case 'f': path = optarg; break;
+		case 'e': encoding = optarg; break;
+		case 'h': import_usage(stdout); return 0;
+		default: import_usage(stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1 || strcmp(argv[optind], "members") != 0 ||
+	    cell_name == NULL || path == NULL) {
+		import_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(encoding, "tcvn") == 0)
+		encoding = "TCVN5712-1";
+	if ((raw = import_read(path, &len, &err)) == NULL) {
+		msg_error("%s", err);
+		free(err);
+		return 1;
+	}
+	if ((text = import_convert(raw, len, encoding, &err)) == NULL) {
+		msg_error("%s%s", err, strcasecmp(encoding, "utf-8") == 0 ?
+		    "; nếu tệp lưu bằng Excel cũ, thử --encoding cp1258" : "");
+		free(err);
+		free(raw);
+		return 1;
+	}
+	free(raw);
+	if ((db = cli_open_db(opt_db, DB_OPEN_EXISTING)) == NULL) {
+		free(text);
+		return 1;
+	}
+	if (lookup_unit(db, cell_name, &cell, &err) != 0 ||
+	    db_int(db, 0, "SELECT k.is_cell FROM unit u JOIN unit_kind k ON "
+	    "k.code = u.kind WHERE u.id = ?1", 1, cell) != 1) {
+		msg_error("%s", err != NULL ? err : "đảng viên chỉ nhập được vào "
+		    "một chi bộ");
+		free(err);
+		free(text);
+		db_close(&db);
+		return 1;
+	}
+	/* A UTF-8 byte-order mark from a spreadsheet is not part of a name. */
+	n = import_members(db, strncmp(text, "\xef\xbb\xbf", 3) == 0 ? text + 3 :
+	    text, cell);
+	if (n >= 0)
+		msg_info("Đã nhập %d đảng viên.", n);
+	free(text);
+	db_close(&db);
+	return n >= 0 ? 0 : 1;
+}
