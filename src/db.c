@@ -242,25 +242,6 @@ db_sql_new_id(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int64(ctx, db_new_id());
 }
 
-int
-db_schema_latest(void)
-{
-	char prefix[32];
-	int n;
-
-	for (n = 1;; n++) {
-		const struct embedded_file *f;
-		int found = 0;
-
-		snprintf(prefix, sizeof prefix, "schema/%03d_", n);
-		for (f = embedded_files; f->name != NULL; f++)
-			if (strncmp(f->name, prefix, strlen(prefix)) == 0)
-				found = 1;
-		if (!found)
-			return n - 1;
-	}
-}
-
 static const char *
 db_schema_step(int n)
 {
@@ -272,6 +253,16 @@ db_schema_step(int n)
 		if (strncmp(f->name, prefix, strlen(prefix)) == 0)
 			return f->text;
 	return NULL;
+}
+
+int
+db_schema_latest(void)
+{
+	int n = 0;
+
+	while (db_schema_step(n + 1) != NULL)
+		n++;
+	return n;
 }
 
 int

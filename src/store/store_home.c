@@ -13,8 +13,7 @@
 #include "xmalloc.h"
 
 /* The most members home counts late essays for (see below). */
-#define STORE_HOME_TALLY_MAX		20000
-#define STORE_HOME_TALLY_MAX_SQL	"20001"
+#define STORE_HOME_TALLY_MAX	20000
 
 /* Plans that ask something of the kinds of unit in the scope. */
 #define STORE_SCOPE_PLANS \
@@ -87,9 +86,9 @@ store_home_essays_late(struct db *db, int64_t scope)
 	sqlite3_stmt *stmt;
 	int64_t late = 0;
 
-	if (store_home_count(db, STORE_SCOPE_CTE "SELECT count(*) FROM (SELECT 1"
-	    " FROM member WHERE unit_id IN (SELECT id FROM scope) LIMIT "
-	    STORE_HOME_TALLY_MAX_SQL ")", scope, "") > STORE_HOME_TALLY_MAX)
+	if (db_int(db, 0, STORE_SCOPE_CTE "SELECT count(*) FROM (SELECT 1"
+	    " FROM member WHERE unit_id IN (SELECT id FROM scope) LIMIT ?2)", 2,
+	    scope, (int64_t)STORE_HOME_TALLY_MAX + 1) > STORE_HOME_TALLY_MAX)
 		return -1;
 	stmt = db_prepare(db, STORE_SCOPE_CTE
 	    "SELECT p.document_id FROM" STORE_SCOPE_PLANS "AS p WHERE NOT EXISTS"
