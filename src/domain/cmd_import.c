@@ -267,29 +267,40 @@ import_insert(struct db *db, sqlite3_stmt *stmt, int64_t cell,
 	return 0;
 }
 
+static void
+import_members_free(struct import_member *m, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		import_member_clear(&m[i]);
+	free(m);
+}
+
 /*
- * Walks the lines of text: with stmt NULL only checks them, printing each
- * problem with its line number; with stmt inserts them. Returns the number
- * of members (checked or inserted), or -1 after printing the problems.
+ * Parses and checks every line of text into *out (caller frees with
+ * import_members_free), printing each problem with its line number.
+ * Returns the number of members, or -1 when any line is wrong.
  */
 static int
-import_walk(struct db *db, const char *text, sqlite3_stmt *stmt, int64_t cell)
+import_parse(struct db *db, const char *text, struct import_member **out)
 {
 	char *copy = xstrdup(text), *line, *next;
-	int number = 0, problems = 0, members = 0;
+	struct import_member *list = NULL, m;
+	int number = 0, problems = 0, n = 0;
 
 	for (line = copy; line != NULL; line = next) {
-		struct import_member m;
 		const char *bad;
 
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
 		bad = import_check(db, line, ++number, &m);
-		if (bad == NULL && stmt != NULL && import_insert(db, stmt, cell, &m) != 0)
-			bad = db_error(db);
-		if (bad == NULL)
-			members++;
-		else if (*bad != '\0' && ++problems <= IMPORT_MAX_ERRORS)
+		if (bad == NULL) {
+			list = xrealloc(list, (size_t)(n + 1) * sizeof *list);
+			list[n++] = m;
+			continue;
+		}
+		if (*bad != '\0' && ++problems <= IMPORT_MAX_ERRORS)
 			msg_error("dòng %d: %s", number, bad);
 		import_member_clear(&m);
 	}
@@ -299,20 +310,20 @@ import_walk(struct db *db, const char *text, sqlite3_stmt *stmt, int64_t cell)
 	if (problems > 0) {
 		msg_error("không nhập gì: hãy sửa %d dòng trên rồi nhập lại",
 		    problems);
+		import_members_free(list, n);
 		return -1;
 	}
-	return members;
+	*out = list;
+	return n;
 }
 
-/* Checks the whole file, then inserts it in one transaction; count or -1. */
+/* Writes n checked members into cell in one transaction; 0 or -1 (printed). */
 static int
-import_members(struct db *db, const char *text, int64_t cell)
+import_write(struct db *db, int64_t cell, const struct import_member *m, int n)
 {
 	sqlite3_stmt *stmt;
-	int n;
+	int i, rc = 0;
 
-	if (import_walk(db, text, NULL, cell) < 0)
-		return -1;
 	if (db_begin(db) != 0) {
 		msg_error("%s", db_error(db));
 		return -1;
@@ -320,15 +331,17 @@ import_members(struct db *db, const char *text, int64_t cell)
 	stmt = db_prepare(db, "INSERT INTO member(id, unit_id, full_name, "
 	    "name_fold, position, status, birth_year) "
 	    "VALUES (qt_new_id(), ?1, ?2, qt_fold(?2), ?3, ?4, ?5)");
-	n = stmt != NULL ? import_walk(db, text, stmt, cell) : -1;
+	if (stmt == NULL)
+		rc = -1;
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = import_insert(db, stmt, cell, &m[i]);
 	sqlite3_finalize(stmt);
-	if (n < 0 || db_commit(db) != 0) {
-		if (stmt == NULL)
-			msg_error("%s", db_error(db));
+	if (rc != 0 || db_commit(db) != 0) {
+		msg_error("%s", db_error(db));
 		db_rollback(db);
 		return -1;
 	}
-	return n;
+	return 0;
 }
 
 int
@@ -345,10 +358,11 @@ cmd_import(int argc, char **argv)
 	const char *opt_db = NULL, *cell_name = NULL, *path = NULL;
 	const char *encoding = "UTF-8";
 	char *raw, *text, *err = NULL;
+	struct import_member *members;
 	struct db *db;
 	size_t len;
 	int64_t cell;
-	int c, n;
+	int c, n, rc = 1;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -395,11 +409,16 @@ cmd_import(int argc, char **argv)
 		return 1;
 	}
 	/* A UTF-8 byte-order mark from a spreadsheet is not part of a name. */
-	n = import_members(db, strncmp(text, "\xef\xbb\xbf", 3) == 0 ? text + 3 :
-	    text, cell);
-	if (n >= 0)
-		msg_info("Đã nhập %d đảng viên.", n);
+	n = import_parse(db, strncmp(text, "\xef\xbb\xbf", 3) == 0 ? text + 3 :
+	    text, &members);
+	if (n >= 0) {
+		if (import_write(db, cell, members, n) == 0) {
+			msg_info("Đã nhập %d đảng viên.", n);
+			rc = 0;
+		}
+		import_members_free(members, n);
+	}
 	free(text);
 	db_close(&db);
-	return n >= 0 ? 0 : 1;
+	return rc;
 }
