@@ -25,8 +25,6 @@
 #include "text/text.h"
 #include "xmalloc.h"
 
-/* 'QTRT': tells a quantriet database from any other SQLite file. */
-#define DB_APPLICATION_ID	0x51545254
 /* How long a writer waits for another clerk's transaction to finish. */
 #define DB_BUSY_TIMEOUT_MS	15000
 /* The first SQLite without the WAL-reset bug (sqlite.org/wal.html). */

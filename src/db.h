@@ -14,6 +14,9 @@
 
 struct db;
 
+/* PRAGMA application_id of a quantriet database: 'QTRT'. */
+#define DB_APPLICATION_ID	0x51545254
+
 enum db_open_flags {
 	DB_OPEN_EXISTING = 0,	/* the file must exist already */
 	DB_OPEN_CREATE = 1,	/* create it (and its directory) if missing */

@@ -3,6 +3,7 @@ EXTRA_DIST += tests/tap.sh tests/unit/tap.h
 
 check_PROGRAMS += tests/unit/test_db
 tests_unit_test_db_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_db_SOURCES = tests/unit/test_db.c tests/unit/old_db.c tests/unit/old_db.h
 tests_unit_test_db_LDADD = $(QT_CORE_LIBS)
 TESTS += tests/unit/test_db
 

@@ -38,5 +38,7 @@ TESTS += tests/unit/test_sync_run
 
 check_PROGRAMS += tests/unit/test_sync_migrate
 tests_unit_test_sync_migrate_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_sync_migrate_SOURCES = tests/unit/test_sync_migrate.c \
+	tests/unit/old_db.c tests/unit/old_db.h
 tests_unit_test_sync_migrate_LDADD = libqt_sync.a $(QT_CORE_LIBS)
 TESTS += tests/unit/test_sync_migrate

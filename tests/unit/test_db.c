@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "db.h"
-#include "embedded.h"
+#include "old_db.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/qt-test-db.XXXXXX";
@@ -27,19 +27,12 @@ scratch(const char *name)
 	return path;
 }
 
-/* Makes a database at schema version 1 only, as the first release did. */
+/* A database at schema version 1 only, as the first release left it. */
 static void
 make_v1(const char *path)
 {
-	sqlite3 *h;
-
-	sqlite3_open(path, &h);
-	sqlite3_exec(h, "PRAGMA application_id = 1364480596", NULL, NULL, NULL);
-	sqlite3_exec(h, embedded_find("schema/001_init.sql"), NULL, NULL, NULL);
-	sqlite3_exec(h, "INSERT INTO unit(id, kind, code, name, name_fold) "
-	    "VALUES (7, 'commune', 'X', 'Xã A', 'xa a'); PRAGMA user_version = 1",
-	    NULL, NULL, NULL);
-	sqlite3_close(h);
+	old_db_make(path, 1, "INSERT INTO unit(id, kind, code, name, name_fold) "
+	    "VALUES (7, 'commune', 'X', 'Xã A', 'xa a')");
 }
 
 static char *

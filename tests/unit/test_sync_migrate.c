@@ -13,7 +13,7 @@
 #include <sqlite3.h>
 
 #include "db.h"
-#include "embedded.h"
+#include "old_db.h"
 #include "tap.h"
 #include "xmalloc.h"
 
@@ -33,14 +33,7 @@ num(const char *sql)
 static void
 make_v2(const char *path)
 {
-	sqlite3 *h;
-
-	sqlite3_open(path, &h);
-	/* db.c's application id, "QTRT". */
-	sqlite3_exec(h, "PRAGMA application_id = 1364480596", NULL, NULL, NULL);
-	sqlite3_exec(h, embedded_find("schema/001_init.sql"), NULL, NULL, NULL);
-	sqlite3_exec(h, embedded_find("schema/002_sync.sql"), NULL, NULL, NULL);
-	sqlite3_exec(h,
+	old_db_make(path, 2,
 	    "INSERT INTO unit(id, parent_id, kind, code, name, name_fold) VALUES "
 	    "(10, NULL, 'province', 'KG', 'Tỉnh', 'tinh'), "
 	    "(11, 10, 'commune', 'XA', 'Xã A', 'xa a');"
@@ -54,9 +47,7 @@ make_v2(const char *path)
 	    "(20, 30), (21, 30);"
 	    "INSERT INTO exemption_rule(document_id, status, must_write, reason) "
 	    "VALUES (20, 'retired', 1, ''), (21, 'exempt_work', 1, 'Vẫn viết');"
-	    "DELETE FROM sync_outbox; PRAGMA user_version = 2",
-	    NULL, NULL, NULL);
-	sqlite3_close(h);
+	    "DELETE FROM sync_outbox");
 }
 
 static void
