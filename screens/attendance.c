@@ -2,7 +2,9 @@
  * attendance.c - mark who came to a session, fast: one key a member
  * (c/1 present, v/2 absent with a reason, t/3 self-study, x/0 clear), and
  * the cursor moves down by itself, so a cell of 60 takes under a minute.
- * F8 plans a make-up session for everyone still missing.
+ * F3 (a) marks everyone not marked yet present at once, then the clerk
+ * marks the few absent. F8 plans a make-up session for everyone still
+ * missing.
  */
 #include "config.h"
 
@@ -20,8 +22,8 @@
 #define ATTENDANCE_TOP	4
 
 static const enum ui_action attendance_actions[] = {
-	ACT_HELP, ACT_UNMARK, ACT_PRESENT, ACT_ABSENT, ACT_SELF_STUDY,
-	ACT_MAKEUP, ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_ALL_PRESENT, ACT_UNMARK, ACT_PRESENT, ACT_ABSENT,
+	ACT_SELF_STUDY, ACT_MAKEUP, ACT_QUIT, ACT_NONE
 };
 
 struct attendance {
@@ -197,6 +199,39 @@ attendance_mark(struct ui *ui, struct attendance *s, const char *status)
 	    UI_HANDLED;
 }
 
+/*
+ * Marks everyone not marked yet present. Asks first only when some are
+ * marked already (those marks stay): on a fresh list it is the point.
+ */
+static int
+attendance_all_present(struct ui *ui, struct attendance *s)
+{
+	struct store_session *r = &s->session;
+	int marked = r->present + r->absent + r->self_study, n;
+	char *q;
+
+	if (r->expected - marked <= 0) {
+		ui_message(ui, 0, "Mọi người đã được điểm danh");
+		return UI_REDRAW;
+	}
+	if (marked > 0) {
+		q = xasprintf("Ghi có mặt cho %d người chưa điểm danh? (%d người "
+		    "đã điểm danh giữ nguyên)", r->expected - marked, marked);
+		n = ui_confirm(ui, q);
+		free(q);
+		if (!n)
+			return UI_REDRAW;
+	}
+	if ((n = store_attendance_fill_present(ui->db, r->id)) < 0)
+		ui_message(ui, 1, "%s", db_error(ui->db));
+	else
+		ui_message(ui, 0, "Đã ghi có mặt cho %d người; ai vắng thì "
+		    "chọn dòng và bấm v", n);
+	store_session_counts(ui->db, r);
+	list_reload(ui, &s->list);
+	return UI_REDRAW;
+}
+
 static int
 attendance_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
     int is_keycode)
@@ -216,6 +251,8 @@ attendance_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 		return attendance_mark(ui, s, "self_study");
 	case ACT_UNMARK:
 		return attendance_mark(ui, s, NULL);
+	case ACT_ALL_PRESENT:
+		return attendance_all_present(ui, s);
 	case ACT_MAKEUP:
 		return ui_open(ui, &screen_session_form, arg);
 	default:

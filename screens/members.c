@@ -1,12 +1,14 @@
 /*
- * members.c - party members by cell: status shown, add, edit, move, and
- * search by name over the whole commune. The list is keyset-paged (one
+ * members.c - party members by cell: status shown, add, edit, move,
+ * delete one typed in by mistake, and search by name over the whole
+ * commune. The list is keyset-paged (one
  * screenful in memory), so a unit of 500,000 members scrolls instantly.
  */
 #include "config.h"
 
 #include <stdlib.h>
 
+#include "db.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "ui/draw.h"
@@ -18,7 +20,8 @@
 #define MEMBERS_TOP	3
 
 static const enum ui_action members_actions[] = {
-	ACT_HELP, ACT_SEARCH, ACT_NEW, ACT_EDIT, ACT_MOVE, ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_SEARCH, ACT_NEW, ACT_EDIT, ACT_MOVE, ACT_DELETE, ACT_QUIT,
+	ACT_NONE
 };
 
 struct members {
@@ -139,6 +142,36 @@ members_open_form(struct ui *ui, struct members *s, int64_t id, int64_t id2)
 	return ui_open(ui, &screen_member_form, arg);
 }
 
+/*
+ * Deletes a member typed in by mistake. One with attendance or essays is
+ * refused: their record counts in the tally, and a clerk changes the
+ * status or moves the member instead.
+ */
+static int
+members_delete(struct ui *ui, struct members *s, const struct store_member *m)
+{
+	char *why = store_member_delete_refusal(ui->db, m->id), *q;
+	int yes;
+
+	if (why != NULL) {
+		ui_message(ui, 1, "%s", why);
+		free(why);
+		return UI_REDRAW;
+	}
+	q = xasprintf("Xóa đảng viên %s (chưa có điểm danh, thu hoạch nào)?",
+	    m->full_name);
+	yes = ui_confirm(ui, q);
+	free(q);
+	if (!yes)
+		return UI_REDRAW;
+	if (store_member_delete(ui->db, m->id) != 0)
+		ui_message(ui, 1, "%s", db_error(ui->db));
+	else
+		ui_message(ui, 0, "Đã xóa đảng viên");
+	list_reload(ui, &s->list);
+	return UI_REDRAW;
+}
+
 static int
 members_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
     int is_keycode)
@@ -178,6 +211,8 @@ members_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 		return m != NULL ? members_open_form(ui, s, m->id, 0) : UI_HANDLED;
 	case ACT_MOVE:
 		return m != NULL ? members_open_form(ui, s, m->id, -1) : UI_HANDLED;
+	case ACT_DELETE:
+		return m != NULL ? members_delete(ui, s, m) : UI_HANDLED;
 	case ACT_BACK:
 		if (s->search == NULL)
 			return 0;

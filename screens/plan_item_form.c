@@ -1,8 +1,9 @@
 /*
- * plan_item_form.c - add a session a plan asks a level to hold: the
- * level, what it is, in person or online, its length and its deadline.
+ * plan_item_form.c - add or edit a session a plan asks a level to hold:
+ * the level, what it is, in person or online, its length and its deadline.
  *
- * Opened with arg.id the plan (document).
+ * Opened with arg.id the plan (document) and arg.id2 the item to edit (0:
+ * a new one).
  */
 #include "config.h"
 
@@ -25,6 +26,7 @@ static const enum ui_action plan_item_form_actions[] = {
 struct plan_item_form {
 	struct form	form;
 	int64_t		document_id;
+	int64_t		id;		/* the item edited, or 0 */
 	char		issued_on[11];	/* the plan's date: no deadline before it */
 };
 
@@ -36,9 +38,13 @@ plan_item_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	struct plan_item_form *s = xcalloc(1, sizeof *s);
 	struct store_plan_info info;
 	struct store_choice *levels;
-	size_t nlevels;
+	struct store_plan_session *items, *item = NULL;
+	size_t nlevels, i;
+	char half[16] = "1";
+	int n;
 
 	s->document_id = d != NULL ? draft_get_int(d, "document_id") : arg.id;
+	s->id = d != NULL ? draft_get_int(d, "id") : arg.id2;
 	memset(&info, 0, sizeof info);
 	if (store_plan_info_get(ui->db, s->document_id, ui->today, &info) != 0) {
 		ui_message(ui, 1, "Không tìm thấy kế hoạch này");
@@ -47,19 +53,37 @@ plan_item_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	}
 	snprintf(s->issued_on, sizeof s->issued_on, "%s", info.issued_on);
 	store_plan_info_clear(&info);
+	n = store_plan_sessions(ui->db, s->document_id, &items);
+	for (i = 0; n > 0 && i < (size_t)n; i++)
+		if (items[i].id == s->id)
+			item = &items[i];
+	if (s->id != 0 && item == NULL) {
+		ui_message(ui, 1, "Không tìm thấy mục này của kế hoạch");
+		store_plan_sessions_free(&items, n > 0 ? (size_t)n : 0);
+		free(s);
+		return NULL;
+	}
+	if (item != NULL)
+		snprintf(half, sizeof half, "%d", item->half_days);
 	nlevels = store_unit_kinds(ui->db, &levels);
 	form_init(&s->form);
 	form_hidden(&s->form, "document_id", s->document_id);
+	form_hidden(&s->form, "id", s->id);
 	form_choice_list(&s->form, "level", "Cấp tổ chức", levels, nlevels,
-	    "cell");
-	form_text(&s->form, "title", "Nội dung buổi học", NULL, 900);
-	form_choice(&s->form, "form", "Hình thức", forms, form_names, 2, NULL);
-	form_text(&s->form, "half_days", "Số buổi (nửa ngày)", "1", 2);
-	form_date(&s->form, "deadline", "Hạn hoàn thành", NULL);
-	form_text(&s->form, "deadline_text", "Hạn ghi trong văn bản", NULL, 300);
+	    item != NULL ? item->level : "cell");
+	form_text(&s->form, "title", "Nội dung buổi học", item != NULL ?
+	    item->title : NULL, 900);
+	form_choice(&s->form, "form", "Hình thức", forms, form_names, 2,
+	    item != NULL ? item->form : NULL);
+	form_text(&s->form, "half_days", "Số buổi (nửa ngày)", half, 2);
+	form_date(&s->form, "deadline", "Hạn hoàn thành", item != NULL ?
+	    item->deadline : NULL);
+	form_text(&s->form, "deadline_text", "Hạn ghi trong văn bản",
+	    item != NULL ? item->deadline_text : NULL, 300);
 	if (d != NULL)
 		form_from_draft(&s->form, d);
 	store_choices_free(&levels, nlevels);
+	store_plan_sessions_free(&items, n > 0 ? (size_t)n : 0);
 	return s;
 }
 
@@ -75,7 +99,10 @@ plan_item_form_free(void *data)
 static char *
 plan_item_form_title(struct ui *ui, void *data)
 {
-	return xstrdup("Thêm buổi học kế hoạch yêu cầu");
+	struct plan_item_form *s = data;
+
+	return xstrdup(s->id != 0 ? "Sửa buổi học kế hoạch yêu cầu" :
+	    "Thêm buổi học kế hoạch yêu cầu");
 }
 
 static void
@@ -115,13 +142,14 @@ plan_item_form_save(struct ui *ui, void *data)
 		}
 	}
 	memset(&p, 0, sizeof p);
+	p.id = s->id;
 	p.level = (char *)form_get(f, "level");
 	p.title = (char *)form_get(f, "title");
 	p.form = (char *)form_get(f, "form");
 	p.half_days = (int)half_days;
 	p.deadline = deadline;
 	p.deadline_text = (char *)form_get(f, "deadline_text");
-	if (store_plan_session_add(ui->db, s->document_id, &p) != 0)
+	if (store_plan_session_save(ui->db, s->document_id, &p) != 0)
 		return form_fail(f, "title", db_error(ui->db));
 	return 0;
 }
@@ -133,7 +161,8 @@ plan_item_form_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 	struct plan_item_form *s = data;
 
 	return form_screen_key(ui, &s->form, &screen_plan_item_form,
-	    plan_item_form_save, s, "Đã thêm buổi học vào kế hoạch", act, ch,
+	    plan_item_form_save, s, s->id != 0 ? "Đã lưu mục của kế hoạch" :
+	    "Đã thêm buổi học vào kế hoạch", act, ch,
 	    is_keycode);
 }
 

@@ -1,12 +1,14 @@
 /*
  * plans.c - the plans that ask the clerk's units to hold sessions (and the
  * documents the clerk's unit issued); Enter opens one with its schedule
- * and sessions, F4 adds a plan, F5 edits one.
+ * and sessions, F4 adds a plan, F5 edits one, F9 deletes one (asking
+ * first). A plan issued above the clerk's unit is read-only here.
  */
 #include "config.h"
 
 #include <stdlib.h>
 
+#include "db.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "ui/draw.h"
@@ -17,7 +19,7 @@
 #define PLANS_TOP	2
 
 static const enum ui_action plans_actions[] = {
-	ACT_HELP, ACT_NEW, ACT_EDIT, ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_QUIT, ACT_NONE
 };
 
 struct plans {
@@ -102,6 +104,36 @@ plans_draw(struct ui *ui, void *data)
 		plans_draw_row(ui, s, i);
 }
 
+/* Deletes the document under the cursor, saying what goes with it. */
+static int
+plans_delete(struct ui *ui, struct plans *s)
+{
+	const struct store_plan *p = &s->rows[s->cursor];
+	struct store_plan_session *items;
+	char *why = store_document_delete_refusal(ui->db, p->id), *q;
+	int n, yes;
+
+	if (why != NULL) {
+		ui_message(ui, 1, "%s", why);
+		free(why);
+		return UI_REDRAW;
+	}
+	n = store_plan_sessions(ui->db, p->id, &items);
+	store_plan_sessions_free(&items, n > 0 ? (size_t)n : 0);
+	q = xasprintf("Xóa văn bản %s và %d buổi học nó yêu cầu?", p->number,
+	    n > 0 ? n : 0);
+	yes = ui_confirm(ui, q);
+	free(q);
+	if (!yes)
+		return UI_REDRAW;
+	if (store_document_delete(ui->db, p->id) != 0)
+		ui_message(ui, 1, "%s", db_error(ui->db));
+	else
+		ui_message(ui, 0, "Đã xóa văn bản");
+	plans_load(ui, s);
+	return UI_REDRAW;
+}
+
 static int
 plans_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
     int is_keycode)
@@ -115,9 +147,17 @@ plans_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 	case ACT_NEW:
 		return ui_open(ui, &screen_document_form, arg);
 	case ACT_EDIT:
+	case ACT_DELETE:
 		if (s->n == 0)
 			return UI_HANDLED;
 		arg.id = s->rows[s->cursor].id;
+		if (!store_document_is_ours(ui->db, arg.id, ui->home_unit)) {
+			ui_message(ui, 1, "Văn bản của cấp trên: chỉ xem, sửa ở "
+			    "nơi ban hành");
+			return UI_REDRAW;
+		}
+		if (act == ACT_DELETE)
+			return plans_delete(ui, s);
 		return ui_open(ui, &screen_document_form, arg);
 	case ACT_OPEN:
 		if (s->n == 0)

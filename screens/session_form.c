@@ -3,7 +3,10 @@
  * with a bridge point, or a make-up session for those still missing.
  *
  * Opened with arg.id the plan (document) and arg.id2 the session to make
- * up for (0 for an ordinary session).
+ * up for (0 for an ordinary session); or with arg.id 0 and arg.id2 the
+ * session to edit (its date, place... and its state: a session that did
+ * not take place is cancelled here rather than deleted, so the record of
+ * it stays). The make-up form opens on the date, the one thing to type.
  */
 #include "config.h"
 
@@ -27,6 +30,7 @@ struct session_form {
 	struct form		 form;
 	struct store_plan_session *plan;
 	size_t			 nplan;
+	int64_t			 id;		/* the session edited, or 0 */
 	int64_t			 makeup_of;
 };
 
@@ -49,48 +53,82 @@ session_form_plan_choice(struct form *f, struct session_form *s,
 	store_choices_free(&c, s->nplan + 1);
 }
 
+/*
+ * The session the form starts from into *orig: the one edited, the one
+ * made up for, or nothing. 0, or -1 after a message.
+ */
+static int
+session_form_orig(struct ui *ui, struct session_form *s,
+    struct store_session *orig)
+{
+	int64_t from = s->id != 0 ? s->id : s->makeup_of;
+
+	if (from == 0 || store_session_get(ui->db, from, orig) == 0)
+		return 0;
+	ui_message(ui, 1, "%s", s->id != 0 ? "Không tìm thấy buổi học này" :
+	    "Không tìm thấy buổi học cần học bù");
+	return -1;
+}
+
 static void *
 session_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 {
 	static const char *const forms[] = { "in_person", "online" };
 	static const char *const form_names[] = { "Trực tiếp", "Trực tuyến" };
+	static const char *const states[] = { "planned", "held", "cancelled" };
+	static const char *const state_names[] = { "Dự kiến", "Đã học",
+	    "Hủy (không học)" };
 	struct session_form *s = xcalloc(1, sizeof *s);
 	struct store_session orig;
 	struct store_choice *units;
 	size_t nunits;
-	int64_t document = d != NULL ? draft_get_int(d, "document_id") : arg.id;
-	char unit[32], ps[32], *title = NULL;
+	int64_t document;
+	char unit[32], ps[32], half[16], *title = NULL;
 	int n;
 
 	memset(&orig, 0, sizeof orig);
-	s->makeup_of = d != NULL ? draft_get_int(d, "makeup_of") : arg.id2;
-	if (s->makeup_of != 0 && store_session_get(ui->db, s->makeup_of, &orig) != 0) {
-		ui_message(ui, 1, "Không tìm thấy buổi học cần học bù");
+	s->id = d != NULL ? draft_get_int(d, "id") : arg.id == 0 ? arg.id2 : 0;
+	s->makeup_of = d != NULL ? draft_get_int(d, "makeup_of") :
+	    s->id == 0 ? arg.id2 : 0;
+	if (session_form_orig(ui, s, &orig) != 0) {
 		free(s);
 		return NULL;
 	}
+	if (s->id != 0)
+		s->makeup_of = orig.makeup_of;
+	document = d != NULL ? draft_get_int(d, "document_id") : s->id != 0 ?
+	    orig.document_id : arg.id;
 	n = store_plan_sessions(ui->db, document, &s->plan);
 	s->nplan = n > 0 ? (size_t)n : 0;
 	snprintf(unit, sizeof unit, "%lld", (long long)orig.unit_id);
 	snprintf(ps, sizeof ps, "%lld", (long long)orig.plan_session_id);
-	if (s->makeup_of != 0)
+	snprintf(half, sizeof half, "%d", s->id != 0 ? orig.half_days : 1);
+	if (s->id == 0 && s->makeup_of != 0)
 		title = xasprintf("Học bù: %s", orig.title);
 	nunits = store_unit_choices(ui->db, ui->home_unit, 0, &units);
 	form_init(&s->form);
+	form_hidden(&s->form, "id", s->id);
 	form_hidden(&s->form, "document_id", document);
 	form_hidden(&s->form, "makeup_of", s->makeup_of);
 	form_choice_list(&s->form, "unit_id", "Đơn vị tổ chức", units, nunits,
 	    unit);
 	session_form_plan_choice(&s->form, s, ps);
-	form_text(&s->form, "title", "Tên buổi học", title, 900);
-	form_date(&s->form, "held_on", "Ngày học (dd/mm/yyyy)", NULL);
+	form_text(&s->form, "title", "Tên buổi học", s->id != 0 ? orig.title :
+	    title, 900);
+	form_date(&s->form, "held_on", "Ngày học (dd/mm/yyyy)", s->id != 0 ?
+	    orig.held_on : NULL);
 	form_choice(&s->form, "form", "Hình thức", forms, form_names, 2,
 	    orig.form);
 	form_text(&s->form, "bridge_point", "Điểm cầu (trực tuyến)",
 	    orig.bridge_point, 300);
 	form_text(&s->form, "place", "Địa điểm", orig.place, 300);
 	form_text(&s->form, "presenter", "Báo cáo viên", orig.presenter, 300);
-	form_text(&s->form, "half_days", "Số buổi (nửa ngày)", "1", 2);
+	form_text(&s->form, "half_days", "Số buổi (nửa ngày)", half, 2);
+	if (s->id != 0)
+		form_choice(&s->form, "status", "Tình hình", states,
+		    state_names, 3, orig.status);
+	if (s->id == 0 && s->makeup_of != 0)
+		form_focus(&s->form, "held_on");
 	if (d != NULL)
 		form_from_draft(&s->form, d);
 	free(title);
@@ -114,7 +152,8 @@ session_form_title(struct ui *ui, void *data)
 {
 	struct session_form *s = data;
 
-	return xstrdup(s->makeup_of != 0 ? "Lên lịch học bù" : "Thêm buổi học");
+	return xstrdup(s->id != 0 ? "Sửa buổi học" : s->makeup_of != 0 ?
+	    "Lên lịch học bù" : "Thêm buổi học");
 }
 
 static void
@@ -122,7 +161,9 @@ session_form_draw(struct ui *ui, void *data)
 {
 	struct session_form *s = data;
 
-	form_draw(ui, &s->form, s->makeup_of != 0 ? "Buổi học bù cho những "
+	form_draw(ui, &s->form, s->id != 0 ? "Buổi học không diễn ra: chọn "
+	    "Tình hình là Hủy. F2: lưu, Esc: bỏ" : s->makeup_of != 0 ?
+	    "Buổi học bù cho những "
 	    "người chưa học. F2: lưu, Esc: bỏ" : "F2 hoặc Ctrl-S: lưu    "
 	    "Esc: bỏ    trái/phải: đổi lựa chọn");
 }
@@ -157,7 +198,8 @@ session_form_save(struct ui *ui, void *data)
 		return -1;
 	deadline = session_form_deadline(s, form_get_int(f, "plan_session_id"));
 	/* Late sessions are what make-up sessions are for. */
-	if (deadline != NULL && s->makeup_of == 0 && strcmp(iso, deadline) > 0) {
+	if (deadline != NULL && s->makeup_of == 0 && strcmp(iso, deadline) > 0 &&
+	    strcmp(form_get(f, "status"), "cancelled") != 0) {
 		draw_date(deadline, vn);
 		msg = xasprintf("Hạn của mục này là %s, trước ngày học; buổi học "
 		    "muộn hãy ghi là học bù (F8)", vn);
@@ -172,6 +214,8 @@ session_form_save(struct ui *ui, void *data)
 	if (*end != '\0' || half_days < 1 || half_days > 20)
 		return form_fail(f, "half_days", "Số buổi là một số từ 1 đến 20");
 	memset(&row, 0, sizeof row);
+	row.id = s->id;
+	row.status = s->id != 0 ? (char *)form_get(f, "status") : NULL;
 	row.document_id = form_get_int(f, "document_id");
 	row.plan_session_id = form_get_int(f, "plan_session_id");
 	row.unit_id = form_get_int(f, "unit_id");
@@ -184,7 +228,8 @@ session_form_save(struct ui *ui, void *data)
 	row.half_days = (int)half_days;
 	row.makeup_of = s->makeup_of;
 	if (store_session_save(ui->db, &row) != 0)
-		return form_fail(f, "title", db_error(ui->db));
+		return form_fail(f, s->id != 0 ? "status" : "title",
+		    db_error(ui->db));
 	return 0;
 }
 

@@ -1,7 +1,9 @@
 /*
  * sessions.c - one plan: the sessions it asks each level to hold, and the
  * sessions the clerk's units have held or planned for it. F4 schedules a
- * session, Enter marks its attendance, F8 plans a make-up session.
+ * session, F5 edits one (its date, or cancels it), F9 deletes one with its
+ * attendance, Enter marks its attendance, F8 plans a make-up session, F7
+ * lists what the plan asks each level (to add, edit or remove items).
  */
 #include "config.h"
 
@@ -21,7 +23,8 @@
 #define SESSIONS_SCHEDULE_LINES	5
 
 static const enum ui_action sessions_actions[] = {
-	ACT_HELP, ACT_NEW, ACT_ITEM, ACT_MAKEUP, ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_NEW, ACT_EDIT, ACT_ITEM, ACT_MAKEUP, ACT_DELETE, ACT_QUIT,
+	ACT_NONE
 };
 
 struct sessions {
@@ -137,7 +140,7 @@ sessions_draw(struct ui *ui, void *data)
 	ui_put(ui->body, y++, 1, ui->cols - 2, s->about, STYLE_NORMAL,
 	    TEXT_ELLIPSIS);
 	ui_put(ui->body, y++, 1, ui->cols - 2, s->nplan == 0 ? "Kế hoạch yêu "
-	    "cầu: chưa ghi (F5 hoặc i để thêm)" : "Kế hoạch yêu cầu:",
+	    "cầu: chưa ghi (F7 hoặc i để thêm)" : "Kế hoạch yêu cầu:",
 	    STYLE_NORMAL, 0);
 	for (i = 0; i < s->nplan && i < SESSIONS_SCHEDULE_LINES; i++) {
 		struct store_plan_session *p = &s->plan[i];
@@ -162,6 +165,26 @@ sessions_draw(struct ui *ui, void *data)
 		sessions_draw_row(ui, s, i);
 }
 
+/* Deletes the session under the cursor, saying how much attendance goes. */
+static int
+sessions_delete(struct ui *ui, struct sessions *s)
+{
+	const struct store_session *r = &s->rows[s->cursor];
+	char *q = xasprintf("Xóa buổi học này và %d lượt điểm danh?",
+	    r->present + r->absent + r->self_study);
+	int yes = ui_confirm(ui, q);
+
+	free(q);
+	if (!yes)
+		return UI_REDRAW;
+	if (store_session_delete(ui->db, r->id) != 0)
+		ui_message(ui, 1, "%s", db_error(ui->db));
+	else
+		ui_message(ui, 0, "Đã xóa buổi học");
+	sessions_load(ui, s);
+	return UI_REDRAW;
+}
+
 static int
 sessions_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
     int is_keycode)
@@ -174,7 +197,7 @@ sessions_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 	switch (act) {
 	case ACT_ITEM:
 		arg.id = s->document_id;
-		return ui_open(ui, &screen_plan_item_form, arg);
+		return ui_open(ui, &screen_plan_items, arg);
 	case ACT_NEW:
 		arg.id = s->document_id;
 		return ui_open(ui, &screen_session_form, arg);
@@ -189,6 +212,14 @@ sessions_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 			return UI_HANDLED;
 		arg.id = s->rows[s->cursor].id;
 		return ui_open(ui, &screen_attendance, arg);
+	case ACT_EDIT:
+		/* The session form edits a session opened with id 0, id2 it. */
+		if (s->n == 0)
+			return UI_HANDLED;
+		arg.id2 = s->rows[s->cursor].id;
+		return ui_open(ui, &screen_session_form, arg);
+	case ACT_DELETE:
+		return s->n == 0 ? UI_HANDLED : sessions_delete(ui, s);
 	default:
 		break;
 	}

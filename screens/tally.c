@@ -9,7 +9,8 @@
  * (proposals) are the report row's text, edited in the tally form (F5);
  * item 6 also shows the members' own proposals for reference. F8 marks
  * the report final after a confirmation: the counts are snapshotted and
- * the text can no longer change. The report is laid out as lines once
+ * the text can no longer change; F9 reopens it, asking why, and the
+ * report's history (who, when, why) is shown above its items. The report is laid out as lines once
  * per load and scrolled; ←/→ choose the unit, F7 the plan, F6 the round.
  */
 #include "config.h"
@@ -18,6 +19,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pwd.h>
+#include <unistd.h>
 
 #include "campaign.h"
 #include "db.h"
@@ -35,7 +38,8 @@
 #define TALLY_MAX_PROPOSALS	500
 
 static const enum ui_action tally_actions[] = {
-	ACT_HELP, ACT_EDIT, ACT_ROUND, ACT_PLAN, ACT_FINAL, ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_EDIT, ACT_ROUND, ACT_PLAN, ACT_FINAL, ACT_REOPEN,
+	ACT_QUIT, ACT_NONE
 };
 
 struct tally_line {
@@ -171,6 +175,30 @@ tally_add_proposals(struct ui *ui, struct tally_screen *s)
 		    s->props[i].text);
 }
 
+/* When the report was made final or reopened, by whom, and why. */
+static void
+tally_add_history(struct ui *ui, struct tally_screen *s)
+{
+	struct store_tally_event *ev;
+	char date[11];
+	int i, n;
+
+	if (s->report.id == 0 ||
+	    (n = store_tally_history(ui->db, s->report.id, &ev)) <= 0)
+		return;
+	tally_add(ui, s, 0, STYLE_HEADING, "Lịch sử báo cáo:");
+	for (i = 0; i < n; i++) {
+		draw_date(ev[i].at, date);
+		if (ev[i].reopened)
+			tally_addf(ui, s, 3, STYLE_WARN, "- %s %s mở lại, lý "
+			    "do: %s", date, ev[i].who, ev[i].reason);
+		else
+			tally_addf(ui, s, 3, STYLE_DIM, "- %s %s chốt báo cáo",
+			    date, ev[i].who);
+	}
+	store_tally_history_free(&ev, (size_t)n);
+}
+
 /*
  * Counts the plan and unit shown, and reads the members' proposals: the
  * slow part (it walks every member), so done only when they change.
@@ -208,6 +236,7 @@ tally_layout(struct ui *ui, struct tally_screen *s)
 	tally_add(ui, s, 0, STYLE_HEADING, "BÁO CÁO TỔNG HỢP BÀI THU HOẠCH");
 	tally_addf(ui, s, 0, STYLE_DIM, "Thực hiện %s: %s", plan->number,
 	    plan->title);
+	tally_add_history(ui, s);
 	tally_add(ui, s, 0, STYLE_NORMAL, "");
 	tally_add_counts(ui, s, &s->counts);
 	tally_add(ui, s, 0, STYLE_NORMAL,
@@ -296,7 +325,7 @@ tally_draw(struct ui *ui, void *data)
 	    STYLE_GOOD : STYLE_WARN, TEXT_ALIGN_RIGHT | TEXT_ELLIPSIS);
 	free(line);
 	ui_put(ui->body, 1, 1, ui->cols - 2, s->report.final ? "Báo cáo đã "
-	    "chốt: chỉ xem, không sửa được" : "←/→ đổi đơn vị   F5 nhập đánh "
+	    "chốt: chỉ xem; F9 mở lại để sửa (ghi lý do)" : "←/→ đổi đơn vị   F5 nhập đánh "
 	    "giá, đề xuất   F8 chốt báo cáo", STYLE_DIM, TEXT_ELLIPSIS);
 	draw_hline(ui->body, 2, 0, ui->cols);
 	for (i = s->scroll, y = TALLY_TOP; i < s->nlines && y < ui->rows;
@@ -362,7 +391,7 @@ tally_edit(struct ui *ui, struct tally_screen *s)
 	struct ui_arg arg = { 0, s->plans[s->plan].id };
 
 	if (s->report.final) {
-		ui_message(ui, 1, "Báo cáo đã chốt, không sửa được nữa");
+		ui_message(ui, 1, "Báo cáo đã chốt; muốn sửa, mở lại bằng F9");
 		return UI_REDRAW;
 	}
 	if (s->report.id == 0 && store_tally_save(ui->db, &s->report) != 0) {
@@ -371,6 +400,15 @@ tally_edit(struct ui *ui, struct tally_screen *s)
 	}
 	arg.id = s->report.id;
 	return ui_open(ui, &screen_tally_form, arg);
+}
+
+/* Who makes a report final or reopens it: the login running quantriet. */
+static const char *
+tally_who(void)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	return pw != NULL && pw->pw_name != NULL ? pw->pw_name : "?";
 }
 
 static int
@@ -382,10 +420,36 @@ tally_finalize(struct ui *ui, struct tally_screen *s)
 	}
 	if (!ui_confirm(ui, "Chốt báo cáo? Sau khi chốt không sửa được nữa"))
 		return UI_REDRAW;
-	if (store_tally_finalize(ui->db, &s->report, ui->today) != 0)
+	if (store_tally_finalize(ui->db, &s->report, ui->today,
+	    tally_who()) != 0)
 		ui_message(ui, 1, "%s", db_error(ui->db));
 	else
 		ui_message(ui, 0, "Đã chốt báo cáo");
+	tally_layout(ui, s);
+	return UI_REDRAW;
+}
+
+/* Reopens a final report after asking why; the reason stays in its history. */
+static int
+tally_reopen(struct ui *ui, struct tally_screen *s)
+{
+	char *why;
+	const char *check;
+
+	if (!s->report.final) {
+		ui_message(ui, 1, "Báo cáo chưa chốt, sửa được ngay (F5)");
+		return UI_REDRAW;
+	}
+	if ((why = ui_prompt(ui, "Lý do mở lại báo cáo đã chốt", "")) == NULL)
+		return UI_REDRAW;
+	if ((check = text_check_name(why, 300)) != NULL)
+		ui_message(ui, 1, "Lý do mở lại: %s", check);
+	else if (store_tally_reopen(ui->db, &s->report, ui->today, tally_who(),
+	    why) != 0)
+		ui_message(ui, 1, "%s", db_error(ui->db));
+	else
+		ui_message(ui, 0, "Đã mở lại báo cáo; lý do ghi trong lịch sử");
+	free(why);
 	tally_layout(ui, s);
 	return UI_REDRAW;
 }
@@ -419,6 +483,8 @@ tally_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 		return tally_edit(ui, s);
 	case ACT_FINAL:
 		return tally_finalize(ui, s);
+	case ACT_REOPEN:
+		return tally_reopen(ui, s);
 	default:
 		return 0;
 	}

@@ -26,3 +26,8 @@ tests_unit_test_store_essay_SOURCES = tests/unit/test_store_essay.c \
 	tests/unit/domain_fixture.c tests/unit/domain_fixture.h
 tests_unit_test_store_essay_LDADD = libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
 TESTS += tests/unit/test_store_essay
+# Editing and deleting, everyone present, reopening a final report.
+check_PROGRAMS += tests/unit/test_store_edit
+tests_unit_test_store_edit_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_store_edit_LDADD = libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
+TESTS += tests/unit/test_store_edit

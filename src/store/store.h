@@ -88,6 +88,13 @@ void	 store_member_clear(struct store_member *m);
  * 0, or -1 with the reason in db_error().
  */
 int	 store_member_save(struct db *db, struct store_member *m);
+/*
+ * Why member id may not be deleted (a new sentence: attendance or essays
+ * recorded, which a status change or a move keeps), or NULL.
+ */
+char	*store_member_delete_refusal(struct db *db, int64_t id);
+/* Deletes member id in one transaction unless refused; 0 or -1 (db_error). */
+int	 store_member_delete(struct db *db, int64_t id);
 /* A value to choose in a form: a code (or an id as text) and its name. */
 struct store_choice {
 	char	*code;
@@ -149,6 +156,22 @@ int	 store_document_save(struct db *db, struct store_document *d);
 /* 1 if owner already has another document (not id) numbered number. */
 int	 store_document_number_used(struct db *db, int64_t owner,
 	    const char *number, int64_t id);
+/*
+ * 1 if document id belongs to home's subtree; a plan from above is
+ * read-only below (the province would refuse the change anyway).
+ */
+int	 store_document_is_ours(struct db *db, int64_t id, int64_t home);
+/*
+ * Why document id may not be deleted (a new sentence: plans carry it
+ * out, or sessions, essays, reports or action items are recorded under
+ * it), or NULL.
+ */
+char	*store_document_delete_refusal(struct db *db, int64_t id);
+/*
+ * Deletes document id with the sessions it asks for, its rules and
+ * deadlines, in one transaction, unless refused; 0 or -1 (db_error).
+ */
+int	 store_document_delete(struct db *db, int64_t id);
 /* The kinds of document (KH, HD...), as choices. */
 size_t	 store_doc_kinds(struct db *db, struct store_choice **out);
 /* Every document as a choice (code = id, name = "NUMBER TITLE"), newest first. */
@@ -183,12 +206,20 @@ int	 store_plan_sessions(struct db *db, int64_t document_id,
 	    struct store_plan_session **out);
 void	 store_plan_sessions_free(struct store_plan_session **p, size_t n);
 /*
- * Adds a session the plan document_id asks of a level (p->level, title,
- * form, half_days, deadline or "", deadline_text), numbered after the
- * level's last one; p->id is set. 0 or -1 (db_error).
+ * Writes a session the plan document_id asks of a level (p->level, title,
+ * form, half_days, deadline or "", deadline_text): with p->id 0 a new one
+ * numbered after the level's last (p->id set), else an update of p->id.
+ * 0 or -1 (db_error).
  */
-int	 store_plan_session_add(struct db *db, int64_t document_id,
+int	 store_plan_session_save(struct db *db, int64_t document_id,
 	    struct store_plan_session *p);
+/* How many sessions were recorded as carrying out plan session id. */
+int	 store_plan_session_uses(struct db *db, int64_t id);
+/*
+ * Deletes plan session id in one transaction; the sessions recorded for
+ * it stay, following no item. 0 or -1 (db_error).
+ */
+int	 store_plan_session_delete(struct db *db, int64_t id);
 /* The kinds of unit (levels), as choices, from the top down. */
 size_t	 store_unit_kinds(struct db *db, struct store_choice **out);
 
@@ -217,8 +248,18 @@ int	 store_sessions_list(struct db *db, int64_t document_id, int64_t scope,
 void	 store_sessions_free(struct store_session **s, size_t n);
 int	 store_session_get(struct db *db, int64_t id, struct store_session *s);
 void	 store_session_clear(struct store_session *s);
-/* Inserts (id 0; s->id set) or updates s; 0 or -1 (db_error). */
+/*
+ * Inserts (id 0; s->id set) or updates s (status NULL: planned). A
+ * session with attendance must stay held: anything else is refused, as
+ * the tally would stop counting its marks. 0 or -1 (db_error).
+ */
 int	 store_session_save(struct db *db, struct store_session *s);
+/*
+ * Deletes session id and its attendance in one transaction (each row
+ * queued for sync as deleted). Refused while a make-up session follows
+ * it. 0 or -1 (db_error).
+ */
+int	 store_session_delete(struct db *db, int64_t id);
 
 /* Attendance: one member of a session's list. */
 struct store_attendee {
@@ -246,6 +287,11 @@ void	 store_attendees_free(struct store_attendee **a, size_t n);
  */
 int	 store_attendance_set(struct db *db, int64_t session_id,
 	    int64_t member_id, const char *status, const char *reason);
+/*
+ * Marks present, in one transaction, every member the session expects who
+ * is not marked yet (marks already made stay). The number marked, or -1.
+ */
+int	 store_attendance_fill_present(struct db *db, int64_t session_id);
 /* Counts of the session's expected list; fills the four counts of s. */
 void	 store_session_counts(struct db *db, struct store_session *s);
 
@@ -410,11 +456,30 @@ void	 store_tally_clear(struct store_tally *t);
 int	 store_tally_save(struct db *db, struct store_tally *t);
 /*
  * Marks the report final on today (ISO): in one transaction, writes its
- * text, computes the counts (tally_compute) and snapshots them into the
- * row. Refused when it is final already. 0 (t updated) or -1.
+ * text, computes the counts (tally_compute), snapshots them into the row
+ * and notes who did it in its history. Refused when it is final already.
+ * 0 (t updated) or -1.
  */
 int	 store_tally_finalize(struct db *db, struct store_tally *t,
-	    const char *today);
+	    const char *today, const char *who);
+/*
+ * Makes final report t a draft again on today (ISO), by who, for reason,
+ * in one transaction: the snapshot is dropped and the reason kept in the
+ * report's history. Refused when it is not final. 0 (t updated) or -1.
+ */
+int	 store_tally_reopen(struct db *db, struct store_tally *t,
+	    const char *today, const char *who, const char *reason);
+/* One line of a report's history: made final, or reopened and why. */
+struct store_tally_event {
+	char		*at;		/* ISO date */
+	int		 reopened;	/* 0: made final */
+	char		*who;		/* the login that did it */
+	char		*reason;	/* why reopened; "" when made final */
+};
+/* The history of report_id, oldest first; count or -1. */
+int	 store_tally_history(struct db *db, int64_t report_id,
+	    struct store_tally_event **out);
+void	 store_tally_history_free(struct store_tally_event **e, size_t n);
 /* ---- end of essays and tally reports ---- */
 
 #endif

@@ -181,19 +181,24 @@ store_plan_info_clear(struct store_plan_info *info)
 }
 
 int
-store_plan_session_add(struct db *db, int64_t document_id,
+store_plan_session_save(struct db *db, int64_t document_id,
     struct store_plan_session *p)
 {
 	sqlite3_stmt *stmt;
-	int rc;
+	int rc, is_new = p->id == 0;
 
-	p->id = db_new_id();
+	if (is_new)
+		p->id = db_new_id();
 	if (db_begin(db) != 0)
 		return -1;
-	stmt = db_prepare(db, "INSERT INTO plan_session(id, document_id, level,"
-	    " ordinal, title, form, half_days, deadline, deadline_text) SELECT"
-	    " ?1, ?2, ?3, coalesce(max(ordinal), 0) + 1, ?4, ?5, ?6, ?7, ?8"
-	    " FROM plan_session WHERE document_id = ?2 AND level = ?3");
+	/* A new item is numbered after its level's last; an edit keeps its number. */
+	stmt = db_prepare(db, is_new ? "INSERT INTO plan_session(id,"
+	    " document_id, level, ordinal, title, form, half_days, deadline,"
+	    " deadline_text) SELECT ?1, ?2, ?3, coalesce(max(ordinal), 0) + 1,"
+	    " ?4, ?5, ?6, ?7, ?8 FROM plan_session WHERE document_id = ?2 AND"
+	    " level = ?3" : "UPDATE plan_session SET level = ?3, title = ?4,"
+	    " form = ?5, half_days = ?6, deadline = ?7, deadline_text = ?8"
+	    " WHERE id = ?1 AND document_id = ?2");
 	if (stmt == NULL) {
 		db_rollback(db);
 		return -1;
@@ -213,4 +218,89 @@ store_plan_session_add(struct db *db, int64_t document_id,
 		return -1;
 	}
 	return db_commit(db);
+}
+
+int
+store_plan_session_uses(struct db *db, int64_t id)
+{
+	return (int)db_int(db, 0, "SELECT count(*) FROM session WHERE"
+	    " plan_session_id = ?1", 1, id);
+}
+
+static int
+store_plan_session_delete_tx(struct db *db, void *ctx)
+{
+	int64_t id = *(int64_t *)ctx;
+
+	/* The sessions held stay: they no longer follow an item. */
+	if (store_write_ids(db, "xóa mục kế hoạch", "UPDATE session SET"
+	    " plan_session_id = NULL WHERE plan_session_id = ?1", 1, id) < 0)
+		return -1;
+	if (store_write_ids(db, "xóa mục kế hoạch", "DELETE FROM plan_session"
+	    " WHERE id = ?1", 1, id) != 1) {
+		db_set_message(db, "Không tìm thấy mục này của kế hoạch");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_plan_session_delete(struct db *db, int64_t id)
+{
+	return store_in_tx(db, store_plan_session_delete_tx, &id);
+}
+
+int
+store_document_is_ours(struct db *db, int64_t id, int64_t home)
+{
+	return db_int(db, 0, STORE_SCOPE_CTE "SELECT count(*) FROM document"
+	    " WHERE id = ?2 AND owner_unit_id IN (SELECT id FROM scope)", 2,
+	    home, id) > 0;
+}
+
+char *
+store_document_delete_refusal(struct db *db, int64_t id)
+{
+	int64_t children = db_int(db, 0, "SELECT count(*) FROM document"
+	    " WHERE parent_id = ?1", 1, id);
+	int64_t records = db_int(db, 0, "SELECT (SELECT count(*) FROM session"
+	    " WHERE document_id = ?1) + (SELECT count(*) FROM essay WHERE"
+	    " document_id = ?1) + (SELECT count(*) FROM tally_report WHERE"
+	    " document_id = ?1) + (SELECT count(*) FROM action_item WHERE"
+	    " document_id = ?1)", 1, id);
+
+	if (children > 0)
+		return xasprintf("Có %lld văn bản khác thực hiện văn bản này: "
+		    "sửa hoặc xóa các văn bản đó trước", (long long)children);
+	if (records > 0)
+		return xasprintf("Văn bản đã có %lld buổi học, bài thu hoạch "
+		    "hoặc báo cáo ghi theo nó: không xóa được", (long long)records);
+	return NULL;
+}
+
+static int
+store_document_delete_tx(struct db *db, void *ctx)
+{
+	int64_t id = *(int64_t *)ctx;
+	char *why = store_document_delete_refusal(db, id);
+
+	if (why != NULL) {
+		db_set_message(db, why);
+		free(why);
+		return -1;
+	}
+	/* Its items, rules and deadlines go too (ON DELETE CASCADE); the
+	 * sync triggers queue each of them as deleted. */
+	if (store_write_ids(db, "xóa văn bản", "DELETE FROM document"
+	    " WHERE id = ?1", 1, id) != 1) {
+		db_set_message(db, "Không tìm thấy văn bản này");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_document_delete(struct db *db, int64_t id)
+{
+	return store_in_tx(db, store_document_delete_tx, &id);
 }

@@ -12,6 +12,18 @@ struct db;
 char	*store_col(sqlite3_stmt *stmt, int i);
 /* Steps stmt once for a write; 0 or -1 with db_error set (what: context). */
 int	 store_step_done(struct db *db, sqlite3_stmt *stmt, const char *what);
+/*
+ * Runs one write statement with the n int64 parameters given, inside the
+ * caller's transaction; the number of rows it changed, or -1 with
+ * db_error set (what: context).
+ */
+int	 store_write_ids(struct db *db, const char *what, const char *sql,
+	    int n, ...);
+/*
+ * Runs fn(db, ctx) in one transaction: committed when it returns 0,
+ * rolled back (keeping its db_error) otherwise. 0 or -1.
+ */
+int	 store_in_tx(struct db *db, int (*fn)(struct db *, void *), void *ctx);
 /* Binds text, or NULL when s is NULL or empty. */
 void	 store_bind_opt(sqlite3_stmt *stmt, int i, const char *s);
 /* Grows *rows (element size sz) to hold n + 1 elements; returns the new slot. */

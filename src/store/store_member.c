@@ -203,6 +203,46 @@ store_member_save(struct db *db, struct store_member *m)
 	return db_commit(db);
 }
 
+char *
+store_member_delete_refusal(struct db *db, int64_t id)
+{
+	int64_t marks = db_int(db, 0, "SELECT count(*) FROM attendance WHERE"
+	    " member_id = ?1", 1, id);
+	int64_t essays = db_int(db, 0, "SELECT count(*) FROM essay WHERE"
+	    " member_id = ?1", 1, id);
+
+	if (marks == 0 && essays == 0)
+		return NULL;
+	return xasprintf("Đã có %lld lượt điểm danh, %lld bài thu hoạch: "
+	    "không xóa (mất kết quả học tập). Chuyển đi: m; thôi sinh hoạt: "
+	    "sửa tình trạng (e)", (long long)marks, (long long)essays);
+}
+
+static int
+store_member_delete_tx(struct db *db, void *ctx)
+{
+	int64_t id = *(int64_t *)ctx;
+	char *why = store_member_delete_refusal(db, id);
+
+	if (why != NULL) {
+		db_set_message(db, why);
+		free(why);
+		return -1;
+	}
+	if (store_write_ids(db, "xóa đảng viên", "DELETE FROM member"
+	    " WHERE id = ?1", 1, id) != 1) {
+		db_set_message(db, "Không tìm thấy đảng viên này");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_member_delete(struct db *db, int64_t id)
+{
+	return store_in_tx(db, store_member_delete_tx, &id);
+}
+
 size_t
 store_member_statuses(struct db *db, struct store_choice **out)
 {

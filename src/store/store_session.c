@@ -115,6 +115,28 @@ store_sessions_free(struct store_session **s, size_t n)
 	x_free(s);
 }
 
+/*
+ * A session with attendance was held: it cannot be planned or cancelled
+ * (the tally counts attendance at held sessions only, so the marks would
+ * silently stop counting). 0, or -1 with the reason in db_error().
+ */
+static int
+store_session_check_status(struct db *db, int64_t id)
+{
+	int64_t marked = db_int(db, 0, "SELECT count(*) FROM attendance a JOIN"
+	    " session s ON s.id = a.session_id WHERE s.id = ?1 AND"
+	    " s.status <> 'held'", 1, id);
+	char *msg;
+
+	if (marked == 0)
+		return 0;
+	msg = xasprintf("Buổi học đã có %lld lượt điểm danh nên là \"đã "
+	    "học\"; nếu nhập nhầm, hãy xóa buổi học", (long long)marked);
+	db_set_message(db, msg);
+	free(msg);
+	return -1;
+}
+
 int
 store_session_save(struct db *db, struct store_session *s)
 {
@@ -159,11 +181,43 @@ store_session_save(struct db *db, struct store_session *s)
 	store_bind_opt(stmt, 13, s->status);
 	rc = store_step_done(db, stmt, "lưu buổi học");
 	sqlite3_finalize(stmt);
+	if (rc == 0 && store_session_check_status(db, s->id) != 0)
+		rc = -1;
 	if (rc != 0) {
 		db_rollback(db);
 		return -1;
 	}
 	return db_commit(db);
+}
+
+static int
+store_session_delete_tx(struct db *db, void *ctx)
+{
+	int64_t id = *(int64_t *)ctx;
+	int64_t makeups = db_int(db, 0, "SELECT count(*) FROM session WHERE"
+	    " makeup_of = ?1", 1, id);
+
+	if (makeups > 0) {
+		db_set_message(db, "Buổi học này có buổi học bù theo sau: hãy "
+		    "xóa buổi học bù trước");
+		return -1;
+	}
+	/* One by one, so that each attendance row is queued as deleted. */
+	if (store_write_ids(db, "xóa điểm danh", "DELETE FROM attendance"
+	    " WHERE session_id = ?1", 1, id) < 0)
+		return -1;
+	if (store_write_ids(db, "xóa buổi học", "DELETE FROM session"
+	    " WHERE id = ?1", 1, id) != 1) {
+		db_set_message(db, "Không tìm thấy buổi học này");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_session_delete(struct db *db, int64_t id)
+{
+	return store_in_tx(db, store_session_delete_tx, &id);
 }
 
 /*
@@ -172,10 +226,18 @@ store_session_save(struct db *db, struct store_session *s)
  * makes up for, back to the first: a member present at any of them is not
  * expected again, and guests are not asked to make up.
  */
+/* What the attendee query selects. */
+enum store_attendee_what {
+	STORE_ATTENDEE_ROWS,	/* a page of rows */
+	STORE_ATTENDEE_COUNT,	/* how many are expected */
+	STORE_ATTENDEE_UNMARKED	/* the ids of those not marked yet */
+};
+
 static char *
-store_attendee_sql(int count, int makeup, const struct store_key *key, int dir)
+store_attendee_sql(enum store_attendee_what what, int makeup,
+    const struct store_key *key, int dir)
 {
-	int after = dir == STORE_AFTER;
+	int after = dir == STORE_AFTER, count = what != STORE_ATTENDEE_ROWS;
 
 	return xasprintf("WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL"
 	    " SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id),"
@@ -184,9 +246,12 @@ store_attendee_sql(int count, int makeup, const struct store_key *key, int dir)
 	    " WHERE s.makeup_of IS NOT NULL) SELECT %s"
 	    " FROM member m JOIN member_status st ON st.code = m.status"
 	    " LEFT JOIN attendance a ON a.session_id = ?2 AND a.member_id = m.id"
-	    " WHERE m.unit_id IN (SELECT id FROM scope)%s%s%s",
-	    count ? "count(*)" : "m.id, m.full_name, m.name_fold, st.name,"
+	    " WHERE m.unit_id IN (SELECT id FROM scope)%s%s%s%s",
+	    what == STORE_ATTENDEE_COUNT ? "count(*)" :
+	    what == STORE_ATTENDEE_UNMARKED ? "m.id" :
+	    "m.id, m.full_name, m.name_fold, st.name,"
 	    " coalesce(a.status, ''), coalesce(a.reason, '')",
+	    what == STORE_ATTENDEE_UNMARKED ? " AND a.id IS NULL" : "",
 	    makeup ? " AND st.is_party_member = 1 AND NOT EXISTS (SELECT 1 FROM"
 	    " attendance o WHERE o.session_id IN (SELECT id FROM chain) AND"
 	    " o.member_id = m.id AND o.status = 'present')" : "",
@@ -199,8 +264,8 @@ store_attendee_sql(int count, int makeup, const struct store_key *key, int dir)
 
 /* Prepares the attendee query for session_id; NULL if there is no such session. */
 static sqlite3_stmt *
-store_attendee_prepare(struct db *db, int64_t session_id, int count,
-    const struct store_key *key, int dir)
+store_attendee_prepare(struct db *db, int64_t session_id,
+    enum store_attendee_what what, const struct store_key *key, int dir)
 {
 	int64_t unit = db_int(db, 0, "SELECT unit_id FROM session WHERE id = ?1",
 	    1, (int64_t)session_id);
@@ -211,7 +276,7 @@ store_attendee_prepare(struct db *db, int64_t session_id, int count,
 
 	if (unit == 0)
 		return NULL;
-	sql = store_attendee_sql(count, makeup != 0, key, dir);
+	sql = store_attendee_sql(what, makeup != 0, key, dir);
 	stmt = db_prepare(db, sql);
 	free(sql);
 	if (stmt == NULL)
@@ -230,7 +295,8 @@ store_attendees_page(struct db *db, int64_t session_id,
     const struct store_key *key, int dir, int limit,
     struct store_attendee **out)
 {
-	sqlite3_stmt *stmt = store_attendee_prepare(db, session_id, 0, key, dir);
+	sqlite3_stmt *stmt = store_attendee_prepare(db, session_id,
+	    STORE_ATTENDEE_ROWS, key, dir);
 	struct store_attendee *rows = NULL, *a;
 	size_t n = 0;
 	void *slot;
@@ -277,7 +343,8 @@ store_attendees_free(struct store_attendee **a, size_t n)
 void
 store_session_counts(struct db *db, struct store_session *s)
 {
-	sqlite3_stmt *stmt = store_attendee_prepare(db, s->id, 1, NULL, 0);
+	sqlite3_stmt *stmt = store_attendee_prepare(db, s->id,
+	    STORE_ATTENDEE_COUNT, NULL, 0);
 
 	s->present = (int)db_int(db, 0, "SELECT count(*) FROM attendance WHERE"
 	    " session_id = ?1 AND status = 'present'", 1, (int64_t)s->id);
@@ -325,8 +392,9 @@ store_attendance_set(struct db *db, int64_t session_id, int64_t member_id,
 		db_rollback(db);
 		return -1;
 	}
+	/* Attendance taken means the session took place. */
 	stmt = db_prepare(db, "UPDATE session SET status = 'held'"
-	    " WHERE id = ?1 AND status = 'planned'");
+	    " WHERE id = ?1 AND status <> 'held'");
 	if (stmt == NULL) {
 		db_rollback(db);
 		return -1;
@@ -339,4 +407,44 @@ store_attendance_set(struct db *db, int64_t session_id, int64_t member_id,
 		return -1;
 	}
 	return db_commit(db);
+}
+
+struct store_fill {
+	int64_t	session_id;
+	int	marked;
+};
+
+static int
+store_attendance_fill_tx(struct db *db, void *ctx)
+{
+	struct store_fill *fill = ctx;
+	sqlite3_stmt *stmt = store_attendee_prepare(db, fill->session_id,
+	    STORE_ATTENDEE_UNMARKED, NULL, 0);
+	int rc = 0;
+
+	if (stmt == NULL)
+		return -1;
+	while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+		rc = store_write_ids(db, "ghi điểm danh", "INSERT INTO"
+		    " attendance(id, session_id, member_id, status)"
+		    " VALUES (?1, ?2, ?3, 'present')", 3, db_new_id(),
+		    fill->session_id, sqlite3_column_int64(stmt, 0)) < 0 ? -1 : 0;
+		fill->marked++;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != 0 || fill->marked == 0)
+		return rc;
+	return store_write_ids(db, "ghi điểm danh", "UPDATE session SET"
+	    " status = 'held' WHERE id = ?1 AND status <> 'held'", 1,
+	    fill->session_id) < 0 ? -1 : 0;
+}
+
+int
+store_attendance_fill_present(struct db *db, int64_t session_id)
+{
+	struct store_fill fill = { session_id, 0 };
+
+	if (store_in_tx(db, store_attendance_fill_tx, &fill) != 0)
+		return -1;
+	return fill.marked;
 }

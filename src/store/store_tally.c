@@ -154,8 +154,104 @@ store_tally_save(struct db *db, struct store_tally *t)
 	return db_commit(db);
 }
 
+/* Adds one line to the report's history, in the caller's transaction. */
+static int
+store_tally_event(struct db *db, int64_t report_id, const char *at,
+    const char *action, const char *who, const char *reason)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "INSERT INTO tally_event(id,"
+	    " report_id, at, action, who, reason) VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " ?6)");
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, db_new_id());
+	sqlite3_bind_int64(stmt, 2, report_id);
+	sqlite3_bind_text(stmt, 3, at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, text_nfc(who != NULL ? who : ""), -1, free);
+	sqlite3_bind_text(stmt, 6, text_nfc(reason != NULL ? reason : ""), -1,
+	    free);
+	rc = store_step_done(db, stmt, "ghi lịch sử báo cáo");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 int
-store_tally_finalize(struct db *db, struct store_tally *t, const char *today)
+store_tally_reopen(struct db *db, struct store_tally *t, const char *today,
+    const char *who, const char *reason)
+{
+	if (db_begin(db) != 0)
+		return -1;
+	/* The snapshot goes: a draft's counts are computed afresh. */
+	if (store_write_ids(db, "mở lại báo cáo", "UPDATE tally_report SET"
+	    " status = 'draft', finalized_on = NULL, total_members = NULL,"
+	    " participated = NULL, wrote = NULL, exempt = NULL WHERE id = ?1"
+	    " AND status = 'final'", 1, t->id) != 1) {
+		db_set_message(db, "Báo cáo chưa chốt, không cần mở lại");
+		db_rollback(db);
+		return -1;
+	}
+	if (store_tally_event(db, t->id, today, "reopen", who, reason) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	if (db_commit(db) != 0)
+		return -1;
+	t->final = 0;
+	free(t->finalized_on);
+	t->finalized_on = xstrdup("");
+	return 0;
+}
+
+int
+store_tally_history(struct db *db, int64_t report_id,
+    struct store_tally_event **out)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT at, action, who, reason"
+	    " FROM tally_event WHERE report_id = ?1 ORDER BY at, rowid");
+	struct store_tally_event *rows = NULL, *e;
+	size_t n = 0;
+	void *slot;
+
+	*out = NULL;
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, report_id);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		rows = store_grow(rows, n, sizeof *rows, &slot);
+		e = slot;
+		e->at = store_col(stmt, 0);
+		e->reopened = strcmp((const char *)sqlite3_column_text(stmt, 1),
+		    "reopen") == 0;
+		e->who = store_col(stmt, 2);
+		e->reason = store_col(stmt, 3);
+		n++;
+	}
+	sqlite3_finalize(stmt);
+	*out = rows;
+	return (int)n;
+}
+
+void
+store_tally_history_free(struct store_tally_event **e, size_t n)
+{
+	size_t i;
+
+	if (*e == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		free((*e)[i].at);
+		free((*e)[i].who);
+		free((*e)[i].reason);
+	}
+	x_free(e);
+}
+
+int
+store_tally_finalize(struct db *db, struct store_tally *t, const char *today,
+    const char *who)
 {
 	struct tally counts;
 	sqlite3_stmt *stmt;
@@ -185,6 +281,8 @@ store_tally_finalize(struct db *db, struct store_tally *t, const char *today)
 	sqlite3_bind_int64(stmt, 6, counts.exempt);
 	rc = store_step_done(db, stmt, "chốt báo cáo tổng hợp");
 	sqlite3_finalize(stmt);
+	if (rc == 0)
+		rc = store_tally_event(db, t->id, today, "final", who, NULL);
 	if (rc != 0 || db_commit(db) != 0) {
 		tally_clear(&counts);
 		db_rollback(db);

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,36 @@ store_step_done(struct db *db, sqlite3_stmt *stmt, const char *what)
 		return 0;
 	db_set_error(db, rc, what);
 	return -1;
+}
+
+int
+store_write_ids(struct db *db, const char *what, const char *sql, int n, ...)
+{
+	sqlite3_stmt *stmt = db_prepare(db, sql);
+	va_list ap;
+	int i, rc;
+
+	if (stmt == NULL)
+		return -1;
+	va_start(ap, n);
+	for (i = 1; i <= n; i++)
+		sqlite3_bind_int64(stmt, i, va_arg(ap, int64_t));
+	va_end(ap);
+	rc = store_step_done(db, stmt, what);
+	sqlite3_finalize(stmt);
+	return rc != 0 ? -1 : sqlite3_changes(db_handle(db));
+}
+
+int
+store_in_tx(struct db *db, int (*fn)(struct db *, void *), void *ctx)
+{
+	if (db_begin(db) != 0)
+		return -1;
+	if (fn(db, ctx) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
 }
 
 void

@@ -10,7 +10,8 @@ libqt_sync_a_SOURCES = \
 	src/sync/http.c src/sync/http.h \
 	src/sync/queue.c src/sync/inbox.c src/sync/cred.c \
 	src/sync/run.c src/sync/enroll.c src/sync/cmd_sync.c
-QT_EMBEDDED += data/schema/002_sync.sql data/schema/003_sync_more.sql
+QT_EMBEDDED += data/schema/002_sync.sql data/schema/003_sync_more.sql \
+	data/schema/004_tally_history.sql
 
 # Tests: tests/sync/*.sh run quantriet-server on loopback with a test CA
 # (tests/net); sqlrun builds their fixtures through db_open().

@@ -39,6 +39,8 @@ const struct sync_table sync_tables[] = {
 	{ "essay", "id", 0, "SELECT m.unit_id FROM essay e "
 	    "JOIN member m ON m.id = e.member_id WHERE e.id = ?1" },
 	{ "tally_report", "id", 0, "SELECT unit_id FROM tally_report WHERE id = ?1" },
+	{ "tally_event", "id", 0, "SELECT r.unit_id FROM tally_event e "
+	    "JOIN tally_report r ON r.id = e.report_id WHERE e.id = ?1" },
 	{ "action_item", "id", 0, "SELECT unit_id FROM action_item WHERE id = ?1" },
 	{ NULL, NULL, 0, NULL },
 };

@@ -49,6 +49,13 @@ form_free(struct form *f)
 	memset(f, 0, sizeof *f);
 }
 
+/* Whether a field of kind takes typed text. */
+static int
+form_typed(enum form_kind kind)
+{
+	return kind == FORM_TEXT || kind == FORM_DATE || kind == FORM_TEXTAREA;
+}
+
 static struct form_field *
 form_add(struct form *f, enum form_kind kind, const char *key,
     const char *label)
@@ -61,7 +68,21 @@ form_add(struct form *f, enum form_kind kind, const char *key,
 	ff->kind = kind;
 	ff->key = xstrdup(key);
 	ff->label = xstrdup(label != NULL ? label : "");
+	/* The first field one types into takes the focus: typing at once
+	 * must never land on a selector. */
+	if (form_typed(kind) && !form_typed(f->fields[f->focus].kind))
+		f->focus = f->n - 1;
 	return ff;
+}
+
+void
+form_focus(struct form *f, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		if (strcmp(f->fields[i].key, key) == 0)
+			f->focus = i;
 }
 
 void
@@ -170,13 +191,9 @@ form_get_int(const struct form *f, const char *key)
 int
 form_fail(struct form *f, const char *key, const char *msg)
 {
-	size_t i;
-
 	free(f->error);
 	f->error = xstrdup(msg);
-	for (i = 0; i < f->n; i++)
-		if (strcmp(f->fields[i].key, key) == 0)
-			f->focus = i;
+	form_focus(f, key);
 	return -1;
 }
 
@@ -352,11 +369,21 @@ form_area_key(struct ui *ui, struct form *f, struct form_field *ff,
 	return form_edited(f, r);
 }
 
+/* A typed key the focused field cannot take: said, never dropped silently. */
+static int
+form_refuse(struct ui *ui, const char *why)
+{
+	beep();
+	ui_message(ui, 1, "%s", why);
+	return UI_REDRAW;
+}
+
 int
 form_key(struct ui *ui, struct form *f, enum ui_action act, wint_t ch,
     int is_keycode)
 {
 	struct form_field *ff = &f->fields[f->focus];
+	int r;
 
 	if (ff->kind == FORM_TEXTAREA)
 		return form_area_key(ui, f, ff, act, ch, is_keycode);
@@ -372,12 +399,19 @@ form_key(struct ui *ui, struct form *f, enum ui_action act, wint_t ch,
 		break;
 	}
 	if (ff->kind == FORM_CHOICE) {
-		if (!form_choice_key(ff, act, ch))
+		if (form_choice_key(ff, act, ch)) {
+			f->changed = 1;
+			return UI_REDRAW | UI_DIRTY;
+		}
+		if (is_keycode || ch < 0x20 || ch == 0x7f)
 			return UI_HANDLED;
-		f->changed = 1;
-		return UI_REDRAW | UI_DIRTY;
+		return form_refuse(ui, "Ô này chọn bằng ←/→ (hoặc phím cách), "
+		    "không gõ chữ được");
 	}
-	return form_edited(f, edit_key(&ff->edit, ch, is_keycode, ui->telex));
+	r = edit_key(&ff->edit, ch, is_keycode, ui->telex);
+	if (r == EDIT_IGNORED && !is_keycode && ch >= 0x20 && ch != 0x7f)
+		return form_refuse(ui, "Ô này đã đủ dài, không gõ thêm được");
+	return form_edited(f, r);
 }
 
 int

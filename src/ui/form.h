@@ -3,7 +3,8 @@
  *
  * A form is drawn one field a line; Up/Down/Tab/Enter move between
  * fields, a text field is a line editor, a choice field changes with
- * Left/Right or Space. A text area takes several lines: Enter breaks the
+ * Left/Right or Space, and a letter typed on it is refused with a
+ * message (and a beep), never dropped silently. A text area takes several lines: Enter breaks the
  * line there, Up/Down move inside it, Tab/Shift-Tab (or Up on its first
  * line, Down on its last) move to another field. The screen checks the values on save and puts the
  * message on the field that is wrong (form_fail); nothing is stored
@@ -83,6 +84,11 @@ int64_t	 form_get_int(const struct form *f, const char *key);
  * date_parse's message on the form, focuses the field and returns -1.
  */
 int	 form_get_date(struct form *f, const char *key, char iso[11]);
+/*
+ * Moves the focus to the field key. A form starts on the first field one
+ * types into (text, date, text area), so what is typed first is kept.
+ */
+void	 form_focus(struct form *f, const char *key);
 /* Puts msg on the form and focuses the field key; returns -1. */
 int	 form_fail(struct form *f, const char *key, const char *msg);
 /*

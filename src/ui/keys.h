@@ -41,6 +41,8 @@ enum ui_action {
 	ACT_UNMARK,
 	ACT_MAKEUP,
 	ACT_ITEM,
+	ACT_DELETE,
+	ACT_ALL_PRESENT,
 	/* Essays and tally reports (UI-2). */
 	ACT_ESSAYS,
 	ACT_TALLY,
@@ -48,6 +50,7 @@ enum ui_action {
 	ACT_PLAN,
 	ACT_ROUND,
 	ACT_FINAL,
+	ACT_REOPEN,
 	ACT_NEWLINE,
 	/* Sync with the province. */
 	ACT_SYNC,

@@ -22,7 +22,8 @@ libqt_ui_a_SOURCES = \
 	screens/session_form.c \
 	screens/attendance.c \
 	screens/document_form.c \
-	screens/plan_item_form.c
+	screens/plan_item_form.c \
+	screens/plan_items.c
 
 check_PROGRAMS += tests/unit/test_ui_edit tests/unit/test_ui_draft \
 	tests/unit/test_ui_keys tests/unit/test_ui_textarea

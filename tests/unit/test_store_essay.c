@@ -243,7 +243,7 @@ test_tally(struct db *db)
 	store_tally_clear(&t);
 	store_tally_get(db, FX_D1, FX_A, 1, &t);
 	tap_is_str(t.assessment, "Các bài viết nghiêm túc", "and read back");
-	tap_is_int(store_tally_finalize(db, &t, TODAY), 0,
+	tap_is_int(store_tally_finalize(db, &t, TODAY, "test"), 0,
 	    "it is marked final");
 	tally_compute(db, FX_D1, FX_A, &now);
 	tap_ok(t.final && strcmp(t.finalized_on, TODAY) == 0,
@@ -263,7 +263,7 @@ test_tally(struct db *db)
 	    "a final report cannot be edited");
 	tap_ok(strstr(db_error(db), "đã chốt") != NULL,
 	    "and the clerk is told why");
-	tap_is_int(store_tally_finalize(db, &t, TODAY), -1,
+	tap_is_int(store_tally_finalize(db, &t, TODAY, "test"), -1,
 	    "nor finalised twice");
 	store_tally_clear(&t);
 	store_tally_get(db, FX_D1, FX_A, 1, &t);

@@ -84,9 +84,10 @@ test_documents(struct db *db)
 	p.half_days = 1;
 	p.deadline = (char *)"2021-06-30";
 	p.deadline_text = (char *)"";
-	store_plan_session_add(db, d.id, &p);
+	store_plan_session_save(db, d.id, &p);
+	p.id = 0;
 	p.deadline = (char *)"";
-	tap_is_int(store_plan_session_add(db, d.id, &p), 0,
+	tap_is_int(store_plan_session_save(db, d.id, &p), 0,
 	    "a session without a deadline date is kept");
 	n = store_plan_sessions(db, d.id, &items);
 	tap_is_int(n, 2, "the plan asks two sessions");

@@ -21,7 +21,7 @@ static const struct screen_ops *const screens[] = {
 	&screen_plans, &screen_sessions, &screen_session_form,
 	&screen_attendance, &screen_essays, &screen_essay_form,
 	&screen_tally, &screen_tally_form, &screen_document_form,
-	&screen_plan_item_form, &screen_sync, &screen_sync_issues,
+	&screen_plan_item_form, &screen_plan_items, &screen_sync, &screen_sync_issues,
 	&screen_enroll_form,
 };
 
@@ -64,7 +64,8 @@ static const char *const screen_names[] = {
 	"Kế hoạch", "Buổi học của một kế hoạch", "Biểu mẫu buổi học",
 	"Điểm danh", "Bài thu hoạch", "Biểu mẫu bài thu hoạch",
 	"Báo cáo tổng hợp", "Biểu mẫu báo cáo tổng hợp", "Biểu mẫu văn bản",
-	"Biểu mẫu buổi học của kế hoạch", "Đồng bộ với tỉnh",
+	"Biểu mẫu buổi học của kế hoạch", "Các buổi học kế hoạch yêu cầu",
+	"Đồng bộ với tỉnh",
 	"Đồng bộ: bản ghi bị từ chối, xung đột", "Đăng ký với máy chủ tỉnh",
 };
 

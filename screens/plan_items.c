@@ -1,0 +1,199 @@
+/*
+ * plan_items.c - what one plan asks each level to hold (its plan
+ * sessions): F4 adds an item, F5 or Enter edits one, F9 removes one after
+ * saying how many recorded sessions followed it. A plan issued above the
+ * clerk's unit is shown read-only: it is changed where it was issued.
+ *
+ * Opened with arg.id the plan (document).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "db.h"
+#include "store/store.h"
+#include "text/text.h"
+#include "ui/draw.h"
+#include "ui/list.h"
+#include "ui/ui.h"
+#include "xmalloc.h"
+
+#define PLAN_ITEMS_TOP	3
+
+static const enum ui_action plan_items_actions[] = {
+	ACT_HELP, ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_QUIT, ACT_NONE
+};
+
+struct plan_items {
+	int64_t			 document_id;
+	char			*heading;
+	int			 ours;		/* 0: a plan from above */
+	struct store_plan_session *rows;
+	size_t			 n;
+	size_t			 cursor;
+	size_t			 scroll;
+};
+
+static const int plan_items_widths[] = { 16, 4, 11, 7, 0 };
+
+static void
+plan_items_load(struct ui *ui, struct plan_items *s)
+{
+	int n;
+
+	store_plan_sessions_free(&s->rows, s->n);
+	n = store_plan_sessions(ui->db, s->document_id, &s->rows);
+	s->n = n > 0 ? (size_t)n : 0;
+	if (s->cursor >= s->n)
+		s->cursor = s->n > 0 ? s->n - 1 : 0;
+}
+
+static void *
+plan_items_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
+{
+	struct plan_items *s = xcalloc(1, sizeof *s);
+
+	s->document_id = arg.id;
+	s->heading = store_document_label(ui->db, s->document_id);
+	s->ours = store_document_is_ours(ui->db, s->document_id, ui->home_unit);
+	plan_items_load(ui, s);
+	return s;
+}
+
+static void
+plan_items_free(void *data)
+{
+	struct plan_items *s = data;
+
+	store_plan_sessions_free(&s->rows, s->n);
+	free(s->heading);
+	free(s);
+}
+
+static char *
+plan_items_title(struct ui *ui, void *data)
+{
+	return xstrdup("Các buổi học kế hoạch yêu cầu");
+}
+
+static void
+plan_items_draw_row(struct ui *ui, struct plan_items *s, size_t i)
+{
+	struct store_plan_session *p = &s->rows[i];
+	char date[11], ordinal[8], days[16];
+	const char *cols[5];
+
+	draw_date(p->deadline, date);
+	snprintf(ordinal, sizeof ordinal, "%d.", p->ordinal);
+	snprintf(days, sizeof days, "%d buổi", p->half_days);
+	cols[0] = p->level_name;
+	cols[1] = ordinal;
+	cols[2] = *date != '\0' ? date : p->deadline_text;
+	cols[3] = days;
+	cols[4] = p->title;
+	ui_put_cols(ui->body, PLAN_ITEMS_TOP + (int)(i - s->scroll), 1,
+	    i == s->cursor ? STYLE_SELECTED : STYLE_NORMAL, 5,
+	    plan_items_widths, cols);
+}
+
+static void
+plan_items_draw(struct ui *ui, void *data)
+{
+	static const char *const headings[] = { "Cấp", "Số", "Hạn", "Dài",
+	    "Nội dung buổi học" };
+	struct plan_items *s = data;
+	size_t i;
+
+	ui_put(ui->body, 0, 1, ui->cols - 2, s->heading, STYLE_HEADING,
+	    TEXT_ELLIPSIS);
+	ui_put_cols(ui->body, 1, 1, STYLE_HEADING, 5, plan_items_widths,
+	    headings);
+	draw_hline(ui->body, 2, 0, ui->cols);
+	if (s->n == 0)
+		ui_put(ui->body, PLAN_ITEMS_TOP, 2, ui->cols - 4, s->ours ?
+		    "(chưa có mục nào; F4 hoặc n để thêm)" : "(kế hoạch cấp "
+		    "trên chưa ghi mục nào)", STYLE_DIM, 0);
+	for (i = s->scroll; i < s->n && PLAN_ITEMS_TOP + (int)(i - s->scroll) <
+	    ui->rows; i++)
+		plan_items_draw_row(ui, s, i);
+}
+
+/* Removes the item under the cursor, saying what happens to its sessions. */
+static int
+plan_items_delete(struct ui *ui, struct plan_items *s)
+{
+	const struct store_plan_session *p = &s->rows[s->cursor];
+	int uses = store_plan_session_uses(ui->db, p->id), yes;
+	char *q;
+
+	if (uses > 0)
+		q = xasprintf("Xóa mục này? %d buổi học đã ghi theo mục sẽ "
+		    "không còn gắn với mục nào", uses);
+	else
+		q = xstrdup("Xóa mục này của kế hoạch?");
+	yes = ui_confirm(ui, q);
+	free(q);
+	if (!yes)
+		return UI_REDRAW;
+	if (store_plan_session_delete(ui->db, p->id) != 0)
+		ui_message(ui, 1, "%s", db_error(ui->db));
+	else
+		ui_message(ui, 0, "Đã xóa mục của kế hoạch");
+	plan_items_load(ui, s);
+	return UI_REDRAW;
+}
+
+static int
+plan_items_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
+    int is_keycode)
+{
+	struct plan_items *s = data;
+	struct ui_arg arg = { s->document_id, 0 };
+	size_t old = s->cursor, page = (size_t)(ui->rows - PLAN_ITEMS_TOP);
+	int r;
+
+	switch (act) {
+	case ACT_NEW:
+	case ACT_EDIT:
+	case ACT_OPEN:
+	case ACT_DELETE:
+		if (!s->ours) {
+			ui_message(ui, 1, "Kế hoạch của cấp trên: chỉ xem, sửa ở "
+			    "nơi ban hành");
+			return UI_REDRAW;
+		}
+		if (act == ACT_NEW)
+			return ui_open(ui, &screen_plan_item_form, arg);
+		if (s->n == 0)
+			return UI_HANDLED;
+		if (act == ACT_DELETE)
+			return plan_items_delete(ui, s);
+		arg.id2 = s->rows[s->cursor].id;
+		return ui_open(ui, &screen_plan_item_form, arg);
+	default:
+		break;
+	}
+	r = list_step(&s->cursor, &s->scroll, s->n, page, act);
+	if (r == UI_HANDLED) {
+		plan_items_draw_row(ui, s, old);
+		plan_items_draw_row(ui, s, s->cursor);
+	}
+	return r;
+}
+
+static void
+plan_items_reveal(struct ui *ui, void *data)
+{
+	plan_items_load(ui, data);
+}
+
+const struct screen_ops screen_plan_items = {
+	.name = "plan_items",
+	.actions = plan_items_actions,
+	.init = plan_items_init,
+	.free = plan_items_free,
+	.title = plan_items_title,
+	.draw = plan_items_draw,
+	.key = plan_items_key,
+	.reveal = plan_items_reveal,
+};
