@@ -26,12 +26,16 @@ e2e_wait_gone "Thêm kế hoạch"
 e2e_keys Home Enter
 e2e_wait "Kế hoạch yêu cầu: chưa ghi"; ok $? "the new plan asks nothing yet"
 e2e_wait "Thực hiện: 08-KH/ĐU"; ok $? "it carries out the plan chosen as parent"
-e2e_keys F5
-e2e_wait "Thêm buổi học kế hoạch yêu cầu"; ok $? "F5 adds what the plan asks"
+e2e_keys F7
+e2e_wait "chưa có mục nào"; ok $? "F7 lists what the plan asks"
+e2e_keys F4
+e2e_wait "Thêm buổi học kế hoạch yêu cầu"; ok $? "F4 adds an item"
 e2e_fits "plan item form"
-e2e_keys Down 'Sinh hoạt chi bộ chuyên đề' Down Down Down '15/6/2022' F2
+e2e_keys 'Sinh hoạt chi bộ chuyên đề' Down Down Down '15/6/2022' F2
 e2e_wait "trước ngày ban hành"; ok $? "a deadline before the plan's date is refused"
 e2e_keys C-u '31/8/2022' F2
+e2e_wait "31/08/2022"; ok $? "the item is listed"
+e2e_keys Escape
 e2e_wait "hạn 31/08/2022"; ok $? "the session asked for is listed with its deadline"
 e2e_quit
 done_testing

@@ -13,8 +13,9 @@ e2e_wait "Kế hoạch yêu cầu"; ok $? "the seed plan 08-KH/ĐU opens"
 
 e2e_keys F4
 e2e_wait "Thêm buổi học"; ok $? "F4 opens the session form"
-# Unit: the first cell; item: the plan's cell session (deadline 15/05/2021).
-e2e_keys Right Down Right Down 'Sinh hoat chuyen de thang 5' Down '20/05/2021' F2
+# It opens on the title; up to the unit: the first cell; item: the plan's
+# cell session (deadline 15/05/2021).
+e2e_keys Up Up Right Down Right Down 'Sinh hoat chuyen de thang 5' Down '20/05/2021' F2
 e2e_wait "trước ngày học"; ok $? "a date after the plan's deadline is refused on the form"
 e2e_keys C-u '31/02/2021' F2
 e2e_wait "không tồn tại"; ok $? "31/02/2021 is refused with the reason shown"
@@ -37,7 +38,8 @@ e2e_wait "Chưa điểm danh: 0"; ok $? "nobody is left unmarked"
 e2e_keys F8
 e2e_wait "Lên lịch học bù"; ok $? "F8 plans a make-up session"
 e2e_wait "Học bù: Sinh hoat"; ok $? "prefilled from the session"
-e2e_keys Down Down Down '24/05/2021' F2
+# It opens on the date: what is typed first is the date.
+e2e_keys '24/05/2021' F2
 e2e_wait "Đã lưu buổi học"; ok $? "the make-up session is saved"
 e2e_keys Escape
 e2e_wait "24/05/2021"; ok $? "it is listed"

@@ -55,7 +55,7 @@ e2e_wait "Đã chốt báo cáo"; ok $? "c marks it final"
 e2e_wait "Đợt 1 - ĐÃ CHỐT 10/05/2021"; ok $? "final as of today"
 e2e_wait "(số liệu lúc chốt báo cáo"; ok $? "the counts are the snapshot"
 e2e_keys F5
-e2e_wait "Báo cáo đã chốt, không sửa được nữa"; ok $? "a final report cannot be edited"
+e2e_wait "Báo cáo đã chốt; muốn sửa, mở lại bằng F9"; ok $? "a final report cannot be edited (F9 reopens it)"
 
 e2e_keys F6
 e2e_wait "Đợt báo cáo (1-12)"; ok $? "F6 asks for the round"
