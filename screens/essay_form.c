@@ -86,7 +86,6 @@ essay_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	struct essay_form *s = xcalloc(1, sizeof *s);
 	int64_t plan = d != NULL ? draft_get_int(d, "plan") : arg.id;
 	int64_t member = d != NULL ? draft_get_int(d, "member") : arg.id2;
-	size_t i;
 
 	if (store_essay_get(ui->db, plan, member, &s->essay) != 0) {
 		ui_message(ui, 1, "Không tìm thấy đảng viên này");
@@ -104,9 +103,6 @@ essay_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	    s->essay.duties, ESSAY_PART_MAX, ESSAY_PART_ROWS);
 	form_textarea(&s->form, "proposals", "3. Đề xuất, kiến nghị",
 	    s->essay.proposals, ESSAY_PART_MAX, ESSAY_PART_ROWS);
-	for (i = 0; i < s->form.n; i++)
-		if (strcmp(s->form.fields[i].key, "submitted_on") == 0)
-			s->form.focus = i;
 	if (d != NULL)
 		form_from_draft(&s->form, d);
 	else

@@ -57,8 +57,9 @@ member_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	form_text(&s->form, "position", "Chức vụ", m.position, 200);
 	form_text(&s->form, "birth_year", "Năm sinh", m.birth_year > 0 ? year :
 	    "", 4);
+	/* Moving a member: the cell is what changes. */
 	if (arg.id2 == -1)
-		s->form.focus = 2;
+		form_focus(&s->form, "unit_id");
 	if (d != NULL)
 		form_from_draft(&s->form, d);
 	store_choices_free(&cells, ncells);

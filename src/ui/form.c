@@ -345,6 +345,24 @@ form_edited(struct form *f, int r)
 	return r == EDIT_MOVED ? UI_REDRAW : UI_HANDLED;
 }
 
+/* Whether ch is a character typed as text (not a control or a key code). */
+static int
+form_printable(wint_t ch, int is_keycode)
+{
+	return !is_keycode && ch >= 0x20 && ch != 0x7f;
+}
+
+static const char form_full[] = "Ô này đã đủ dài, không gõ thêm được";
+
+/* A typed key the focused field cannot take: said, never dropped silently. */
+static int
+form_refuse(struct ui *ui, const char *why)
+{
+	beep();
+	ui_message(ui, 1, "%s", why);
+	return UI_REDRAW;
+}
+
 /*
  * A text area keeps Enter, Up and Down for itself: Tab and Shift-Tab leave
  * it, and so do Up on its first line and Down on its last.
@@ -362,20 +380,13 @@ form_area_key(struct ui *ui, struct form *f, struct form_field *ff,
 	}
 	r = textarea_key(&ff->area, &ff->edit, ch, is_keycode, ui->telex,
 	    ff->area.rows);
+	if (r == EDIT_IGNORED && form_printable(ch, is_keycode))
+		return form_refuse(ui, form_full);
 	if (r == EDIT_IGNORED && (act == ACT_UP || act == ACT_DOWN)) {
 		form_step(f, act == ACT_DOWN ? 1 : -1);
 		return UI_REDRAW;
 	}
 	return form_edited(f, r);
-}
-
-/* A typed key the focused field cannot take: said, never dropped silently. */
-static int
-form_refuse(struct ui *ui, const char *why)
-{
-	beep();
-	ui_message(ui, 1, "%s", why);
-	return UI_REDRAW;
 }
 
 int
@@ -403,14 +414,14 @@ form_key(struct ui *ui, struct form *f, enum ui_action act, wint_t ch,
 			f->changed = 1;
 			return UI_REDRAW | UI_DIRTY;
 		}
-		if (is_keycode || ch < 0x20 || ch == 0x7f)
+		if (!form_printable(ch, is_keycode))
 			return UI_HANDLED;
 		return form_refuse(ui, "Ô này chọn bằng ←/→ (hoặc phím cách), "
 		    "không gõ chữ được");
 	}
 	r = edit_key(&ff->edit, ch, is_keycode, ui->telex);
-	if (r == EDIT_IGNORED && !is_keycode && ch >= 0x20 && ch != 0x7f)
-		return form_refuse(ui, "Ô này đã đủ dài, không gõ thêm được");
+	if (r == EDIT_IGNORED && form_printable(ch, is_keycode))
+		return form_refuse(ui, form_full);
 	return form_edited(f, r);
 }
 
