@@ -8,13 +8,13 @@
 
 #include <stdlib.h>
 
-#include "db.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "ui/draw.h"
 #include "ui/list.h"
 #include "ui/ui.h"
 #include "xmalloc.h"
+#include "remove.h"
 
 /* Where the list starts in the body: filter line, headings, a rule. */
 #define MEMBERS_TOP	3
@@ -150,24 +150,9 @@ members_open_form(struct ui *ui, struct members *s, int64_t id, int64_t id2)
 static int
 members_delete(struct ui *ui, struct members *s, const struct store_member *m)
 {
-	char *why = store_member_delete_refusal(ui->db, m->id), *q;
-	int yes;
-
-	if (why != NULL) {
-		ui_message(ui, 1, "%s", why);
-		free(why);
-		return UI_REDRAW;
-	}
-	q = xasprintf("Xóa đảng viên %s (chưa có điểm danh, thu hoạch nào)?",
-	    m->full_name);
-	yes = ui_confirm(ui, q);
-	free(q);
-	if (!yes)
-		return UI_REDRAW;
-	if (store_member_delete(ui->db, m->id) != 0)
-		ui_message(ui, 1, "%s", db_error(ui->db));
-	else
-		ui_message(ui, 0, "Đã xóa đảng viên");
+	remove_row(ui, store_member_delete_refusal, xasprintf("Xóa đảng viên "
+	    "%s (chưa có điểm danh, thu hoạch nào)?", m->full_name),
+	    store_member_delete, m->id, "Đã xóa đảng viên");
 	list_reload(ui, &s->list);
 	return UI_REDRAW;
 }

@@ -17,6 +17,7 @@
 #include "ui/list.h"
 #include "ui/ui.h"
 #include "xmalloc.h"
+#include "remove.h"
 
 #define PLAN_ITEMS_TOP	3
 
@@ -123,22 +124,12 @@ static int
 plan_items_delete(struct ui *ui, struct plan_items *s)
 {
 	const struct store_plan_session *p = &s->rows[s->cursor];
-	int uses = store_plan_session_uses(ui->db, p->id), yes;
-	char *q;
+	int uses = store_plan_session_uses(ui->db, p->id);
 
-	if (uses > 0)
-		q = xasprintf("Xóa mục này? %d buổi học đã ghi theo mục sẽ "
-		    "không còn gắn với mục nào", uses);
-	else
-		q = xstrdup("Xóa mục này của kế hoạch?");
-	yes = ui_confirm(ui, q);
-	free(q);
-	if (!yes)
-		return UI_REDRAW;
-	if (store_plan_session_delete(ui->db, p->id) != 0)
-		ui_message(ui, 1, "%s", db_error(ui->db));
-	else
-		ui_message(ui, 0, "Đã xóa mục của kế hoạch");
+	remove_row(ui, NULL, uses > 0 ? xasprintf("Xóa mục này? %d buổi học đã ghi "
+	    "theo mục sẽ không còn gắn với mục nào", uses) :
+	    xstrdup("Xóa mục này của kế hoạch?"), store_plan_session_delete,
+	    p->id, "Đã xóa mục của kế hoạch");
 	plan_items_load(ui, s);
 	return UI_REDRAW;
 }

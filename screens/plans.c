@@ -8,13 +8,13 @@
 
 #include <stdlib.h>
 
-#include "db.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "ui/draw.h"
 #include "ui/list.h"
 #include "ui/ui.h"
 #include "xmalloc.h"
+#include "remove.h"
 
 #define PLANS_TOP	2
 
@@ -110,26 +110,12 @@ plans_delete(struct ui *ui, struct plans *s)
 {
 	const struct store_plan *p = &s->rows[s->cursor];
 	struct store_plan_session *items;
-	char *why = store_document_delete_refusal(ui->db, p->id), *q;
-	int n, yes;
+	int n = store_plan_sessions(ui->db, p->id, &items);
 
-	if (why != NULL) {
-		ui_message(ui, 1, "%s", why);
-		free(why);
-		return UI_REDRAW;
-	}
-	n = store_plan_sessions(ui->db, p->id, &items);
 	store_plan_sessions_free(&items, n > 0 ? (size_t)n : 0);
-	q = xasprintf("Xóa văn bản %s và %d buổi học nó yêu cầu?", p->number,
-	    n > 0 ? n : 0);
-	yes = ui_confirm(ui, q);
-	free(q);
-	if (!yes)
-		return UI_REDRAW;
-	if (store_document_delete(ui->db, p->id) != 0)
-		ui_message(ui, 1, "%s", db_error(ui->db));
-	else
-		ui_message(ui, 0, "Đã xóa văn bản");
+	remove_row(ui, store_document_delete_refusal, xasprintf("Xóa văn bản "
+	    "%s và %d buổi học nó yêu cầu?", p->number, n > 0 ? n : 0),
+	    store_document_delete, p->id, "Đã xóa văn bản");
 	plans_load(ui, s);
 	return UI_REDRAW;
 }

@@ -18,6 +18,7 @@
 #include "ui/list.h"
 #include "ui/ui.h"
 #include "xmalloc.h"
+#include "remove.h"
 
 /* At most this many lines of the plan's schedule above the sessions. */
 #define SESSIONS_SCHEDULE_LINES	5
@@ -170,17 +171,10 @@ static int
 sessions_delete(struct ui *ui, struct sessions *s)
 {
 	const struct store_session *r = &s->rows[s->cursor];
-	char *q = xasprintf("Xóa buổi học này và %d lượt điểm danh?",
-	    r->present + r->absent + r->self_study);
-	int yes = ui_confirm(ui, q);
 
-	free(q);
-	if (!yes)
-		return UI_REDRAW;
-	if (store_session_delete(ui->db, r->id) != 0)
-		ui_message(ui, 1, "%s", db_error(ui->db));
-	else
-		ui_message(ui, 0, "Đã xóa buổi học");
+	remove_row(ui, NULL, xasprintf("Xóa buổi học này và %d lượt điểm danh?",
+	    r->present + r->absent + r->self_study), store_session_delete,
+	    r->id, "Đã xóa buổi học");
 	sessions_load(ui, s);
 	return UI_REDRAW;
 }

@@ -271,36 +271,18 @@ store_document_delete_refusal(struct db *db, int64_t id)
 
 	if (children > 0)
 		return xasprintf("Có %lld văn bản khác thực hiện văn bản này: "
-		    "sửa hoặc xóa các văn bản đó trước", (long long)children);
+		    "sửa, xóa chúng trước", (long long)children);
 	if (records > 0)
-		return xasprintf("Văn bản đã có %lld buổi học, bài thu hoạch "
-		    "hoặc báo cáo ghi theo nó: không xóa được", (long long)records);
+		return xasprintf("Đã có %lld buổi học, thu hoạch, báo cáo theo "
+		    "văn bản này: không xóa được", (long long)records);
 	return NULL;
-}
-
-static int
-store_document_delete_tx(struct db *db, void *ctx)
-{
-	int64_t id = *(int64_t *)ctx;
-	char *why = store_document_delete_refusal(db, id);
-
-	if (why != NULL) {
-		db_set_message(db, why);
-		free(why);
-		return -1;
-	}
-	/* Its items, rules and deadlines go too (ON DELETE CASCADE); the
-	 * sync triggers queue each of them as deleted. */
-	if (store_write_ids(db, "xóa văn bản", "DELETE FROM document"
-	    " WHERE id = ?1", 1, id) != 1) {
-		db_set_message(db, "Không tìm thấy văn bản này");
-		return -1;
-	}
-	return 0;
 }
 
 int
 store_document_delete(struct db *db, int64_t id)
 {
-	return store_in_tx(db, store_document_delete_tx, &id);
+	/* Its items, rules and deadlines go too (ON DELETE CASCADE); the
+	 * sync triggers queue each of them as deleted. */
+	return store_delete_checked(db, id, store_document_delete_refusal,
+	    "DELETE FROM document WHERE id = ?1", "Không tìm thấy văn bản này");
 }

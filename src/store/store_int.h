@@ -20,6 +20,14 @@ int	 store_step_done(struct db *db, sqlite3_stmt *stmt, const char *what);
 int	 store_write_ids(struct db *db, const char *what, const char *sql,
 	    int n, ...);
 /*
+ * Deletes row id with sql (one ?1) in one transaction, unless refusal
+ * (NULL: none) gives a reason, which becomes db_error(); missing is the
+ * error when no row had that id. 0 or -1.
+ */
+int	 store_delete_checked(struct db *db, int64_t id,
+	    char *(*refusal)(struct db *, int64_t), const char *sql,
+	    const char *missing);
+/*
  * Runs fn(db, ctx) in one transaction: committed when it returns 0,
  * rolled back (keeping its db_error) otherwise. 0 or -1.
  */

@@ -213,34 +213,16 @@ store_member_delete_refusal(struct db *db, int64_t id)
 
 	if (marks == 0 && essays == 0)
 		return NULL;
-	return xasprintf("Đã có %lld lượt điểm danh, %lld bài thu hoạch: "
-	    "không xóa (mất kết quả học tập). Chuyển đi: m; thôi sinh hoạt: "
-	    "sửa tình trạng (e)", (long long)marks, (long long)essays);
-}
-
-static int
-store_member_delete_tx(struct db *db, void *ctx)
-{
-	int64_t id = *(int64_t *)ctx;
-	char *why = store_member_delete_refusal(db, id);
-
-	if (why != NULL) {
-		db_set_message(db, why);
-		free(why);
-		return -1;
-	}
-	if (store_write_ids(db, "xóa đảng viên", "DELETE FROM member"
-	    " WHERE id = ?1", 1, id) != 1) {
-		db_set_message(db, "Không tìm thấy đảng viên này");
-		return -1;
-	}
-	return 0;
+	return xasprintf("Đã có %lld điểm danh, %lld thu hoạch: không xóa "
+	    "được; hãy đổi tình trạng (e)", (long long)marks,
+	    (long long)essays);
 }
 
 int
 store_member_delete(struct db *db, int64_t id)
 {
-	return store_in_tx(db, store_member_delete_tx, &id);
+	return store_delete_checked(db, id, store_member_delete_refusal,
+	    "DELETE FROM member WHERE id = ?1", "Không tìm thấy đảng viên này");
 }
 
 size_t

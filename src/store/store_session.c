@@ -190,34 +190,24 @@ store_session_save(struct db *db, struct store_session *s)
 	return db_commit(db);
 }
 
-static int
-store_session_delete_tx(struct db *db, void *ctx)
+/* A session a make-up session follows stays: the make-up's list depends on it. */
+static char *
+store_session_delete_refusal(struct db *db, int64_t id)
 {
-	int64_t id = *(int64_t *)ctx;
-	int64_t makeups = db_int(db, 0, "SELECT count(*) FROM session WHERE"
-	    " makeup_of = ?1", 1, id);
-
-	if (makeups > 0) {
-		db_set_message(db, "Buổi học này có buổi học bù theo sau: hãy "
-		    "xóa buổi học bù trước");
-		return -1;
-	}
-	/* One by one, so that each attendance row is queued as deleted. */
-	if (store_write_ids(db, "xóa điểm danh", "DELETE FROM attendance"
-	    " WHERE session_id = ?1", 1, id) < 0)
-		return -1;
-	if (store_write_ids(db, "xóa buổi học", "DELETE FROM session"
-	    " WHERE id = ?1", 1, id) != 1) {
-		db_set_message(db, "Không tìm thấy buổi học này");
-		return -1;
-	}
-	return 0;
+	if (db_int(db, 0, "SELECT count(*) FROM session WHERE makeup_of = ?1",
+	    1, id) == 0)
+		return NULL;
+	return xstrdup("Buổi học này có buổi học bù theo sau: hãy xóa buổi "
+	    "học bù trước");
 }
 
 int
 store_session_delete(struct db *db, int64_t id)
 {
-	return store_in_tx(db, store_session_delete_tx, &id);
+	/* Its attendance goes by ON DELETE CASCADE, each row queued as
+	 * deleted by the sync triggers. */
+	return store_delete_checked(db, id, store_session_delete_refusal,
+	    "DELETE FROM session WHERE id = ?1", "Không tìm thấy buổi học này");
 }
 
 /*

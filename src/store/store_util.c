@@ -61,6 +61,44 @@ store_in_tx(struct db *db, int (*fn)(struct db *, void *), void *ctx)
 	return db_commit(db);
 }
 
+struct store_delete {
+	int64_t		 id;
+	char		*(*refusal)(struct db *, int64_t);
+	const char	*sql;
+	const char	*missing;
+};
+
+static int
+store_delete_tx(struct db *db, void *ctx)
+{
+	struct store_delete *d = ctx;
+	char *why = d->refusal != NULL ? d->refusal(db, d->id) : NULL;
+	int n;
+
+	if (why != NULL) {
+		db_set_message(db, why);
+		free(why);
+		return -1;
+	}
+	if ((n = store_write_ids(db, "xóa", d->sql, 1, d->id)) < 0)
+		return -1;
+	if (n == 0) {
+		db_set_message(db, d->missing);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_delete_checked(struct db *db, int64_t id,
+    char *(*refusal)(struct db *, int64_t), const char *sql,
+    const char *missing)
+{
+	struct store_delete d = { id, refusal, sql, missing };
+
+	return store_in_tx(db, store_delete_tx, &d);
+}
+
 void
 store_bind_opt(sqlite3_stmt *stmt, int i, const char *s)
 {

@@ -23,7 +23,8 @@ libqt_ui_a_SOURCES = \
 	screens/attendance.c \
 	screens/document_form.c \
 	screens/plan_item_form.c \
-	screens/plan_items.c
+	screens/plan_items.c \
+	screens/remove.c screens/remove.h
 
 check_PROGRAMS += tests/unit/test_ui_edit tests/unit/test_ui_draft \
 	tests/unit/test_ui_keys tests/unit/test_ui_textarea

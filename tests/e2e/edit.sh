@@ -9,6 +9,15 @@
 
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 không có trên máy"
 
+# goto_row TEXT: moves the plans list's cursor to the row holding TEXT
+# (the list starts on the screen's fourth line).
+goto_row() {
+	_row=$(e2e_screen | grep -n -- "$1" | head -1 | cut -d: -f1)
+	e2e_keys Home
+	_i=4
+	while [ "$_i" -lt "${_row:-4}" ]; do e2e_keys Down; _i=$((_i + 1)); done
+}
+
 e2e_demo
 e2e_start
 e2e_wait "Trang chính" || { done_testing; exit 1; }
@@ -73,37 +82,45 @@ e2e_keys Escape Escape
 e2e_wait "Trích yếu"
 e2e_keys Home
 e2e_wait "08-KH/ĐU"
-# Find the plan's row: the list is newest first.
-row=$(e2e_screen | grep -n '08-KH/ĐU' | head -1 | cut -d: -f1)
-e2e_keys Home
-i=4
-while [ "$i" -lt "${row:-4}" ]; do e2e_keys Down; i=$((i + 1)); done
+goto_row '08-KH/ĐU'
 e2e_keys e
 e2e_wait "Sửa văn bản"; ok $? "e edits the commune's own plan"
 e2e_keys Down Down Down Down Down C-u 'Kế hoạch học tập đã sửa' F2
 e2e_wait "Đã lưu văn bản"; ok $? "the document is saved"
 e2e_wait "Kế hoạch học tập đã sửa"; ok $? "and listed with its new title"
-row=$(e2e_screen | grep -n '13-KH/TU' | head -1 | cut -d: -f1)
-e2e_keys Home
-i=4
-while [ "$i" -lt "${row:-4}" ]; do e2e_keys Down; i=$((i + 1)); done
+goto_row '13-KH/TU'
 e2e_keys e
 e2e_wait "Văn bản của cấp trên: chỉ xem"; ok $? "the province's plan is read-only"
+goto_row '08-KH/ĐU'
+e2e_keys x
+e2e_wait "theo văn bản này: không xóa được"; ok $? "a plan with sessions recorded is not deleted, and the clerk is told why"
 
 e2e_keys Escape
 e2e_wait "Trang chính"
 e2e_keys 1
 e2e_wait "Họ và tên"
+# Found by name, whatever order the list is in.
+e2e_keys / 'bui cong vu' Enter
+e2e_wait "Tìm: bui cong vu"
 e2e_keys e
 e2e_wait "Sửa"; ok $? "e edits a member"
 e2e_keys End ' Sửa' F2
-e2e_wait " Sửa"; ok $? "the edited name is listed"
+e2e_wait "Bùi Công Vũ Sửa"; ok $? "the edited name is listed"
 e2e_keys e
 e2e_wait "Tình trạng:"
 e2e_keys Down Down x
 e2e_wait "Ô này chọn bằng"; ok $? "a letter typed on a selector is refused visibly"
 e2e_keys Escape c
-e2e_keys Escape
+e2e_wait_gone "Tình trạng:"
+e2e_keys x
+e2e_wait "Xóa đảng viên Bùi Công Vũ Sửa (chưa có điểm danh"; ok $? "a member with no record is deleted after a question"
+e2e_keys k
+e2e_wait_gone "Xóa đảng viên"
+e2e_keys Escape / 'chau cong tuan' Enter
+e2e_wait "Tìm: chau cong tuan"
+e2e_keys x
+e2e_wait "thu hoạch: không xóa được; hãy đổi tình trạng (e)"; ok $? "a member with attendance is not deleted; a status change is suggested"
+e2e_keys Escape Escape
 e2e_wait "Trang chính"
 
 e2e_keys 4
