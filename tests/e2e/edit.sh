@@ -77,6 +77,8 @@ e2e_wait "Xóa mục này? 7 buổi học"; ok $? "F9 asks, saying the sessions 
 e2e_keys c
 e2e_wait "Đã xóa mục"; ok $? "the item is removed"
 e2e_wait "chưa có mục nào"; ok $? "the plan asks nothing now"
+e2e_keys Up Down End
+e2e_wait "chưa có mục nào"; ok $? "moving on the empty list is harmless"
 
 e2e_keys Escape Escape
 e2e_wait "Trích yếu"
