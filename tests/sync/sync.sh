@@ -111,6 +111,26 @@ is "$(q A "SELECT grade FROM essay WHERE id = $essay")" excellent \
 is "$(q A "SELECT count(*) FROM sync_conflict WHERE row_id = $essay")" 1 \
     "the overwritten value is kept in the conflict log"
 
+# Mistakes put right travel: a session deleted with its attendance, and a
+# reopened report whose reason stays in its history.
+sess=$(q A "SELECT id FROM session LIMIT 1")
+"$SQLRUN" "$NET_TMP/A.db" "DELETE FROM session WHERE id = $sess;
+    INSERT INTO tally_report(id, document_id, unit_id)
+      SELECT 77, document_id, unit_id FROM session LIMIT 1;
+    INSERT INTO tally_event(id, report_id, at, action, who, reason)
+      VALUES (78, 77, '2026-12-01', 'reopen', 'thu', 'Sót bài')"
+client A sync --quiet && client A2 sync --quiet
+is "$("$SQLRUN" "$SDB" "SELECT count(*) FROM session WHERE id = $sess")
+$("$SQLRUN" "$SDB" "SELECT count(*) FROM attendance WHERE session_id = $sess")" \
+    "0
+0" "the server drops the deleted session and its attendance"
+is "$(q A2 "SELECT count(*) FROM attendance WHERE session_id = $sess")" 0 \
+    "so does the other device"
+is "$("$SQLRUN" "$SDB" "SELECT who || ': ' || reason FROM tally_event")" \
+    "thu: Sót bài" "the province sees who reopened a report and why"
+is "$(q A2 "SELECT reason FROM tally_event WHERE report_id = 77")" "Sót bài" \
+    "the other device too"
+
 # An edit stamped while the PC clock ran 3 days ahead takes the server's
 # clock, so that a later edit from another device still wins over it.
 "$SQLRUN" "$NET_TMP/A.db" "UPDATE sync_clock SET hlc =
