@@ -1,8 +1,8 @@
 #!/bin/sh
 # scale.sh - a reduced province (10 communes, 100 cells, 20,000 members)
-# made by gen-province, and how long its tally report takes: the commune's
-# and the province's must stay well under a second on an old PC (the
-# bounds here are loose enough for a sanitizer build on a busy CI runner).
+# made by gen-province: its tally reports add up to a recount from the
+# rows. How long they take is the benchmark's business (timings never
+# decide a test here); the times are printed as comments only.
 . "$top_srcdir/tests/tap.sh"
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 command not installed"
 tap_tmpdir
@@ -26,11 +26,9 @@ timed() {
 set -- $(timed "$TAP_TMP/commune.csv" --plan KH-2 --unit "Đảng bộ xã số 1")
 is "$1" 0 "tally of one commune"
 echo "# commune tally: $2 ms"
-ok $(( $2 < 2000 ? 0 : 1 )) "commune tally under 2 s ($2 ms)"
 set -- $(timed "$TAP_TMP/province.csv" --plan KH-2 --unit "Tỉnh ủy Thử nghiệm")
 is "$1" 0 "tally of the province"
 echo "# province tally: $2 ms"
-ok $(( $2 < 10000 ? 0 : 1 )) "province tally under 10 s ($2 ms)"
 
 is "$(tr -d '\r' < "$TAP_TMP/province.csv" | tail -n 1 | cut -d, -f2)" \
   "$(sqlite3 "$db" "SELECT count(*) FROM member WHERE status <> 'guest'")" \

@@ -120,10 +120,10 @@ cmp -s "$T/16k" "$T/16k.out"
 ok $? "16 KB pass intact at 64 kbit/s"
 if [ -n "$t0" ]; then
 	echo "# 16 KB at 64 kbit/s took $((t1 - t0)) ms"
-	ok $(( !(t1 - t0 >= 1800 && t1 - t0 <= 3000) )) \
-	    "16 KB at 64 kbit/s take 1.8 to 3 s"
+	# A lower bound only: a busy machine may be slower, never faster.
+	ok $(( !(t1 - t0 >= 1800) )) "16 KB at 64 kbit/s take at least 1.8 s"
 else
-	ok 0 "16 KB at 64 kbit/s take 1.8 to 3 s # SKIP date has no %N"
+	ok 0 "16 KB at 64 kbit/s take at least 1.8 s # SKIP date has no %N"
 fi
 
 proxy late --latency-ms 300
@@ -133,8 +133,8 @@ t1=$(now_ms)
 is "$(cat "$T/ping.out")" ping "data passes with --latency-ms"
 if [ -n "$t0" ]; then
 	echo "# a round trip at 300 ms each way took $((t1 - t0)) ms"
-	ok $(( !(t1 - t0 >= 600 && t1 - t0 <= 2000) )) \
-	    "--latency-ms 300 delays a round trip by 600 ms"
+	ok $(( !(t1 - t0 >= 600) )) \
+	    "--latency-ms 300 delays a round trip by at least 600 ms"
 else
 	ok 0 "--latency-ms delays a round trip # SKIP date has no %N"
 fi
