@@ -21,6 +21,7 @@
 
 #include "db.h"
 #include "embedded.h"
+#include "files.h"
 #include "paths.h"
 #include "text/text.h"
 #include "xmalloc.h"
@@ -397,7 +398,15 @@ db_open(const char *path, int flags, char **err)
 			    path, strerror(errno));
 			goto fail;
 		}
-		oflags |= SQLITE_OPEN_CREATE;
+		/*
+		 * Made here with its mode, not by SQLite (0644 less the
+		 * umask): the journals copy the database's mode.
+		 */
+		if (files_create_db(path) != 0) {
+			*err = xasprintf("Không tạo được tệp %s: %s", path,
+			    strerror(errno));
+			goto fail;
+		}
 	} else if (!S_ISREG(st.st_mode)) {
 		*err = xasprintf("%s không phải một tệp thường", path);
 		goto fail;

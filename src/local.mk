@@ -13,6 +13,7 @@ libqt_core_a_SOURCES = \
 	src/msg.c src/msg.h \
 	src/db.c src/db.h \
 	src/paths.c src/paths.h \
+	src/files.c src/files.h \
 	src/cli.c src/cli.h \
 	src/hlc.c src/hlc.h \
 	src/commands.h src/embedded.h src/embedded_find.c

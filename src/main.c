@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "files.h"
 #include "msg.h"
 
 struct command {
@@ -55,6 +56,7 @@ main(int argc, char **argv)
 {
 	size_t i;
 
+	files_private();
 	msg_init_locale();
 	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
 		usage(stdout);

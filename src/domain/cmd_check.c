@@ -12,11 +12,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "commands.h"
 #include "db.h"
 #include "domain/date.h"
+#include "files.h"
 #include "msg.h"
 #include "xmalloc.h"
 
@@ -174,13 +176,39 @@ check_integrity(struct db *db, int *n)
 	sqlite3_finalize(stmt);
 }
 
+/*
+ * A database others may read or write is a finding: SQLite gives its
+ * journals the same mode, so every member's name is theirs to read.
+ * Reported, not changed: the operator may have chosen it.
+ */
+static void
+check_mode(struct db *db, int *n)
+{
+	const char *path = db_path(db);
+	mode_t want = files_db_mode(path), mode;
+	struct stat st;
+	char *line;
+
+	if (stat(path, &st) != 0)
+		return;
+	mode = st.st_mode & 0777;
+	if ((mode & ~want) == 0)
+		return;
+	line = xasprintf("%s có quyền %03o, nên là %03o (sửa: chmod %03o %s)",
+	    path, (unsigned)mode, (unsigned)want, (unsigned)want, path);
+	check_report(n, "Người dùng khác đọc hoặc ghi được tệp cơ sở dữ liệu",
+	    line);
+	free(line);
+}
+
 static void
 check_usage(FILE *fp)
 {
 	msg_put(fp, "Cách dùng: quantriet check [--db TỆP]\n"
 	    "Kiểm tra tệp (integrity_check, khóa ngoại) và dữ liệu: ngày "
 	    "không có thật,\nbài thu hoạch nộp trước buổi học, đảng viên ở "
-	    "đơn vị không phải chi bộ,\nđiểm danh người của đơn vị khác... "
+	    "đơn vị không phải chi bộ,\nđiểm danh người của đơn vị khác, "
+	    "tệp mà người dùng khác đọc được... "
 	    "Trả về 1 nếu có vấn đề.\n\n"
 	    "  --db TỆP    cơ sở dữ liệu\n"
 	    "  --help      in trợ giúp này\n");
@@ -219,6 +247,7 @@ cmd_check(int argc, char **argv)
 	}
 	if ((db = cli_open_db(opt_db, DB_OPEN_EXISTING)) == NULL)
 		return 1;
+	check_mode(db, &n);
 	check_integrity(db, &n);
 	check_rows(db, &n, "Tham chiếu tới dòng không tồn tại",
 	    "SELECT 'bảng ' || \"table\" || ' dòng ' || rowid || ' -> ' || "

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "db.h"
 #include "domain/lookup.h"
 #include "domain/tally.h"
+#include "files.h"
 #include "msg.h"
 
 static void
@@ -30,6 +32,7 @@ report_usage(FILE *fp)
 	    "  --round N        đợt báo cáo, 1-12 (mặc định 1)\n"
 	    "  --format F       txt: mẫu báo cáo để in; csv: bảng số liệu "
 	    "theo đơn vị trực thuộc\n"
+	    "  --output TỆP     ghi vào TỆP (quyền 600) thay vì in ra\n"
 	    "  --db TỆP         cơ sở dữ liệu\n"
 	    "  --help           in trợ giúp này\n");
 }
@@ -53,10 +56,12 @@ cmd_report(int argc, char **argv)
 		{ "unit", required_argument, NULL, 'u' },
 		{ "round", required_argument, NULL, 'r' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *opt_db = NULL, *plan = NULL, *unit = NULL, *format = "txt";
+	const char *output = NULL;
 	int64_t document_id, unit_id;
 	struct db *db;
 	char *err = NULL, *out = NULL, *end;
@@ -85,6 +90,9 @@ cmd_report(int argc, char **argv)
 			break;
 		case 'f':
 			format = optarg;
+			break;
+		case 'o':
+			output = optarg;
 			break;
 		case 'h':
 			report_usage(stdout);
@@ -132,10 +140,15 @@ cmd_report(int argc, char **argv)
 	else
 		out = tally_format_txt(db, document_id, unit_id, (int)round);
 	rc = out != NULL ? 0 : 1;
-	if (out != NULL)
-		report_write(out);
-	else
+	if (out == NULL)
 		msg_error("%s", db_error(db));
+	else if (output == NULL)
+		report_write(out);
+	else if (files_write(output, out, strlen(out)) != 0) {
+		msg_error("không ghi được báo cáo vào %s: %s", output,
+		    strerror(errno));
+		rc = 1;
+	}
 	free(out);
 	db_close(&db);
 	return rc;

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "files.h"
 #include "msg.h"
 #include "server/srv.h"
 #include "xmalloc.h"
@@ -213,19 +214,13 @@ serve_read_file(const char *path)
 static int
 serve_write_port(const char *path, unsigned port)
 {
-	char *tmp = xasprintf("%s.tmp", path);
-	FILE *fp = fopen(tmp, "w");
-	int rc = -1;
+	char text[16];
+	int n = snprintf(text, sizeof text, "%u\n", port);
 
-	if (fp != NULL) {
-		fprintf(fp, "%u\n", port);
-		if (fclose(fp) == 0 && rename(tmp, path) == 0)
-			rc = 0;
-	}
-	if (rc != 0)
-		msg_error("không ghi được %s", path);
-	free(tmp);
-	return rc;
+	if (files_write(path, text, (size_t)n) == 0)
+		return 0;
+	msg_error("không ghi được %s", path);
+	return -1;
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include "commands.h"
 #include "db.h"
+#include "files.h"
 #include "hlc.h"
 #include "msg.h"
 #include "server/sha256.h"
@@ -321,6 +322,7 @@ main(int argc, char **argv)
 	size_t i;
 	int rc;
 
+	files_private();
 	msg_init_locale();
 	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
 		usage(argc < 2 ? stderr : stdout);

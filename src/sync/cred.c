@@ -7,13 +7,11 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "files.h"
 #include "paths.h"
 #include "sync/sync.h"
 #include "sync/sync_int.h"
@@ -66,34 +64,18 @@ int
 cred_save(const char *url, const char *token, char **err)
 {
 	char *dir = paths_config_dir(), *path = cred_path();
-	char *tmp = xasprintf("%s.tmp", path);
-	int fd = -1, rc = -1;
-	FILE *fp;
+	char *text = xasprintf("url %s\ntoken %s\n", url, token);
+	int rc = 0;
 
 	if (paths_make_dir(dir) != 0 ||
-	    (fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600)) < 0 ||
-	    fchmod(fd, 0600) != 0 || (fp = fdopen(fd, "w")) == NULL) {
+	    files_write(path, text, strlen(text)) != 0) {
 		*err = xasprintf("Không lưu được thông tin đăng ký vào %s: %s",
 		    path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		goto out;
-	}
-	fprintf(fp, "url %s\ntoken %s\n", url, token);
-	rc = fflush(fp) != 0 || fsync(fileno(fp)) != 0 ? -1 : 0;
-	if (fclose(fp) != 0 || rc != 0 || rename(tmp, path) != 0) {
 		rc = -1;
-		*err = xasprintf("Không lưu được thông tin đăng ký vào %s: %s",
-		    path, strerror(errno));
-		goto out;
 	}
-	rc = 0;
-out:
-	if (rc != 0)
-		unlink(tmp);
+	free(text);
 	free(dir);
 	free(path);
-	free(tmp);
 	return rc;
 }
 

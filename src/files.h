@@ -1,0 +1,33 @@
+/*
+ * files.h - the modes of the files quantriet creates (docs/files.md).
+ */
+#ifndef QT_FILES_H
+#define QT_FILES_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/*
+ * Sets the process umask to 077, first thing in each program's main(),
+ * so no file or directory it creates is readable by anyone else.
+ */
+void	 files_private(void);
+/*
+ * The mode a database at PATH should have: 0660 when its directory is
+ * setgid and grants its group rwx (an operator shares it with a unit's
+ * clerks), else 0600. SQLite gives the journals (-journal, -wal, -shm)
+ * the database's mode, ignoring the umask.
+ */
+mode_t	 files_db_mode(const char *path);
+/*
+ * Creates an empty database file at PATH with files_db_mode(PATH); an
+ * existing file is left alone. 0, or -1 with errno.
+ */
+int	 files_create_db(const char *path);
+/*
+ * Writes LEN bytes of DATA to PATH atomically (PATH.tmp, fsync, rename),
+ * mode 0600. 0, or -1 with errno.
+ */
+int	 files_write(const char *path, const char *data, size_t len);
+
+#endif
