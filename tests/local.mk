@@ -12,3 +12,8 @@ include tests/net/local.mk
 # The interface without colours (TERM=vt100, NO_COLOR) and with them.
 TESTS += tests/e2e/mono.sh
 EXTRA_DIST += tests/e2e/mono.sh
+
+# The modes of every kind of file both programs create, under umask 000
+# and 022 (docs/files.md).
+TESTS += tests/cli/private.sh
+EXTRA_DIST += tests/cli/private.sh

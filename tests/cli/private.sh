@@ -1,0 +1,156 @@
+#!/bin/sh
+# Every file quantriet and quantriet-server create is private whatever the
+# umask (docs/files.md): files 0600, directories 0700, journals as their
+# database; 0660 only for a database in a setgid group directory. Each kind
+# of file is made under umask 000 and 022 and its mode read with stat.
+. "$top_srcdir/tests/sync/fixture.sh"
+command -v "${OPENSSL:-openssl}" >/dev/null 2>&1 || skip_all "openssl not found"
+command -v tmux >/dev/null 2>&1 || skip_all "tmux không có trên máy"
+command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 không có trên máy"
+sh "$NET_MKCA" "$NET_TMP/pki" >/dev/null || exit 1
+PKI=$NET_TMP/pki
+SOCK=qt-private-$$
+trap 'tmux -L "$SOCK" kill-server 2>/dev/null; net_cleanup' EXIT
+
+# mode PATH: its permission bits, e.g. 600.
+mode() {
+	stat -c %a "$1" 2>/dev/null || echo "(không có)"
+}
+
+# wait_for PATH: polls until PATH exists; 1 after 10 s.
+wait_for() {
+	_w=200
+	while [ ! -e "$1" ] && [ "$_w" -gt 0 ]; do
+		sleep 0.05
+		_w=$((_w - 1))
+	done
+	[ -e "$1" ]
+}
+
+# hold DB: another process reads DB and keeps its shared lock until
+# release, so the next writer waits at COMMIT with its journal on disk.
+hold() {
+	rm -f "$NET_TMP/release"
+	net_bg reader sh -c "{ echo 'BEGIN;'; echo 'SELECT count(*) FROM unit;';
+	    while [ ! -e '$NET_TMP/release' ]; do sleep 0.05; done;
+	    echo 'COMMIT;'; } | sqlite3 '$1'"
+	net_wait_lines "$NET_TMP/reader.log" 1 || exit 1
+}
+
+release() {
+	touch "$NET_TMP/release"
+	wait "$(net_pid reader)"
+	net_stop reader
+}
+
+# screen TEXT: polls the interface's pane until TEXT is on it.
+screen() {
+	_w=200
+	while [ "$_w" -gt 0 ]; do
+		tmux -L "$SOCK" capture-pane -p 2>/dev/null | grep -F -q -- "$1" &&
+		    return 0
+		sleep 0.05
+		_w=$((_w - 1))
+	done
+	echo "# waited for: $1"
+	tmux -L "$SOCK" capture-pane -p 2>/dev/null | sed 's/^/# | /'
+	return 1
+}
+
+for u in 000 022; do
+	umask $u
+	D=$NET_TMP/u$u
+	mkdir "$D"
+
+	# A database made with --db, and the directories above it.
+	"$QUANTRIET" demo --db "$D/new/dir/demo.db" >/dev/null
+	is "$(mode "$D/new/dir/demo.db")" 600 "umask $u: demo --db makes the database 0600"
+	is "$(mode "$D/new")/$(mode "$D/new/dir")" 700/700 \
+	    "umask $u: and the directories it makes for it 0700"
+
+	# The server's database; its journal while the server writes.
+	SDB=$D/srv/server.db
+	"$S" unit-add --db "$SDB" --code XA --name 'Đảng bộ xã A' \
+	    --kind commune >/dev/null
+	is "$(mode "$SDB")/$(mode "$D/srv")" 600/700 \
+	    "umask $u: the server's database 0600, its directory 0700"
+	_s_port=
+	start_server srv$u "$PKI/server.pem" "$PKI/server.key"
+	is "$(mode "$NET_TMP/srv$u.port")" 600 "umask $u: the server's port file 0600"
+	code=$("$S" enroll-code --db "$SDB" --unit XA)
+	hold "$SDB"
+	XDG_CONFIG_HOME=$D/cfg XDG_DATA_HOME=$D/data QUANTRIET_DB= \
+	    "$QUANTRIET" enroll --quiet --cacert "$PKI/ca.pem" "$URL" "$code" \
+	    >"$NET_TMP/enroll.log" 2>&1 &
+	enroll=$!
+	wait_for "$SDB-journal"
+	is "$(mode "$SDB-journal")" 600 \
+	    "umask $u: the journal the server writes beside it 0600"
+	release
+	wait "$enroll"
+	ok $? "umask $u: a device enrols"
+	net_stop srv$u
+
+	# What enrolling made: the default database and the credential.
+	is "$(mode "$D/data/quantriet/quantriet.db")" 600 \
+	    "umask $u: the default database, made by enroll, 0600"
+	is "$(mode "$D/data")/$(mode "$D/data/quantriet")" 700/700 \
+	    "umask $u: the directories made for it 0700"
+	is "$(mode "$D/cfg/quantriet/credential")/$(mode "$D/cfg/quantriet")" \
+	    600/700 "umask $u: the credential 0600, its directory 0700"
+
+	# The interface: a draft, then the journal of a save.
+	DB=$D/new/dir/demo.db
+	tmux -L "$SOCK" -f /dev/null new-session -d -x 80 -y 24 \
+	    "umask $u; env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen \
+	    XDG_STATE_HOME=$D/state QUANTRIET_TODAY=2021-05-10 \
+	    $QUANTRIET --db $DB 2>>$NET_TMP/ui.err; echo EXITED \$?; sleep 60"
+	screen "Trang chính"
+	tmux -L "$SOCK" send-keys 1
+	screen "Họ và tên"
+	tmux -L "$SOCK" send-keys F4
+	screen "Thêm đảng viên"
+	tmux -L "$SOCK" send-keys 'Lê Thị Kín'
+	wait_for "$D/state/quantriet/draft-member_form.txt"
+	is "$(mode "$D/state/quantriet/draft-member_form.txt")" 600 \
+	    "umask $u: the interface's draft 0600"
+	is "$(mode "$D/state")/$(mode "$D/state/quantriet")" 700/700 \
+	    "umask $u: the directories made for drafts 0700"
+	hold "$DB"
+	tmux -L "$SOCK" send-keys F2
+	wait_for "$DB-journal"
+	is "$(mode "$DB-journal")" 600 \
+	    "umask $u: the journal the interface writes beside its database 0600"
+	release
+	screen "Đã lưu"
+	ok $? "umask $u: the member is saved once the reader lets go"
+	tmux -L "$SOCK" send-keys Escape Q
+	screen "EXITED 0"
+	tmux -L "$SOCK" kill-server
+
+	# A report written to a path.
+	"$QUANTRIET" report tally --db "$DB" --plan 13-KH/TU \
+	    --output "$D/report.txt"
+	is "$(mode "$D/report.txt")" 600 "umask $u: report tally --output writes 0600"
+done
+umask 022
+[ ! -s "$NET_TMP/ui.err" ]; ok $? "the interface wrote nothing on stderr"
+
+# A database in a directory the operator shares with a unit's group.
+mkdir "$NET_TMP/unit"
+chmod 2770 "$NET_TMP/unit"
+"$QUANTRIET" demo --db "$NET_TMP/unit/unit.db" >/dev/null
+is "$(mode "$NET_TMP/unit/unit.db")" 660 \
+    "in a setgid group directory the database is 0660, for the unit's clerks"
+"$QUANTRIET" check --db "$NET_TMP/unit/unit.db" >"$NET_TMP/check.out" 2>&1
+ok $? "check accepts it"
+
+# An existing database others can read is flagged, not changed.
+DB=$NET_TMP/u022/new/dir/demo.db
+chmod 644 "$DB"
+LC_ALL=C.UTF-8 "$QUANTRIET" check --db "$DB" >"$NET_TMP/check.out" 2>&1
+[ $? -eq 1 ] && grep -q "Người dùng khác đọc hoặc ghi được.*quyền 644, nên là 600" \
+    "$NET_TMP/check.out"
+ok $? "check flags a database with mode 644 and says how to fix it"
+is "$(mode "$DB")" 644 "and leaves the mode as the operator set it"
+done_testing
