@@ -65,6 +65,42 @@ import "$TAP_TMP/cut.csv"
 ok $? "a file cut in the middle of a character says it is truncated"
 is "$(members)" "$before" "and imports nothing"
 
+# Bad bytes (docs/bad-input.md): each refused naming its line, exit 1,
+# nobody imported, not even the lines before it.
+# refused FILE LINE TEXT NAME
+refused() {
+	before=$(members)
+	import "$1"
+	_rc=$?
+	[ "$_rc" -eq 1 ] && grep -q "dòng $2: $3" "$TAP_TMP/err" &&
+	    grep -q "không nhập gì" "$TAP_TMP/err"
+	ok $? "$4 is refused naming line $2, exit 1"
+	[ "$_rc" -eq 1 ] || sed 's/^/# /' "$TAP_TMP/err"
+	is "$(members)" "$before" "$4: nobody is imported"
+}
+printf 'Nguyễn Văn Một\n\000Trần Văn Hai\nLê Văn Ba\nPhạm Văn Bốn\n' > "$TAP_TMP/nul.csv"
+refused "$TAP_TMP/nul.csv" 2 "có byte NUL" "a NUL byte"
+printf 'Nguyễn Văn Một\r\nTrần Văn Hai\rLê Văn Ba\r\n' > "$TAP_TMP/cr.csv"
+refused "$TAP_TMP/cr.csv" 2 "có ký tự CR đứng một mình" "a lone CR"
+printf 'Nguyễn Văn Một\rTrần Văn Hai\rLê Văn Ba\r' > "$TAP_TMP/mac.csv"
+refused "$TAP_TMP/mac.csv" 1 "có ký tự CR đứng một mình" "old Macintosh line ends"
+printf '\357\273\277Nguyễn Văn Một\n\357\273\277Họ và tên\nLê Văn Ba\n' > "$TAP_TMP/bom.csv"
+refused "$TAP_TMP/bom.csv" 2 "có dấu BOM (U+FEFF) giữa tệp" "a byte-order mark in the middle"
+{ printf 'Nguyễn Văn Một\n'; head -c 4096 /dev/zero | tr '\0' a; printf '\n'; } > "$TAP_TMP/limit.csv"
+import "$TAP_TMP/limit.csv"
+grep -q "dòng 2: Tên quá dài" "$TAP_TMP/err"
+ok $? "a line of 4096 bytes is read (its name is then too long)"
+{ printf 'Nguyễn Văn Một\n'; head -c 4097 /dev/zero | tr '\0' a; printf '\n'; } > "$TAP_TMP/long.csv"
+refused "$TAP_TMP/long.csv" 2 "dài hơn 4096 byte" "a line of 4097 bytes"
+printf 'Nguyễn Văn Một\nTrần Văn Hai\nLê V\303n Ba\n' > "$TAP_TMP/utf8.bad"
+refused "$TAP_TMP/utf8.bad" 3 "có byte không thuộc bảng mã UTF-8" "invalid UTF-8"
+printf 'PK\003\004\024\000\010\000' > "$TAP_TMP/list.xlsx"
+refused "$TAP_TMP/list.xlsx" 1 "tệp bảng tính" "a spreadsheet (.xlsx)"
+printf 'Nguyễn Văn Một\nTrần Văn Hai\n' | iconv -f UTF-8 -t UTF-16 > "$TAP_TMP/utf16.csv"
+refused "$TAP_TMP/utf16.csv" 1 "tệp ở bảng mã UTF-16" "a UTF-16 file"
+head -c 4096 "$QUANTRIET" > "$TAP_TMP/binary.csv"
+refused "$TAP_TMP/binary.csv" 1 "có byte NUL" "a binary file (a program)"
+
 cell="Đảng bộ xã Vĩnh Hòa Hiệp"
 import "$TAP_TMP/utf8.csv"
 [ $? -ne 0 ] && grep -q "chi bộ" "$TAP_TMP/err"
