@@ -1,1 +1,1 @@
-EXTRA_DIST += docs/architecture.md docs/storage.md
+EXTRA_DIST += docs/architecture.md docs/storage.md docs/files.md docs/bad-input.md
