@@ -201,6 +201,29 @@ test_two_writers(void)
 	free(path);
 }
 
+/*
+ * A long report or check holds a read open; a clerk's program must still
+ * open the database: opening a current database takes no write lock.
+ */
+static void
+test_open_beside_a_reader(void)
+{
+	char *path = scratch("read.db"), *err = NULL;
+	struct db *reader = db_open(path, DB_OPEN_CREATE, &err), *clerk;
+
+	db_exec(reader, "BEGIN");
+	db_int(reader, 0, "SELECT count(*) FROM unit", 0);
+	clerk = db_open(path, DB_OPEN_EXISTING, &err);
+	tap_ok(clerk != NULL, "the database opens while another holds a read");
+	if (clerk == NULL)
+		printf("# %s\n", err);
+	free(err);
+	db_close(&clerk);
+	db_exec(reader, "COMMIT");
+	db_close(&reader);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -210,6 +233,7 @@ main(void)
 	test_upgrade_and_refuse();
 	test_transactions();
 	test_two_writers();
+	test_open_beside_a_reader();
 	{
 		char cmd[64];
 
