@@ -1,5 +1,6 @@
 # SQL and reference data compiled into the program (see src/embed.awk).
 # Paths are relative to the top source directory.
 QT_EMBEDDED = \
-	data/schema/001_init.sql
+	data/schema/001_init.sql \
+	data/schema/005_database_id.sql
 EXTRA_DIST += $(QT_EMBEDDED)

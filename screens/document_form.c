@@ -67,8 +67,7 @@ document_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	form_text(&s->form, "title", "Trích yếu", doc.title, 2000);
 	form_choice_list(&s->form, "parent_id", "Thực hiện văn bản", parents,
 	    ndocs + 1, parent);
-	if (d != NULL)
-		form_from_draft(&s->form, d);
+	form_take_draft(ui, &s->form, &screen_document_form, d);
 	store_choices_free(&kinds, nkinds);
 	store_choices_free(&docs, ndocs);
 	store_choices_free(&parents, ndocs + 1);

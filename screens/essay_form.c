@@ -22,7 +22,6 @@
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/ui.h"
-#include "longtext.h"
 #include "xmalloc.h"
 
 /* The longest part, in bytes: a few pages of Vietnamese. */
@@ -37,12 +36,10 @@ static const enum ui_action essay_form_actions[] = {
 	ACT_HELP, ACT_SAVE, ACT_NEWLINE, ACT_TELEX, ACT_QUIT, ACT_NONE
 };
 
-/* The form keys of the three parts, and of the ids a draft must match. */
+/* The form keys of the three parts. */
 static const char *const essay_parts[] = {
 	"awareness", "duties", "proposals", NULL
 };
-static const char *const essay_ids[] = { "plan", "member", NULL };
-
 struct essay_form {
 	struct form		form;
 	struct store_essay	essay;
@@ -103,10 +100,7 @@ essay_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	    s->essay.duties, ESSAY_PART_MAX, ESSAY_PART_ROWS);
 	form_textarea(&s->form, "proposals", "3. Đề xuất, kiến nghị",
 	    s->essay.proposals, ESSAY_PART_MAX, ESSAY_PART_ROWS);
-	if (d != NULL)
-		form_from_draft(&s->form, d);
-	else
-		longtext_restore(ui, &s->form, &screen_essay_form, essay_ids);
+	form_take_draft(ui, &s->form, &screen_essay_form, d);
 	s->heading = essay_form_heading(&s->essay);
 	return s;
 }

@@ -1,6 +1,5 @@
 /*
- * longtext.c - wrapping long texts for display, and drafts of the forms
- * that edit them.
+ * longtext.c - wrapping long texts for display.
  */
 #include "config.h"
 
@@ -8,7 +7,6 @@
 #include <string.h>
 
 #include "longtext.h"
-#include "ui/draft.h"
 #include "ui/textarea_buf.h"
 #include "xmalloc.h"
 
@@ -58,24 +56,4 @@ longtext_free(char ***lines, size_t n)
 	for (i = 0; i < n; i++)
 		free((*lines)[i]);
 	x_free(lines);
-}
-
-void
-longtext_restore(struct ui *ui, struct form *f, const struct screen_ops *ops,
-    const char *const *ids)
-{
-	struct draft *d = draft_read(ui->state_dir, ops->name);
-	const char *v;
-
-	if (d == NULL)
-		return;
-	for (; *ids != NULL; ids++)
-		if ((v = draft_get(d, *ids)) == NULL ||
-		    strcmp(v, form_get(f, *ids)) != 0)
-			break;
-	if (*ids == NULL) {
-		form_from_draft(f, d);
-		ui_message(ui, 0, "Đã khôi phục nội dung đang nhập dở");
-	}
-	draft_free(&d);
 }

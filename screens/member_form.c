@@ -25,6 +25,7 @@ static const enum ui_action member_form_actions[] = {
 struct member_form {
 	struct form	form;
 	int64_t		id;
+	char		*name;	/* as stored: the title names whom it edits */
 };
 
 static void *
@@ -60,8 +61,8 @@ member_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	/* Moving a member: the cell is what changes. */
 	if (arg.id2 == -1)
 		form_focus(&s->form, "unit_id");
-	if (d != NULL)
-		form_from_draft(&s->form, d);
+	s->name = xstrdup(m.full_name != NULL ? m.full_name : "");
+	form_take_draft(ui, &s->form, &screen_member_form, d);
 	store_choices_free(&cells, ncells);
 	store_choices_free(&statuses, nstatuses);
 	store_member_clear(&m);
@@ -74,6 +75,7 @@ member_form_free(void *data)
 	struct member_form *s = data;
 
 	form_free(&s->form);
+	free(s->name);
 	free(s);
 }
 
@@ -82,7 +84,9 @@ member_form_title(struct ui *ui, void *data)
 {
 	struct member_form *s = data;
 
-	return xstrdup(s->id == 0 ? "Thêm đảng viên" : "Sửa thông tin đảng viên");
+	if (s->id == 0)
+		return xstrdup("Thêm đảng viên");
+	return xasprintf("Sửa thông tin đảng viên: %s", s->name);
 }
 
 static void

@@ -80,8 +80,7 @@ plan_item_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	    item->deadline : NULL);
 	form_text(&s->form, "deadline_text", "Hạn ghi trong văn bản",
 	    item != NULL ? item->deadline_text : NULL, 300);
-	if (d != NULL)
-		form_from_draft(&s->form, d);
+	form_take_draft(ui, &s->form, &screen_plan_item_form, d);
 	store_choices_free(&levels, nlevels);
 	store_plan_sessions_free(&items, n > 0 ? (size_t)n : 0);
 	return s;

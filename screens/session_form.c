@@ -129,8 +129,7 @@ session_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 		    state_names, 3, orig.status);
 	if (s->id == 0 && s->makeup_of != 0)
 		form_focus(&s->form, "held_on");
-	if (d != NULL)
-		form_from_draft(&s->form, d);
+	form_take_draft(ui, &s->form, &screen_session_form, d);
 	free(title);
 	store_choices_free(&units, nunits);
 	store_session_clear(&orig);

@@ -20,7 +20,6 @@
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/ui.h"
-#include "longtext.h"
 #include "xmalloc.h"
 
 #define TALLY_TEXT_MAX	16000
@@ -38,9 +37,6 @@ struct tally_form {
 	struct form		form;
 	struct store_tally	report;
 };
-
-/* The id a draft must match. */
-static const char *const tally_form_ids[] = { "report", NULL };
 
 static void *
 tally_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
@@ -68,11 +64,7 @@ tally_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	form_textarea(&s->form, "proposals", "6. Đề xuất, kiến nghị",
 	    s->report.proposals, TALLY_TEXT_MAX, TALLY_TEXT_ROWS);
 	form_text(&s->form, "signer", "Bí thư ký", s->report.signer, 480);
-	if (d != NULL)
-		form_from_draft(&s->form, d);
-	else
-		longtext_restore(ui, &s->form, &screen_tally_form,
-		    tally_form_ids);
+	form_take_draft(ui, &s->form, &screen_tally_form, d);
 	return s;
 }
 

@@ -1,11 +1,14 @@
 /*
  * draft.c - reading and writing drafts.
  *
- * Format: a first line "quantriet-draft 1", then one "key=value" a line,
- * with '\\' and newline in values written as "\\\\" and "\\n".
+ * Format: a first line "quantriet-draft 2", then one "key=value" a line,
+ * with '\\' and newline in values written as "\\\\" and "\\n". The keys
+ * "@screen", "@record", "@database_id" and "@database_path" say whose
+ * draft it is (a form's keys never start with '@').
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -17,15 +20,27 @@
 #include "ui/draft.h"
 #include "xmalloc.h"
 
-#define DRAFT_MAGIC	"quantriet-draft 1"
+#define DRAFT_MAGIC	"quantriet-draft 2"
 
 struct draft *
-draft_new(const char *screen)
+draft_new(const char *screen, const char *record)
 {
 	struct draft *d = xcalloc(1, sizeof *d);
 
 	d->screen = xstrdup(screen);
+	d->record = xstrdup(record);
+	d->database_id = xstrdup("");
+	d->database_path = xstrdup("");
 	return d;
+}
+
+void
+draft_set_database(struct draft *d, const char *id, const char *path)
+{
+	free(d->database_id);
+	free(d->database_path);
+	d->database_id = xstrdup(id);
+	d->database_path = xstrdup(path);
 }
 
 void
@@ -43,6 +58,9 @@ draft_free(struct draft **pd)
 	free(d->keys);
 	free(d->values);
 	free(d->screen);
+	free(d->record);
+	free(d->database_id);
+	free(d->database_path);
 	x_free(pd);
 }
 
@@ -84,10 +102,43 @@ draft_get_int(const struct draft *d, const char *key)
 	return v != NULL ? strtoll(v, NULL, 10) : 0;
 }
 
-char *
-draft_path(const char *dir, const char *screen)
+/* s with every byte but a letter, a digit or '_' made '_': a file name part. */
+static char *
+draft_name_part(const char *s)
 {
-	return xasprintf("%s/draft-%s.txt", dir, screen);
+	char *out = xstrdup(s), *p;
+
+	for (p = out; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '_'))
+			*p = '_';
+	return out;
+}
+
+/* FNV-1a: two copies of one database (the same id) get two files. */
+static uint64_t
+draft_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+char *
+draft_path(const char *dir, const struct draft *d)
+{
+	char *id = draft_name_part(d->database_id);
+	char *screen = draft_name_part(d->screen);
+	char *record = draft_name_part(d->record);
+	char *path = xasprintf("%s/draft-%s-%016llx-%s-%s.txt", dir, id,
+	    (unsigned long long)draft_hash(d->database_path), screen, record);
+
+	free(id);
+	free(screen);
+	free(record);
+	return path;
 }
 
 static void
@@ -103,10 +154,18 @@ draft_put_escaped(FILE *fp, const char *s)
 	}
 }
 
+static void
+draft_put_line(FILE *fp, const char *key, const char *value)
+{
+	fprintf(fp, "%s=", key);
+	draft_put_escaped(fp, value);
+	fputc('\n', fp);
+}
+
 int
 draft_write(const struct draft *d, const char *dir)
 {
-	char *path = draft_path(dir, d->screen);
+	char *path = draft_path(dir, d);
 	char *tmp = xasprintf("%s.tmp", path);
 	FILE *fp = NULL;
 	size_t i;
@@ -120,11 +179,12 @@ draft_write(const struct draft *d, const char *dir)
 		goto fail;
 	}
 	fprintf(fp, "%s\n", DRAFT_MAGIC);
-	for (i = 0; i < d->n; i++) {
-		fprintf(fp, "%s=", d->keys[i]);
-		draft_put_escaped(fp, d->values[i]);
-		fputc('\n', fp);
-	}
+	draft_put_line(fp, "@screen", d->screen);
+	draft_put_line(fp, "@record", d->record);
+	draft_put_line(fp, "@database_id", d->database_id);
+	draft_put_line(fp, "@database_path", d->database_path);
+	for (i = 0; i < d->n; i++)
+		draft_put_line(fp, d->keys[i], d->values[i]);
 	if (fflush(fp) != 0 || fsync(fileno(fp)) != 0 || fclose(fp) != 0) {
 		fp = NULL;
 		goto fail;
@@ -170,21 +230,36 @@ draft_unescape(char *s)
 	*o = '\0';
 }
 
-struct draft *
-draft_read(const char *dir, const char *screen)
+/* The header key's field of d, or NULL for a form's own key. */
+static char **
+draft_header(struct draft *d, const char *key)
 {
-	char *path = draft_path(dir, screen), *line = NULL, *eq;
+	if (strcmp(key, "@screen") == 0)
+		return &d->screen;
+	if (strcmp(key, "@record") == 0)
+		return &d->record;
+	if (strcmp(key, "@database_id") == 0)
+		return &d->database_id;
+	if (strcmp(key, "@database_path") == 0)
+		return &d->database_path;
+	return NULL;
+}
+
+/* The draft in the file at path; NULL if none or not a whole draft. */
+static struct draft *
+draft_read(const char *path)
+{
+	char *line = NULL, *eq, **field;
 	size_t cap = 0;
 	ssize_t n;
 	struct draft *d = NULL;
 	FILE *fp = fopen(path, "r");
 
-	free(path);
 	if (fp == NULL)
 		return NULL;
 	if ((n = getline(&line, &cap, fp)) > 0 &&
 	    strncmp(line, DRAFT_MAGIC "\n", sizeof DRAFT_MAGIC) == 0) {
-		d = draft_new(screen);
+		d = draft_new("", "");
 		while ((n = getline(&line, &cap, fp)) > 0) {
 			if (line[n - 1] == '\n')
 				line[n - 1] = '\0';
@@ -192,18 +267,81 @@ draft_read(const char *dir, const char *screen)
 				continue;
 			*eq = '\0';
 			draft_unescape(eq + 1);
-			draft_set(d, line, eq + 1);
+			if ((field = draft_header(d, line)) != NULL) {
+				free(*field);
+				*field = xstrdup(eq + 1);
+			} else
+				draft_set(d, line, eq + 1);
 		}
+		/* A draft of no database is nobody's: never offered. */
+		if (*d->screen == '\0' || *d->database_id == '\0')
+			draft_free(&d);
 	}
 	free(line);
 	fclose(fp);
 	return d;
 }
 
-void
-draft_remove(const char *dir, const char *screen)
+struct draft *
+draft_find(const char *dir, const char *id, const char *path,
+    const char *screen, const char *record)
 {
-	char *path = draft_path(dir, screen);
+	struct draft *want = draft_new(screen, record), *d;
+	char *file;
+
+	draft_set_database(want, id, path);
+	file = draft_path(dir, want);
+	d = draft_read(file);
+	/* The file name is a hash: the content says whose it really is. */
+	if (d != NULL && (strcmp(d->database_id, id) != 0 ||
+	    strcmp(d->database_path, path) != 0 ||
+	    strcmp(d->screen, screen) != 0 || strcmp(d->record, record) != 0))
+		draft_free(&d);
+	free(file);
+	draft_free(&want);
+	return d;
+}
+
+struct draft **
+draft_list(const char *dir, const char *id, size_t *n)
+{
+	struct draft **list = NULL, *d;
+	char *prefix, *safe = draft_name_part(id), *file;
+	struct dirent *e;
+	DIR *dp;
+
+	*n = 0;
+	prefix = xasprintf("draft-%s-", safe);
+	free(safe);
+	if ((dp = opendir(dir)) != NULL) {
+		while ((e = readdir(dp)) != NULL) {
+			size_t len = strlen(e->d_name);
+
+			if (strncmp(e->d_name, prefix, strlen(prefix)) != 0 ||
+			    len < 4 || strcmp(e->d_name + len - 4, ".txt") != 0)
+				continue;
+			file = xasprintf("%s/%s", dir, e->d_name);
+			d = draft_read(file);
+			free(file);
+			if (d == NULL)
+				continue;
+			if (strcmp(d->database_id, id) != 0) {
+				draft_free(&d);
+				continue;
+			}
+			list = xrealloc(list, (*n + 1) * sizeof *list);
+			list[(*n)++] = d;
+		}
+		closedir(dp);
+	}
+	free(prefix);
+	return list;
+}
+
+void
+draft_remove(const char *dir, const struct draft *d)
+{
+	char *path = draft_path(dir, d);
 
 	unlink(path);
 	free(path);

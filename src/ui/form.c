@@ -425,6 +425,38 @@ form_key(struct ui *ui, struct form *f, enum ui_action act, wint_t ch,
 	return form_edited(f, r);
 }
 
+/*
+ * The record a form edits: the values of its hidden fields (the ids it
+ * was opened with), joined by "-". A new string.
+ */
+static char *
+form_record(const struct form *f)
+{
+	char *record = xstrdup(""), *next;
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		if (f->fields[i].kind != FORM_HIDDEN)
+			continue;
+		next = xasprintf("%s%s%s", record, *record != '\0' ? "-" : "",
+		    form_get(f, f->fields[i].key));
+		free(record);
+		record = next;
+	}
+	return record;
+}
+
+/* Deletes the draft of the form's record: it was saved or cancelled. */
+static void
+form_draft_done(struct ui *ui, const struct form *f,
+    const struct screen_ops *ops)
+{
+	char *record = form_record(f);
+
+	ui_draft_done(ui, ops, record);
+	free(record);
+}
+
 int
 form_screen_key(struct ui *ui, struct form *f, const struct screen_ops *ops,
     int (*save)(struct ui *, void *), void *data, const char *saved,
@@ -434,7 +466,7 @@ form_screen_key(struct ui *ui, struct form *f, const struct screen_ops *ops,
 	case ACT_SAVE:
 		if (save(ui, data) != 0)
 			return UI_REDRAW;
-		ui_draft_done(ui, ops);
+		form_draft_done(ui, f, ops);
 		ui_message(ui, 0, "%s", saved);
 		return UI_BACK;
 	case ACT_TELEX:
@@ -443,7 +475,7 @@ form_screen_key(struct ui *ui, struct form *f, const struct screen_ops *ops,
 	case ACT_BACK:
 		if (f->changed && !ui_confirm(ui, "Bỏ những gì vừa nhập?"))
 			return UI_REDRAW;
-		ui_draft_done(ui, ops);
+		form_draft_done(ui, f, ops);
 		return UI_BACK;
 	default:
 		return form_key(ui, f, act, ch, is_keycode);
@@ -459,12 +491,35 @@ form_screen_draft(const struct form *f, const struct screen_ops *ops)
 struct draft *
 form_to_draft(const struct form *f, const char *screen)
 {
-	struct draft *d = draft_new(screen);
+	char *record = form_record(f);
+	struct draft *d = draft_new(screen, record);
 	size_t i;
 
+	free(record);
 	for (i = 0; i < f->n; i++)
 		draft_set(d, f->fields[i].key, form_get(f, f->fields[i].key));
 	return d;
+}
+
+void
+form_take_draft(struct ui *ui, struct form *f, const struct screen_ops *ops,
+    const struct draft *d)
+{
+	struct draft *left;
+	char *record;
+
+	if (d != NULL) {
+		form_from_draft(f, d);
+		return;
+	}
+	record = form_record(f);
+	if ((left = ui_draft_find(ui, ops, record)) != NULL) {
+		form_from_draft(f, left);
+		ui_message(ui, 0, "Đã khôi phục nội dung đang nhập dở "
+		    "(Esc: bỏ)");
+		draft_free(&left);
+	}
+	free(record);
 }
 
 void

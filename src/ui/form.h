@@ -115,9 +115,18 @@ int	 form_screen_key(struct ui *ui, struct form *f,
 /* The draft of a form screen: NULL when nothing was typed. */
 struct draft *form_screen_draft(const struct form *f,
 	    const struct screen_ops *ops);
-/* Every field of the form into a new draft for screen. */
+/* Every field of the form into a new draft for screen and its record. */
 struct draft *form_to_draft(const struct form *f, const char *screen);
 /* Sets the fields found in d. */
 void	 form_from_draft(struct form *f, const struct draft *d);
+/*
+ * For a form screen's init, once its fields hold the record: the fields
+ * from d when a draft is being restored, else from the draft this
+ * database keeps for the same screen and record (the ids in its hidden
+ * fields), if any, saying so on the message line. A draft of another
+ * record or database is never taken.
+ */
+void	 form_take_draft(struct ui *ui, struct form *f,
+	    const struct screen_ops *ops, const struct draft *d);
 
 #endif

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "db.h"
 #include "domain/date.h"
@@ -384,6 +385,7 @@ ui_prompt(struct ui *ui, const char *label, const char *initial)
 	return result;
 }
 
+/* A database with no id of its own keeps no drafts: none could be told apart. */
 static void
 ui_write_draft(struct ui *ui, struct ui_entry *e)
 {
@@ -391,33 +393,49 @@ ui_write_draft(struct ui *ui, struct ui_entry *e)
 
 	e->dirty = 0;
 	e->drafted_ms = ui_now_ms();
-	if (e->ops->draft == NULL || (d = e->ops->draft(ui, e->data)) == NULL)
+	if (ui->database_id == NULL || e->ops->draft == NULL ||
+	    (d = e->ops->draft(ui, e->data)) == NULL)
 		return;
+	draft_set_database(d, ui->database_id, ui->database_path);
 	draft_write(d, ui->state_dir);
 	draft_free(&d);
 }
 
 void
-ui_draft_done(struct ui *ui, const struct screen_ops *ops)
+ui_draft_done(struct ui *ui, const struct screen_ops *ops, const char *record)
 {
 	struct ui_entry *top = ui_top(ui);
+	struct draft *d;
 
-	draft_remove(ui->state_dir, ops->name);
+	if (ui->database_id != NULL) {
+		d = draft_new(ops->name, record);
+		draft_set_database(d, ui->database_id, ui->database_path);
+		draft_remove(ui->state_dir, d);
+		draft_free(&d);
+	}
 	if (top != NULL && top->ops == ops)
 		top->dirty = 0;
 }
 
+struct draft *
+ui_draft_find(struct ui *ui, const struct screen_ops *ops, const char *record)
+{
+	if (ui->database_id == NULL)
+		return NULL;
+	return draft_find(ui->state_dir, ui->database_id, ui->database_path,
+	    ops->name, record);
+}
+
+/* Puts a screen already made (by ops->init) on top; -1 if the stack is full. */
 static int
-ui_push(struct ui *ui, const struct screen_ops *ops, struct ui_arg arg,
-    const struct draft *draft)
+ui_push_data(struct ui *ui, const struct screen_ops *ops, void *data)
 {
 	struct ui_stack *st = ui->stack;
-	void *data;
 
-	if (st->n == UI_MAX_DEPTH)
+	if (st->n == UI_MAX_DEPTH) {
+		ops->free(data);
 		return -1;
-	if ((data = ops->init(ui, arg, draft)) == NULL)
-		return -1;
+	}
 	st->e[st->n].ops = ops;
 	st->e[st->n].data = data;
 	st->e[st->n].dirty = 0;
@@ -425,6 +443,17 @@ ui_push(struct ui *ui, const struct screen_ops *ops, struct ui_arg arg,
 	st->e[st->n].busy = 0;
 	st->n++;
 	return 0;
+}
+
+static int
+ui_push(struct ui *ui, const struct screen_ops *ops, struct ui_arg arg)
+{
+	void *data;
+
+	if (ui->stack->n == UI_MAX_DEPTH ||
+	    (data = ops->init(ui, arg, NULL)) == NULL)
+		return -1;
+	return ui_push_data(ui, ops, data);
 }
 
 static void
@@ -438,7 +467,43 @@ ui_pop(struct ui *ui)
 		top->ops->reveal(ui, top->data);
 }
 
-/* Offers back what was being typed when the last session dropped. */
+/*
+ * Asks whether to put d back, naming the record it was typed for (the
+ * form's title), and the file when the database was moved; 1 for yes.
+ */
+static int
+ui_offer_draft(struct ui *ui, const struct screen_ops *ops, void *data,
+    const struct draft *d)
+{
+	char *title = ops->title(ui, data), *question, *fitted = NULL;
+	const char *base = strrchr(d->database_path, '/');
+	int yes;
+
+	/* Room on the message line for the file and "(c: có, k: không)". */
+	if (text_width(title) > 40)
+		fitted = text_fit(title, 40, TEXT_ELLIPSIS);
+	if (strcmp(d->database_path, ui->database_path) != 0)
+		question = xasprintf("Khôi phục nội dung đang nhập dở trên tệp "
+		    "%s: %s?", base != NULL ? base + 1 : d->database_path,
+		    fitted != NULL ? fitted : title);
+	else
+		question = xasprintf("Khôi phục nội dung đang nhập dở: %s?",
+		    fitted != NULL ? fitted : title);
+	ui_draw_all(ui);
+	ui_flush(ui);
+	yes = ui_confirm(ui, question);
+	free(question);
+	free(fitted);
+	free(title);
+	return yes;
+}
+
+/*
+ * Offers back what was being typed in this database when a session
+ * dropped: only drafts of its own id, and of a file at another path only
+ * when nothing is there any more (it was moved; a copy keeps its own).
+ * The first draft taken opens; one declined is deleted.
+ */
 static void
 ui_offer_drafts(struct ui *ui)
 {
@@ -448,27 +513,47 @@ ui_offer_drafts(struct ui *ui)
 		&screen_essay_form, &screen_tally_form,
 	};
 	struct ui_arg none = { 0, 0 };
-	struct draft *d;
-	size_t i;
+	struct draft **list;
+	const struct screen_ops *ops;
+	size_t i, j, n;
+	void *data;
+	int taken = 0;
 
-	for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
-		if ((d = draft_read(ui->state_dir, forms[i]->name)) == NULL)
+	if (ui->database_id == NULL)
+		return;
+	list = draft_list(ui->state_dir, ui->database_id, &n);
+	for (i = 0; i < n && !taken && !ui_hangup; i++) {
+		int moved = strcmp(list[i]->database_path,
+		    ui->database_path) != 0;
+
+		for (ops = NULL, j = 0; j < sizeof forms / sizeof forms[0]; j++)
+			if (strcmp(forms[j]->name, list[i]->screen) == 0)
+				ops = forms[j];
+		if (ops == NULL || (moved &&
+		    access(list[i]->database_path, F_OK) == 0))
 			continue;
-		ui_draw_all(ui);
-		ui_flush(ui);
-		if (ui_confirm(ui, "Khôi phục nội dung đang nhập dở?")) {
-			if (ui_push(ui, forms[i], none, d) == 0)
-				ui_top(ui)->dirty = 1;
-			else	/* Its row is gone (init said so): not again. */
-				draft_remove(ui->state_dir, forms[i]->name);
-			draft_free(&d);
-			return;
+		/* Its row is gone (init said so): not again. */
+		if ((data = ops->init(ui, none, list[i])) == NULL) {
+			draft_remove(ui->state_dir, list[i]);
+			continue;
 		}
+		if (ui_offer_draft(ui, ops, data, list[i])) {
+			if (ui_push_data(ui, ops, data) == 0)
+				ui_top(ui)->dirty = 1;
+			/* Written again under this file's path from now on. */
+			if (moved)
+				draft_remove(ui->state_dir, list[i]);
+			taken = 1;
+			continue;
+		}
+		ops->free(data);
 		/* A hangup during the question keeps the draft for next time. */
 		if (!ui_hangup)
-			draft_remove(ui->state_dir, forms[i]->name);
-		draft_free(&d);
+			draft_remove(ui->state_dir, list[i]);
 	}
+	for (i = 0; i < n; i++)
+		draft_free(&list[i]);
+	free(list);
 }
 
 static void
@@ -520,7 +605,7 @@ ui_apply(struct ui *ui, int flags, int *redraw)
 		*redraw = 1;
 	}
 	if ((flags & UI_OPEN) && st->open_ops != NULL) {
-		ui_push(ui, st->open_ops, st->open_arg, NULL);
+		ui_push(ui, st->open_ops, st->open_arg);
 		st->open_ops = NULL;
 		*redraw = 1;
 	}
@@ -640,11 +725,15 @@ ui_run(struct db *db)
 	ui.cursor_y = -1;
 	ui.home_unit = store_home_unit(db);
 	ui.state_dir = paths_state_dir();
+	ui.database_id = db_setting_get(db, "database_id");
+	/* The file's real path tells a copy of a database from the original. */
+	if ((ui.database_path = realpath(db_path(db), NULL)) == NULL)
+		ui.database_path = xstrdup(db_path(db));
 	date_to_iso(today, ui.today);
 	ui_signals();
 	ui_start_curses();
 	ui_layout(&ui);
-	if (ui_push(&ui, &screen_home, none, NULL) == 0) {
+	if (ui_push(&ui, &screen_home, none) == 0) {
 		if (!stack.too_small)
 			ui_offer_drafts(&ui);
 		ui_loop(&ui);
@@ -662,5 +751,7 @@ ui_run(struct db *db)
 	endwin();
 	free(stack.message);
 	free(ui.state_dir);
+	free(ui.database_id);
+	free(ui.database_path);
 	return 0;
 }

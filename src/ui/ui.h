@@ -49,6 +49,8 @@ struct ui {
 	int64_t		 home_unit;	/* the clerk's unit (setting home_unit_id) */
 	char		 today[11];	/* ISO, from date_today() */
 	char		*state_dir;	/* where drafts go */
+	char		*database_id;	/* setting database_id; NULL: no drafts */
+	char		*database_path;	/* the database file's real path */
 	WINDOW		*body;		/* the top screen draws here */
 	int		 rows, cols;	/* of body */
 	int		 telex;		/* the program's own Telex is on */
@@ -122,7 +124,14 @@ int	 ui_confirm(struct ui *ui, const char *question);
 char	*ui_prompt(struct ui *ui, const char *label, const char *initial);
 /* The screen on top of the stack (for help: the one it was opened from). */
 const struct screen_ops *ui_current(struct ui *ui);
-/* Deletes the draft of a screen (the form was saved or cancelled). */
-void	 ui_draft_done(struct ui *ui, const struct screen_ops *ops);
+/*
+ * Deletes the draft of a screen for record (see draft.h) in this database:
+ * the form was saved or cancelled.
+ */
+void	 ui_draft_done(struct ui *ui, const struct screen_ops *ops,
+	    const char *record);
+/* The draft of a screen for record left in this database, or NULL; free it. */
+struct draft *ui_draft_find(struct ui *ui, const struct screen_ops *ops,
+	    const char *record);
 
 #endif

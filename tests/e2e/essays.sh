@@ -100,7 +100,7 @@ e2e_wait "dòng thứ hai"
 kill -HUP "$(program_pid)"
 e2e_wait "EXITED"; ok $? "SIGHUP ends the program while typing"
 e2e_start
-e2e_wait "Khôi phục nội dung đang nhập dở?"; ok $? "the next start offers the essay back"
+e2e_wait "Khôi phục nội dung đang nhập dở: Bài thu hoạch"; ok $? "the next start offers the essay back"
 e2e_keys c
 e2e_wait "Bài thu hoạch - $other"; ok $? "of the same member"
 in_a_row "1. Về nhận thức: Bài viết dở dang" \
@@ -110,7 +110,7 @@ ok $? "with what was typed, on its two lines"
 kill -HUP "$(program_pid)"
 e2e_wait "EXITED"
 e2e_start C
-e2e_wait "Khoi phuc noi dung dang nhap do?"; ok $? "LANG=C: offered again"
+e2e_wait "Khoi phuc noi dung dang nhap do: Bai thu hoach"; ok $? "LANG=C: offered again"
 e2e_keys c
 e2e_wait "1. Ve nhan thuc: Bai viet do dang"; ok $? "LANG=C: the text unaccented"
 e2e_wait "                         dong thu hai"; ok $? "LANG=C: its second line"

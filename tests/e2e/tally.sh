@@ -31,7 +31,7 @@ e2e_wait "5. Đánh giá: Bài viết nghiêm túc, sát thực tế"
 kill -HUP "$(program_pid)"
 e2e_wait "EXITED"; ok $? "SIGHUP ends the program while typing"
 e2e_start
-e2e_wait "Khôi phục nội dung đang nhập dở?"; ok $? "the next start offers the report back"
+e2e_wait "Khôi phục nội dung đang nhập dở: "; ok $? "the next start offers the report back"
 e2e_keys c
 e2e_wait "5. Đánh giá: Bài viết nghiêm túc, sát thực tế"; ok $? "with what was typed"
 e2e_keys Down 'Đề nghị hỗ trợ tài liệu' F2

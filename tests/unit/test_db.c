@@ -51,6 +51,7 @@ static void
 test_create_and_reopen(void)
 {
 	char *path = scratch("sub/dir/new.db"), *err = NULL;
+	char *second = scratch("second.db"), *id, *again, *other;
 	struct db *db = db_open(path, DB_OPEN_EXISTING, &err);
 
 	tap_ok(db == NULL && err != NULL && strstr(err, "Không tìm thấy") != NULL,
@@ -66,11 +67,25 @@ test_create_and_reopen(void)
 	tap_is_int(db_int(db, 0, "PRAGMA synchronous", 0), 2, "commits are synchronous=FULL");
 	tap_is_int(db_int(db, 0, "SELECT count(*) FROM member_status", 0), 5,
 	    "reference rows are present");
+	id = db_setting_get(db, "database_id");
+	tap_ok(id != NULL && strlen(id) == 32 && strspn(id, "0123456789abcdef")
+	    == 32, "a new database has an id of its own (drafts are keyed by it)");
 	db_close(&db);
 	tap_ok(db == NULL, "db_close clears the pointer");
 	db = db_open(path, DB_OPEN_EXISTING, &err);
 	tap_ok(db != NULL, "the database opens again");
+	again = db_setting_get(db, "database_id");
+	tap_is_str(again, id != NULL ? id : "", "its id stays what it was");
 	db_close(&db);
+	db = db_open(second, DB_OPEN_CREATE, &err);
+	other = db != NULL ? db_setting_get(db, "database_id") : NULL;
+	tap_ok(other != NULL && id != NULL && strcmp(other, id) != 0,
+	    "another database has another id");
+	db_close(&db);
+	free(id);
+	free(again);
+	free(other);
+	free(second);
 	free(path);
 }
 
@@ -92,6 +107,8 @@ test_upgrade_and_refuse(void)
 	tap_is_int(db_schema_version(db), db_schema_latest(), "and is upgraded to the latest schema");
 	tap_is_int(db_int(db, 0, "SELECT count(*) FROM unit WHERE id = 7", 0), 1,
 	    "its rows survive the upgrade");
+	tap_is_int(db_int(db, 0, "SELECT length(value) FROM setting WHERE key = "
+	    "'database_id'", 0), 32, "and it gets an id of its own");
 	db_close(&db);
 
 	make_v1(newer);
