@@ -35,10 +35,10 @@ found(const char *dir, const char *id, const char *path, const char *screen,
 	struct draft *got = draft_find(dir, id, path, screen, record);
 
 	if (name == NULL)
-		tap_ok(got == NULL, what);
+		tap_ok(got == NULL, "%s", what);
 	else
 		tap_ok(got != NULL && strcmp(draft_get(got, "full_name"),
-		    name) == 0 && strcmp(got->record, record) == 0, what);
+		    name) == 0 && strcmp(got->record, record) == 0, "%s", what);
 	draft_free(&got);
 }
 
