@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "files.h"
 #include "msg.h"
+#include "xmalloc.h"
 
 struct command {
 	const char	*name;
@@ -51,27 +52,63 @@ usage(FILE *fp)
 	    "\nXem thêm: man quantriet, quantriet LỆNH --help\n");
 }
 
+/*
+ * Runs command with the arguments after it, and --db FILE given before
+ * it put first among them: each command parses --db itself, and one
+ * given after the command too is read later, so it wins.
+ */
+static int
+run_with_db(const struct command *command, char *db, int argc,
+    char **argv)
+{
+	static char db_option[] = "--db";
+	char **args = xcalloc((size_t)argc + 3, sizeof *args);
+	int n = 0, i, rc;
+
+	args[n++] = argv[0];
+	if (db != NULL) {
+		args[n++] = db_option;
+		args[n++] = db;
+	}
+	for (i = 1; i < argc; i++)
+		args[n++] = argv[i];
+	rc = command->run(n, args);
+	free(args);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
+	char *db = NULL;
 	size_t i;
+	int a = 1;
 
 	files_private();
 	msg_init_locale();
-	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
-		usage(stdout);
-		return 0;
+	/* The global options, before any command (usage: [--db TỆP] [LỆNH]). */
+	for (; a < argc; a++) {
+		if (strcmp(argv[a], "--help") == 0) {
+			usage(stdout);
+			return 0;
+		}
+		if (strcmp(argv[a], "--version") == 0) {
+			printf("quantriet %s\n", PACKAGE_VERSION);
+			return 0;
+		}
+		if (strcmp(argv[a], "--db") == 0 && a + 1 < argc)
+			db = argv[++a];
+		else if (strncmp(argv[a], "--db=", 5) == 0)
+			db = argv[a] + 5;
+		else
+			break;
 	}
-	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
-		printf("quantriet %s\n", PACKAGE_VERSION);
-		return 0;
-	}
-	/* No subcommand (or only options such as --db): the interface. */
-	if (argc < 2 || argv[1][0] == '-')
+	/* No command (or an option the interface reads itself): the interface. */
+	if (a == argc || argv[a][0] == '-')
 		return cmd_ui(argc, argv);
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
-			return commands[i].run(argc - 1, argv + 1);
-	msg_error("không có lệnh '%s'; xem quantriet --help", argv[1]);
+		if (strcmp(argv[a], commands[i].name) == 0)
+			return run_with_db(&commands[i], db, argc - a, argv + a);
+	msg_error("không có lệnh '%s'; xem quantriet --help", argv[a]);
 	return EXIT_USAGE;
 }

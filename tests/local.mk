@@ -17,3 +17,7 @@ EXTRA_DIST += tests/e2e/mono.sh
 # and 022 (docs/files.md).
 TESTS += tests/cli/private.sh
 EXTRA_DIST += tests/cli/private.sh
+
+# The global options before any command (src/main.c).
+TESTS += tests/cli/global_db.sh
+EXTRA_DIST += tests/cli/global_db.sh
