@@ -1,8 +1,9 @@
 /*
- * plans.c - the plans that ask the clerk's units to hold sessions (and the
- * documents the clerk's unit issued); Enter opens one with its schedule
- * and sessions, F4 adds a plan, F5 edits one, F9 deletes one (asking
- * first). A plan issued above the clerk's unit is read-only here.
+ * plans.c - the clerk's unit's chain of plans (store_plans_list: its own
+ * and those above it that ask it for sessions); F6 switches to the other
+ * documents, kept for reference. Enter opens one with its schedule and
+ * sessions, F4 adds a plan, F5 edits one, F9 deletes one (asking first).
+ * A plan issued above the clerk's unit is read-only here.
  */
 #include "config.h"
 
@@ -19,7 +20,7 @@
 #define PLANS_TOP	2
 
 static const enum ui_action plans_actions[] = {
-	ACT_HELP, ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_REFS, ACT_QUIT, ACT_NONE
 };
 
 struct plans {
@@ -27,6 +28,7 @@ struct plans {
 	size_t			 n;
 	size_t			 cursor;
 	size_t			 scroll;
+	int			 refs;	/* the references, not the plans */
 };
 
 static const int plans_widths[] = { 14, 10, 12, 0 };
@@ -37,7 +39,9 @@ plans_load(struct ui *ui, struct plans *s)
 	int n;
 
 	store_plans_free(&s->rows, s->n);
-	n = store_plans_list(ui->db, ui->home_unit, ui->today, &s->rows);
+	n = s->refs ? store_references_list(ui->db, ui->home_unit, ui->today,
+	    &s->rows) : store_plans_list(ui->db, ui->home_unit, ui->today,
+	    &s->rows);
 	s->n = n > 0 ? (size_t)n : 0;
 	if (s->cursor >= s->n)
 		s->cursor = s->n > 0 ? s->n - 1 : 0;
@@ -64,7 +68,10 @@ plans_free(void *data)
 static char *
 plans_title(struct ui *ui, void *data)
 {
-	return xstrdup("Kế hoạch học tập, quán triệt");
+	struct plans *s = data;
+
+	return xstrdup(s->refs ? "Văn bản tham khảo" :
+	    "Kế hoạch học tập, quán triệt");
 }
 
 static void
@@ -97,8 +104,9 @@ plans_draw(struct ui *ui, void *data)
 	ui_put_cols(ui->body, 0, 1, STYLE_HEADING, 4, plans_widths, headings);
 	draw_hline(ui->body, 1, 0, ui->cols);
 	if (s->n == 0)
-		ui_put(ui->body, PLANS_TOP, 2, ui->cols - 4, "(chưa có kế hoạch "
-		    "nào; F4 hoặc n để thêm)", STYLE_DIM, 0);
+		ui_put(ui->body, PLANS_TOP, 2, ui->cols - 4, s->refs ?
+		    "(không có văn bản tham khảo nào; F6 hoặc t: kế hoạch)" :
+		    "(chưa có kế hoạch nào; F4 hoặc n để thêm)", STYLE_DIM, 0);
 	for (i = s->scroll; i < s->n && (int)(i - s->scroll) <
 	    ui->rows - PLANS_TOP; i++)
 		plans_draw_row(ui, s, i);
@@ -132,6 +140,11 @@ plans_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 	switch (act) {
 	case ACT_NEW:
 		return ui_open(ui, &screen_document_form, arg);
+	case ACT_REFS:
+		s->refs = !s->refs;
+		s->cursor = s->scroll = 0;
+		plans_load(ui, s);
+		return UI_REDRAW;
 	case ACT_EDIT:
 	case ACT_DELETE:
 		if (s->n == 0)

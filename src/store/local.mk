@@ -31,3 +31,9 @@ check_PROGRAMS += tests/unit/test_store_edit
 tests_unit_test_store_edit_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_store_edit_LDADD = libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
 TESTS += tests/unit/test_store_edit
+
+# Which documents are a unit's plans and which stay references.
+check_PROGRAMS += tests/unit/test_store_plan
+tests_unit_test_store_plan_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_store_plan_LDADD = libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
+TESTS += tests/unit/test_store_plan

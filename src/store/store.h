@@ -122,11 +122,18 @@ struct store_plan {
 };
 
 /*
- * The plans with plan sessions for the kinds of unit found in scope's
- * subtree, and the documents scope itself issued, the most recent first;
- * count, or -1 on error.
+ * The plans of scope, its chain of plans (the rule is STORE_PLANS_CTE in
+ * store_int.h): those it issued, and those issued above it in its unit
+ * tree that ask its levels for sessions or that its own plans carry out;
+ * the most recent first. Count, or -1 on error.
  */
 int	 store_plans_list(struct db *db, int64_t scope, const char *today,
+	    struct store_plan **out);
+/*
+ * Every other document (another province's plans, guidance from above
+ * that asks nothing of scope), kept for reference; as store_plans_list.
+ */
+int	 store_references_list(struct db *db, int64_t scope, const char *today,
 	    struct store_plan **out);
 void	 store_plans_free(struct store_plan **p, size_t n);
 

@@ -15,10 +15,8 @@
 /* The most members home counts late essays for (see below). */
 #define STORE_HOME_TALLY_MAX	20000
 
-/* Plans that ask something of the kinds of unit in the scope. */
-#define STORE_SCOPE_PLANS \
-	" (SELECT DISTINCT ps.document_id FROM plan_session ps WHERE ps.level" \
-	" IN (SELECT kind FROM unit WHERE id IN (SELECT id FROM scope))) "
+/* The scope's plans (STORE_PLANS_CTE), as a list to test "IN". */
+#define STORE_SCOPE_PLANS " (SELECT id FROM unit_plans) "
 
 /* Runs a one-value query on (?1 scope, ?2 today); dflt if it fails. */
 static int64_t
@@ -43,7 +41,7 @@ static void
 store_home_next(struct db *db, int64_t scope, const char *today,
     struct store_home *h)
 {
-	sqlite3_stmt *stmt = db_prepare(db, STORE_SCOPE_CTE
+	sqlite3_stmt *stmt = db_prepare(db, STORE_PLANS_CTE
 	    "SELECT due, what FROM ("
 	    " SELECT ps.deadline AS due, d.number || ': ' || ps.title AS what"
 	    " FROM plan_session ps JOIN document d ON d.id = ps.document_id"
@@ -90,9 +88,9 @@ store_home_essays_late(struct db *db, int64_t scope)
 	    " FROM member WHERE unit_id IN (SELECT id FROM scope) LIMIT ?2)", 2,
 	    scope, (int64_t)STORE_HOME_TALLY_MAX + 1) > STORE_HOME_TALLY_MAX)
 		return -1;
-	stmt = db_prepare(db, STORE_SCOPE_CTE
-	    "SELECT p.document_id FROM" STORE_SCOPE_PLANS "AS p WHERE NOT EXISTS"
-	    " (SELECT 1 FROM document c WHERE c.parent_id = p.document_id AND"
+	stmt = db_prepare(db, STORE_PLANS_CTE
+	    "SELECT p.id FROM unit_plans AS p WHERE NOT EXISTS"
+	    " (SELECT 1 FROM document c WHERE c.parent_id = p.id AND"
 	    " c.id IN" STORE_SCOPE_PLANS ")");
 	if (stmt == NULL)
 		return 0;
@@ -118,23 +116,27 @@ store_home_get(struct db *db, int64_t scope, const char *today,
 		return -1;
 	h->unit_name = xstrdup(u.name);
 	store_unit_clear(&u);
-	h->campaigns = (int)store_home_count(db, STORE_SCOPE_CTE
-	    "SELECT count(*) FROM" STORE_SCOPE_PLANS "AS p WHERE EXISTS"
+	h->campaigns = (int)store_home_count(db, STORE_PLANS_CTE
+	    "SELECT count(*) FROM unit_plans AS p WHERE EXISTS"
 	    " (SELECT 1 FROM plan_session ps WHERE ps.document_id ="
-	    " p.document_id AND ps.deadline >= ?2) OR EXISTS (SELECT 1 FROM"
-	    " report_deadline rd WHERE rd.document_id = p.document_id AND"
+	    " p.id AND ps.deadline >= ?2) OR EXISTS (SELECT 1 FROM"
+	    " report_deadline rd WHERE rd.document_id = p.id AND"
 	    " rd.due_on >= ?2)", scope, today);
 	store_home_next(db, scope, today, h);
-	/* A unit of the level a plan session names that has held none for it. */
-	h->sessions_overdue = (int)store_home_count(db, STORE_SCOPE_CTE
+	/*
+	 * A unit of the level a session of one of its plans names that has
+	 * held none for it.
+	 */
+	h->sessions_overdue = (int)store_home_count(db, STORE_PLANS_CTE
 	    "SELECT count(*) FROM plan_session ps JOIN unit u ON u.kind ="
 	    " ps.level AND u.id IN (SELECT id FROM scope) WHERE ps.deadline < ?2"
+	    " AND ps.document_id IN" STORE_SCOPE_PLANS
 	    " AND NOT EXISTS (SELECT 1 FROM session s WHERE s.unit_id = u.id"
 	    " AND s.document_id = ps.document_id AND s.status = 'held' AND"
 	    " (s.plan_session_id IS NULL OR s.plan_session_id = ps.id))",
 	    scope, today);
 	h->essays_missing = store_home_essays_late(db, scope);
-	h->reports_overdue = (int)store_home_count(db, STORE_SCOPE_CTE
+	h->reports_overdue = (int)store_home_count(db, STORE_PLANS_CTE
 	    "SELECT count(*) FROM report_deadline rd WHERE rd.document_id IN"
 	    STORE_SCOPE_PLANS "AND rd.due_on < ?2 AND (rd.level IS NULL OR"
 	    " rd.level = (SELECT kind FROM unit WHERE id = ?1)) AND NOT EXISTS"

@@ -60,4 +60,26 @@ int	 store_page_collect(struct db *db, sqlite3_stmt *stmt, size_t sz,
 	"WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL " \
 	"SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id) "
 
+/*
+ * The one rule for which documents are the plans of unit ?1, that home,
+ * the plan list, the essays and the tally all use: its chain of plans.
+ * A document is one when the unit itself or a unit above it issued it,
+ * and the unit issued it, or it asks a session of a kind of unit in the
+ * unit's subtree, or a plan of the unit carries it out. Documents of
+ * another branch of the tree (another province's plans) never are: they
+ * stay references. Like STORE_SCOPE_CTE (whose scope(id) it also
+ * defines), it prefixes a query; the plans are unit_plans(id).
+ */
+#define STORE_PLANS_CTE \
+	"WITH RECURSIVE scope(id) AS (SELECT ?1 UNION ALL " \
+	"SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id), " \
+	"above(id) AS (SELECT ?1 UNION SELECT u.parent_id FROM unit u " \
+	"JOIN above a ON u.id = a.id WHERE u.parent_id IS NOT NULL), " \
+	"unit_plans(id) AS (SELECT d.id FROM document d " \
+	"WHERE d.owner_unit_id IN (SELECT id FROM above) " \
+	"AND (d.owner_unit_id = ?1 OR EXISTS (SELECT 1 FROM plan_session ps " \
+	"WHERE ps.document_id = d.id AND ps.level IN (SELECT kind FROM unit " \
+	"WHERE id IN (SELECT id FROM scope))) OR EXISTS (SELECT 1 FROM " \
+	"document c WHERE c.parent_id = d.id AND c.owner_unit_id = ?1))) "
+
 #endif

@@ -11,22 +11,26 @@
 #include "store/store_int.h"
 #include "xmalloc.h"
 
-int
-store_plans_list(struct db *db, int64_t scope, const char *today,
+/* A row of struct store_plan for document d (?1 the scope, ?2 today). */
+#define STORE_PLAN_COLUMNS \
+	"SELECT d.id, d.number, d.title, d.issued_on," \
+	" coalesce((SELECT min(ps.deadline) FROM plan_session ps" \
+	"  WHERE ps.document_id = d.id AND ps.deadline >= ?2), '')," \
+	" (SELECT count(*) FROM session s WHERE s.document_id = d.id" \
+	"  AND s.status = 'held' AND s.unit_id IN (SELECT id FROM scope))," \
+	" (SELECT count(*) FROM session s WHERE s.document_id = d.id" \
+	"  AND s.status = 'planned' AND s.unit_id IN (SELECT id FROM scope))"
+
+/* The plans of scope (refs 0), or every other document (refs 1). */
+static int
+store_plans_query(struct db *db, int64_t scope, const char *today, int refs,
     struct store_plan **out)
 {
-	sqlite3_stmt *stmt = db_prepare(db, STORE_SCOPE_CTE
-	    "SELECT d.id, d.number, d.title, d.issued_on,"
-	    " coalesce((SELECT min(ps.deadline) FROM plan_session ps"
-	    "  WHERE ps.document_id = d.id AND ps.deadline >= ?2), ''),"
-	    " (SELECT count(*) FROM session s WHERE s.document_id = d.id"
-	    "  AND s.status = 'held' AND s.unit_id IN (SELECT id FROM scope)),"
-	    " (SELECT count(*) FROM session s WHERE s.document_id = d.id"
-	    "  AND s.status = 'planned' AND s.unit_id IN (SELECT id FROM scope))"
-	    " FROM document d WHERE d.owner_unit_id = ?1 OR EXISTS (SELECT 1"
-	    "  FROM plan_session ps WHERE ps.document_id = d.id AND ps.level IN"
-	    "  (SELECT kind FROM unit WHERE id IN (SELECT id FROM scope)))"
-	    " ORDER BY d.issued_on DESC, d.id");
+	sqlite3_stmt *stmt = db_prepare(db, refs ? STORE_PLANS_CTE
+	    STORE_PLAN_COLUMNS " FROM document d WHERE d.id NOT IN"
+	    " (SELECT id FROM unit_plans) ORDER BY d.issued_on DESC, d.id" :
+	    STORE_PLANS_CTE STORE_PLAN_COLUMNS " FROM document d WHERE d.id IN"
+	    " (SELECT id FROM unit_plans) ORDER BY d.issued_on DESC, d.id");
 	struct store_plan *rows = NULL, *p;
 	size_t n = 0;
 	void *slot;
@@ -51,6 +55,20 @@ store_plans_list(struct db *db, int64_t scope, const char *today,
 	sqlite3_finalize(stmt);
 	*out = rows;
 	return (int)n;
+}
+
+int
+store_plans_list(struct db *db, int64_t scope, const char *today,
+    struct store_plan **out)
+{
+	return store_plans_query(db, scope, today, 0, out);
+}
+
+int
+store_references_list(struct db *db, int64_t scope, const char *today,
+    struct store_plan **out)
+{
+	return store_plans_query(db, scope, today, 1, out);
 }
 
 void

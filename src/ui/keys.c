@@ -44,6 +44,9 @@ const struct key_binding keys_table[] = {
 	    "người vắng)" },
 	{ ACT_ITEM, 7, { 0 }, "i", 0, "Mục KH",
 	    "Các buổi học kế hoạch yêu cầu từng cấp: thêm, sửa, xóa" },
+	{ ACT_REFS, 6, { 0 }, "t", 0, "Tham khảo",
+	    "Văn bản tham khảo (của nơi khác, không giao việc cho đơn vị), "
+	    "bấm lần nữa: kế hoạch của đơn vị" },
 	{ ACT_ESSAYS, 7, { 0 }, "3", 0, "Thu hoạch",
 	    "Bài thu hoạch: ai phải viết, đã nộp, quá hạn; ghi bài nộp" },
 	{ ACT_TALLY, 8, { 0 }, "4", 0, "Tổng hợp",

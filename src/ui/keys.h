@@ -43,6 +43,7 @@ enum ui_action {
 	ACT_ITEM,
 	ACT_DELETE,
 	ACT_ALL_PRESENT,
+	ACT_REFS,
 	/* Essays and tally reports (UI-2). */
 	ACT_ESSAYS,
 	ACT_TALLY,
