@@ -7,6 +7,10 @@
  * session to edit (its date, place... and its state: a session that did
  * not take place is cancelled here rather than deleted, so the record of
  * it stays). The make-up form opens on the date, the one thing to type.
+ * A new session starts on the unit the clerk last scheduled one for
+ * (remembered per database), carrying out the plan's item for that unit's
+ * level; the item fills the title, the form and the length, and choosing
+ * another unit or item fills them again unless the clerk changed them.
  */
 #include "config.h"
 
@@ -26,12 +30,16 @@ static const enum ui_action session_form_actions[] = {
 	ACT_HELP, ACT_SAVE, ACT_TELEX, ACT_QUIT, ACT_NONE
 };
 
+/* ui_remember's key for the unit a session was last scheduled for. */
+#define SESSION_FORM_UNIT	"session_unit_id"
+
 struct session_form {
 	struct form		 form;
 	struct store_plan_session *plan;
 	size_t			 nplan;
 	int64_t			 id;		/* the session edited, or 0 */
 	int64_t			 makeup_of;
+	int64_t			 filled;	/* the item the fields came from */
 };
 
 /* The plan's sessions as choices, after "none". */
@@ -70,6 +78,73 @@ session_form_orig(struct ui *ui, struct session_form *s,
 	return -1;
 }
 
+/* The plan item id, or NULL. */
+static const struct store_plan_session *
+session_form_item(const struct session_form *s, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < s->nplan; i++)
+		if (s->plan[i].id == id)
+			return &s->plan[i];
+	return NULL;
+}
+
+/* The first item the plan asks of the level of unit, or 0. */
+static int64_t
+session_form_item_for(struct ui *ui, const struct session_form *s,
+    int64_t unit)
+{
+	struct store_unit u;
+	int64_t id = 0;
+	size_t i;
+
+	if (store_unit_get(ui->db, unit, &u) != 0)
+		return 0;
+	for (i = 0; i < s->nplan && id == 0; i++)
+		if (strcmp(s->plan[i].level, u.kind) == 0)
+			id = s->plan[i].id;
+	store_unit_clear(&u);
+	return id;
+}
+
+/* Sets key to value when it still holds what the last fill put there. */
+static void
+session_form_refill(struct form *f, const char *key, const char *was,
+    const char *value)
+{
+	if (strcmp(form_get(f, key), was) == 0)
+		form_set(f, key, value);
+}
+
+/*
+ * Fills the title, form and length from plan item id (0: none), each
+ * unless the clerk changed it since the last fill.
+ */
+static void
+session_form_fill(struct session_form *s, int64_t id)
+{
+	const struct store_plan_session *old = session_form_item(s, s->filled);
+	const struct store_plan_session *new = session_form_item(s, id);
+	char was[16], days[16];
+
+	snprintf(was, sizeof was, "%d", old != NULL ? old->half_days : 1);
+	snprintf(days, sizeof days, "%d", new != NULL ? new->half_days : 1);
+	session_form_refill(&s->form, "title", old != NULL ? old->title : "",
+	    new != NULL ? new->title : "");
+	session_form_refill(&s->form, "form", old != NULL ? old->form :
+	    "in_person", new != NULL ? new->form : "in_person");
+	session_form_refill(&s->form, "half_days", was, days);
+	s->filled = id;
+}
+
+/* A new session, neither edited nor made up for: the one prefilled. */
+static int
+session_form_is_new(const struct session_form *s)
+{
+	return s->id == 0 && s->makeup_of == 0;
+}
+
 static void *
 session_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 {
@@ -100,8 +175,8 @@ session_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	    orig.document_id : arg.id;
 	n = store_plan_sessions(ui->db, document, &s->plan);
 	s->nplan = n > 0 ? (size_t)n : 0;
-	snprintf(unit, sizeof unit, "%lld", (long long)orig.unit_id);
-	snprintf(ps, sizeof ps, "%lld", (long long)orig.plan_session_id);
+	snprintf(unit, sizeof unit, "%lld", (long long)(session_form_is_new(s) ?
+	    ui_recall(ui, SESSION_FORM_UNIT) : orig.unit_id));
 	snprintf(half, sizeof half, "%d", s->id != 0 ? orig.half_days : 1);
 	if (s->id == 0 && s->makeup_of != 0)
 		title = xasprintf("Học bù: %s", orig.title);
@@ -110,8 +185,12 @@ session_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	form_hidden(&s->form, "id", s->id);
 	form_hidden(&s->form, "document_id", document);
 	form_hidden(&s->form, "makeup_of", s->makeup_of);
+	/* A unit no longer among the choices leaves the first (the commune). */
 	form_choice_list(&s->form, "unit_id", "Đơn vị tổ chức", units, nunits,
 	    unit);
+	snprintf(ps, sizeof ps, "%lld", (long long)(session_form_is_new(s) ?
+	    session_form_item_for(ui, s, form_get_int(&s->form, "unit_id")) :
+	    orig.plan_session_id));
 	session_form_plan_choice(&s->form, s, ps);
 	form_text(&s->form, "title", "Tên buổi học", s->id != 0 ? orig.title :
 	    title, 900);
@@ -129,7 +208,14 @@ session_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 		    state_names, 3, orig.status);
 	if (s->id == 0 && s->makeup_of != 0)
 		form_focus(&s->form, "held_on");
+	/* The item named the session: the date is the first thing to type. */
+	if (session_form_is_new(s)) {
+		session_form_fill(s, form_get_int(&s->form, "plan_session_id"));
+		if (*form_get(&s->form, "title") != '\0')
+			form_focus(&s->form, "held_on");
+	}
 	form_take_draft(ui, &s->form, &screen_session_form, d);
+	s->filled = form_get_int(&s->form, "plan_session_id");
 	free(title);
 	store_choices_free(&units, nunits);
 	store_session_clear(&orig);
@@ -229,6 +315,7 @@ session_form_save(struct ui *ui, void *data)
 	if (store_session_save(ui->db, &row) != 0)
 		return form_fail(f, s->id != 0 ? "status" : "title",
 		    db_error(ui->db));
+	ui_remember(ui, SESSION_FORM_UNIT, row.unit_id);
 	return 0;
 }
 
@@ -237,9 +324,24 @@ session_form_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
     int is_keycode)
 {
 	struct session_form *s = data;
+	struct form *f = &s->form;
+	int64_t unit = form_get_int(f, "unit_id");
+	char id[32];
+	int flags;
 
-	return form_screen_key(ui, &s->form, &screen_session_form,
-	    session_form_save, s, "Đã lưu buổi học; Enter để điểm danh", act, ch, is_keycode);
+	flags = form_screen_key(ui, f, &screen_session_form, session_form_save,
+	    s, "Đã lưu buổi học; Enter để điểm danh", act, ch, is_keycode);
+	if ((flags & UI_BACK) || !session_form_is_new(s))
+		return flags;
+	/* Another unit: the item the plan asks of its level (or none). */
+	if (form_get_int(f, "unit_id") != unit) {
+		snprintf(id, sizeof id, "%lld", (long long)session_form_item_for(
+		    ui, s, form_get_int(f, "unit_id")));
+		form_set(f, "plan_session_id", id);
+	}
+	if (form_get_int(f, "plan_session_id") != s->filled)
+		session_form_fill(s, form_get_int(f, "plan_session_id"));
+	return flags;
 }
 
 static struct draft *

@@ -10,7 +10,9 @@
  * clerk with several databases (or two copies of one) keeps a draft in
  * each, and a draft is never applied to another database or record. It
  * is written atomically (temporary file, fsync, rename) so a power cut
- * leaves the old draft or the new one, never half of each. No curses here.
+ * leaves the old draft or the new one, never half of each. The same files
+ * keep what the interface remembers per database (ui_remember), under a
+ * screen name no form has. No curses here.
  */
 #ifndef QT_UI_DRAFT_H
 #define QT_UI_DRAFT_H

@@ -523,23 +523,30 @@ form_take_draft(struct ui *ui, struct form *f, const struct screen_ops *ops,
 }
 
 void
+form_set(struct form *f, const char *key, const char *value)
+{
+	struct form_field *ff = form_find(f, key);
+	size_t j;
+
+	if (ff == NULL)
+		return;
+	if (ff->kind != FORM_CHOICE) {
+		edit_set(&ff->edit, value);
+		return;
+	}
+	for (j = 0; j < ff->nchoices; j++)
+		if (strcmp(ff->values[j], value) == 0)
+			ff->choice = j;
+}
+
+void
 form_from_draft(struct form *f, const struct draft *d)
 {
-	size_t i, j;
+	size_t i;
 	const char *v;
 
-	for (i = 0; i < f->n; i++) {
-		struct form_field *ff = &f->fields[i];
-
-		if ((v = draft_get(d, ff->key)) == NULL)
-			continue;
-		if (ff->kind != FORM_CHOICE) {
-			edit_set(&ff->edit, v);
-			continue;
-		}
-		for (j = 0; j < ff->nchoices; j++)
-			if (strcmp(ff->values[j], v) == 0)
-				ff->choice = j;
-	}
+	for (i = 0; i < f->n; i++)
+		if ((v = draft_get(d, f->fields[i].key)) != NULL)
+			form_set(f, f->fields[i].key, v);
 	f->changed = 1;
 }

@@ -76,6 +76,11 @@ void	 form_choice(struct form *f, const char *key, const char *label,
 struct store_choice;
 void	 form_choice_list(struct form *f, const char *key, const char *label,
 	    const struct store_choice *c, size_t n, const char *value);
+/*
+ * Sets the text of key, or chooses value among its choices (a value that
+ * is not one of them changes nothing); no such field, nothing.
+ */
+void	 form_set(struct form *f, const char *key, const char *value);
 /* The text (or the chosen value) of key; "" if there is no such field. */
 const char *form_get(const struct form *f, const char *key);
 int64_t	 form_get_int(const struct form *f, const char *key);

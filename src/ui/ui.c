@@ -426,6 +426,46 @@ ui_draft_find(struct ui *ui, const struct screen_ops *ops, const char *record)
 	    ops->name, record);
 }
 
+/*
+ * What the interface remembers of this database for the clerk lives in a
+ * draft file of its own (the pseudo-screen UI_MEMORY, no form), so it is
+ * per database and per clerk, and written as safely as a draft.
+ */
+#define UI_MEMORY	"memory"
+
+int64_t
+ui_recall(struct ui *ui, const char *key)
+{
+	struct draft *d;
+	int64_t v;
+
+	if (ui->database_id == NULL || (d = draft_find(ui->state_dir,
+	    ui->database_id, ui->database_path, UI_MEMORY, "")) == NULL)
+		return 0;
+	v = draft_get_int(d, key);
+	draft_free(&d);
+	return v;
+}
+
+void
+ui_remember(struct ui *ui, const char *key, int64_t value)
+{
+	struct draft *d;
+	char v[32];
+
+	if (ui->database_id == NULL)
+		return;
+	if ((d = draft_find(ui->state_dir, ui->database_id, ui->database_path,
+	    UI_MEMORY, "")) == NULL) {
+		d = draft_new(UI_MEMORY, "");
+		draft_set_database(d, ui->database_id, ui->database_path);
+	}
+	snprintf(v, sizeof v, "%lld", (long long)value);
+	draft_set(d, key, v);
+	draft_write(d, ui->state_dir);
+	draft_free(&d);
+}
+
 /* Puts a screen already made (by ops->init) on top; -1 if the stack is full. */
 static int
 ui_push_data(struct ui *ui, const struct screen_ops *ops, void *data)

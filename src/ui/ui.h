@@ -130,6 +130,12 @@ const struct screen_ops *ui_current(struct ui *ui);
  */
 void	 ui_draft_done(struct ui *ui, const struct screen_ops *ops,
 	    const char *record);
+/*
+ * What the clerk last did in this database, kept across sessions (e.g.
+ * the unit last worked on); 0 if nothing was remembered under key.
+ */
+int64_t	 ui_recall(struct ui *ui, const char *key);
+void	 ui_remember(struct ui *ui, const char *key, int64_t value);
 /* The draft of a screen for record left in this database, or NULL; free it. */
 struct draft *ui_draft_find(struct ui *ui, const struct screen_ops *ops,
 	    const char *record);

@@ -13,9 +13,9 @@ e2e_wait "Kế hoạch yêu cầu"; ok $? "the seed plan 08-KH/ĐU opens"
 
 e2e_keys F4
 e2e_wait "Thêm buổi học"; ok $? "F4 opens the session form"
-# It opens on the title; up to the unit: the first cell; item: the plan's
-# cell session (deadline 15/05/2021).
-e2e_keys Up Up Right Down Right Down 'Sinh hoat chuyen de thang 5' Down '20/05/2021' F2
+# It opens on the title; up to the unit: the first cell, which brings the
+# plan's cell session (deadline 15/05/2021) and its title, typed anew.
+e2e_keys Up Up Right Down Down C-u 'Sinh hoat chuyen de thang 5' Down '20/05/2021' F2
 e2e_wait "trước ngày học"; ok $? "a date after the plan's deadline is refused on the form"
 e2e_keys C-u '31/02/2021' F2
 e2e_wait "không tồn tại"; ok $? "31/02/2021 is refused with the reason shown"
