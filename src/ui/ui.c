@@ -417,13 +417,20 @@ ui_draft_done(struct ui *ui, const struct screen_ops *ops, const char *record)
 		top->dirty = 0;
 }
 
-struct draft *
-ui_draft_find(struct ui *ui, const struct screen_ops *ops, const char *record)
+/* The draft of screen and record in this database's file, or NULL. */
+static struct draft *
+ui_find(struct ui *ui, const char *screen, const char *record)
 {
 	if (ui->database_id == NULL)
 		return NULL;
 	return draft_find(ui->state_dir, ui->database_id, ui->database_path,
-	    ops->name, record);
+	    screen, record);
+}
+
+struct draft *
+ui_draft_find(struct ui *ui, const struct screen_ops *ops, const char *record)
+{
+	return ui_find(ui, ops->name, record);
 }
 
 /*
@@ -439,8 +446,7 @@ ui_recall(struct ui *ui, const char *key)
 	struct draft *d;
 	int64_t v;
 
-	if (ui->database_id == NULL || (d = draft_find(ui->state_dir,
-	    ui->database_id, ui->database_path, UI_MEMORY, "")) == NULL)
+	if ((d = ui_find(ui, UI_MEMORY, "")) == NULL)
 		return 0;
 	v = draft_get_int(d, key);
 	draft_free(&d);
@@ -455,8 +461,7 @@ ui_remember(struct ui *ui, const char *key, int64_t value)
 
 	if (ui->database_id == NULL)
 		return;
-	if ((d = draft_find(ui->state_dir, ui->database_id, ui->database_path,
-	    UI_MEMORY, "")) == NULL) {
+	if ((d = ui_find(ui, UI_MEMORY, "")) == NULL) {
 		d = draft_new(UI_MEMORY, "");
 		draft_set_database(d, ui->database_id, ui->database_path);
 	}
