@@ -58,6 +58,8 @@ e2e_keys '14/05/2021'
 e2e_wait "Ngày học (dd/mm/yyyy): 14/05/2021"
 ok $? "and opens on the date, the one thing left to type"
 e2e_keys Escape
+e2e_wait "Bỏ những gì vừa nhập?"
+e2e_keys c
 e2e_wait_gone "Thêm buổi học"
 e2e_quit
 e2e_start
