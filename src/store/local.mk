@@ -15,6 +15,8 @@ check_PROGRAMS += tests/unit/test_store_member tests/unit/test_store_session
 tests_unit_test_store_member_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_store_member_LDADD = libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
 tests_unit_test_store_session_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_store_session_SOURCES = tests/unit/test_store_session.c \
+	tests/unit/scratch_db.c tests/unit/scratch_db.h
 tests_unit_test_store_session_LDADD = libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
 TESTS += tests/unit/test_store_member tests/unit/test_store_session
 
@@ -29,11 +31,15 @@ TESTS += tests/unit/test_store_essay
 # Editing and deleting, everyone present, reopening a final report.
 check_PROGRAMS += tests/unit/test_store_edit
 tests_unit_test_store_edit_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_store_edit_SOURCES = tests/unit/test_store_edit.c \
+	tests/unit/scratch_db.c tests/unit/scratch_db.h
 tests_unit_test_store_edit_LDADD = libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
 TESTS += tests/unit/test_store_edit
 
 # Which documents are a unit's plans and which stay references.
 check_PROGRAMS += tests/unit/test_store_plan
 tests_unit_test_store_plan_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_store_plan_SOURCES = tests/unit/test_store_plan.c \
+	tests/unit/scratch_db.c tests/unit/scratch_db.h
 tests_unit_test_store_plan_LDADD = libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
 TESTS += tests/unit/test_store_plan

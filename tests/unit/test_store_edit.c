@@ -13,6 +13,7 @@
 
 #include "db.h"
 #include "store/store.h"
+#include "scratch_db.h"
 #include "tap.h"
 #include "xmalloc.h"
 
@@ -26,14 +27,7 @@ static struct db *db;
 static void
 fixture(const char *path)
 {
-	char *err = NULL;
-
-	unlink(path);
-	if ((db = db_open(path, DB_OPEN_CREATE, &err)) == NULL) {
-		printf("Bail out! %s\n", err);
-		exit(1);
-	}
-	if (db_exec(db, "INSERT INTO unit(id, parent_id, kind, code, name,"
+	db = scratch_db(path, "INSERT INTO unit(id, parent_id, kind, code, name,"
 	    " name_fold) VALUES (1, NULL, 'province', 'P', 'Tỉnh', 'tinh'),"
 	    " (2, 1, 'commune', 'X', 'Xã', 'xa'),"
 	    " (3, 2, 'cell', 'A', 'Chi bộ A', 'chi bo a');"
@@ -47,10 +41,7 @@ fixture(const char *path)
 	    "INSERT INTO plan_session(id, document_id, level, ordinal, title,"
 	    " deadline) VALUES (110, 11, 'cell', 1, 'Sinh hoạt chi bộ',"
 	    " '2021-05-15');"
-	    "DELETE FROM sync_outbox") != 0) {
-		printf("Bail out! %s\n", db_error(db));
-		exit(1);
-	}
+	    "DELETE FROM sync_outbox");
 }
 
 static int64_t

@@ -12,6 +12,7 @@
 
 #include "db.h"
 #include "store/store.h"
+#include "scratch_db.h"
 #include "tap.h"
 #include "xmalloc.h"
 
@@ -26,15 +27,8 @@
 static struct db *
 fixture(const char *path)
 {
-	char *err = NULL;
-	struct db *db;
-
-	unlink(path);
-	if ((db = db_open(path, DB_OPEN_CREATE, &err)) == NULL) {
-		printf("Bail out! %s\n", err);
-		exit(1);
-	}
-	if (db_exec(db, "INSERT INTO unit(id, parent_id, kind, code, name, name_fold)"
+	return scratch_db(path,
+	    "INSERT INTO unit(id, parent_id, kind, code, name, name_fold)"
 	    " VALUES (1, NULL, 'central', 'TW', 'Trung ương', 'trung uong'),"
 	    " (10, 1, 'province', 'A', 'Tỉnh A', 'tinh a'),"
 	    " (20, 10, 'district', 'HA', 'Huyện A', 'huyen a'),"
@@ -60,11 +54,7 @@ fixture(const char *path)
 	    " (1501, 15, 'province', 1, 'A: cấp tỉnh', '2021-04-01'),"
 	    " (401, 4, 'commune', 1, 'B: cấp xã', '2021-06-30'),"
 	    " (402, 4, 'commune', 2, 'B: cấp xã, quá hạn', '2021-04-01'),"
-	    " (501, 5, 'cell', 1, 'HB: chi bộ', '2021-04-01')") != 0) {
-		printf("Bail out! %s\n", db_error(db));
-		exit(1);
-	}
-	return db;
+	    " (501, 5, 'cell', 1, 'HB: chi bộ', '2021-04-01')");
 }
 
 /* The numbers of the list, "," joined, in the list's order. */

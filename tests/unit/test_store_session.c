@@ -11,6 +11,7 @@
 
 #include "db.h"
 #include "store/store.h"
+#include "scratch_db.h"
 #include "tap.h"
 #include "xmalloc.h"
 
@@ -18,15 +19,8 @@
 static struct db *
 fixture(const char *path)
 {
-	char *err = NULL;
-	struct db *db;
-
-	unlink(path);
-	if ((db = db_open(path, DB_OPEN_CREATE, &err)) == NULL) {
-		printf("Bail out! %s\n", err);
-		exit(1);
-	}
-	if (db_exec(db, "INSERT INTO unit(id, parent_id, kind, code, name, name_fold)"
+	return scratch_db(path,
+	    "INSERT INTO unit(id, parent_id, kind, code, name, name_fold)"
 	    " VALUES (1, NULL, 'commune', 'X', 'Xã', 'xa'),"
 	    " (2, 1, 'cell', 'A', 'Chi bộ A', 'chi bo a');"
 	    "INSERT INTO member(id, unit_id, full_name, name_fold, status) VALUES"
@@ -39,11 +33,7 @@ fixture(const char *path)
 	    " deadline) VALUES (100, 10, 'cell', 1, 'Sinh hoạt chi bộ',"
 	    " '2021-04-30');"
 	    "INSERT INTO report_deadline(id, document_id, round, due_on)"
-	    " VALUES (200, 10, 1, '2021-05-20')") != 0) {
-		printf("Bail out! %s\n", db_error(db));
-		exit(1);
-	}
-	return db;
+	    " VALUES (200, 10, 1, '2021-05-20')");
 }
 
 static int
