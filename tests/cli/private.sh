@@ -111,9 +111,14 @@ for u in 000 022; do
 	tmux -L "$SOCK" send-keys F4
 	screen "Thêm đảng viên"
 	tmux -L "$SOCK" send-keys 'Lê Thị Kín'
-	wait_for "$D/state/quantriet/draft-member_form.txt"
-	is "$(mode "$D/state/quantriet/draft-member_form.txt")" 600 \
-	    "umask $u: the interface's draft 0600"
+	# The draft of a new member (record 0), named by the database's id.
+	_w=200
+	while ! draft=$(ls "$D"/state/quantriet/draft-*-member_form-0.txt \
+	    2>/dev/null) && [ "$_w" -gt 0 ]; do
+		sleep 0.05
+		_w=$((_w - 1))
+	done
+	is "$(mode "$draft")" 600 "umask $u: the interface's draft 0600"
 	is "$(mode "$D/state")/$(mode "$D/state/quantriet")" 700/700 \
 	    "umask $u: the directories made for drafts 0700"
 	hold "$DB"
