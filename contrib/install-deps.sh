@@ -2,11 +2,17 @@
 # install-deps.sh - installs what building and testing quantriet needs on
 # Debian 12 (run as root). Does nothing when everything is already there,
 # so it costs no network on a machine that has run it once.
+#
+# Beyond the build: the tests drive the interface in tmux, find its pid
+# with ps (procps), script with awk (mawk), make fixtures with sqlite3 and
+# a test CA with openssl. Everything else they call (iconv and the C.UTF-8
+# locale from libc-bin, cmp, coreutils) is in every Debian 12; the tests
+# set their own locale, so no "locales" package is needed.
 set -eu
 
 packages="build-essential autoconf automake pkg-config gettext-base
 libncurses-dev libsqlite3-dev libcurl4-openssl-dev zlib1g-dev
-libmicrohttpd-dev tmux openssl sqlite3 ca-certificates"
+libmicrohttpd-dev tmux procps mawk openssl sqlite3 ca-certificates"
 
 missing=""
 for p in $packages; do
