@@ -21,3 +21,7 @@ EXTRA_DIST += tests/cli/private.sh
 # The global options before any command (src/main.c).
 TESTS += tests/cli/global_db.sh
 EXTRA_DIST += tests/cli/global_db.sh
+
+# The program ends, keeping drafts, when its terminal or its input goes.
+TESTS += tests/e2e/hangup.sh
+EXTRA_DIST += tests/e2e/hangup.sh

@@ -54,10 +54,14 @@ cmd_ui(int argc, char **argv)
 		cmd_ui_usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		msg_error("giao diện cần một thiết bị đầu cuối (terminal)");
-		return 1;
-	}
+	/*
+	 * As vi does: say so, and go on. Keys then come from the file or
+	 * pipe and the interface closes, keeping what was typed, at its end
+	 * (with /dev/null at once); the screens go to wherever stdout goes.
+	 */
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		msg_error("cảnh báo: đầu vào hoặc đầu ra không phải màn hình chữ "
+		    "(terminal); giao diện đóng lại khi hết đầu vào");
 	if ((db = cli_open_db(opt_db, DB_OPEN_EXISTING)) == NULL)
 		return 1;
 	rc = ui_run(db);

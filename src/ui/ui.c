@@ -10,11 +10,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,6 +34,7 @@
 #define UI_TICK_MS		1000	/* longest wait for a key */
 #define UI_DRAFT_EVERY_MS	2000	/* a draft at least this often while typing */
 #define UI_MAX_DEPTH		16
+#define UI_EXIT_GRACE_S		10	/* after a hangup, the most the way out may take */
 
 /* What ui_getkey got. */
 #define UI_KEY_OK	0
@@ -55,15 +58,23 @@ struct ui_stack {
 	char			*message;
 	int			 message_error;
 	int			 too_small;
-	int			 fast_errs;	/* ERR without waiting: tty gone */
 };
 
+/* Set by SIGHUP, SIGTERM or a keyboard that has gone: the loop ends. */
 static volatile sig_atomic_t ui_hangup;
 
+/*
+ * Only a flag, and a watchdog: the way out saves the drafts in a moment,
+ * but should anything on it hang, SIGALRM (default action) ends the
+ * process rather than leave it running on a terminal nobody has. (Not
+ * SA_RESETHAND: a closed terminal often brings two SIGHUPs, and the
+ * second must not cut the saving of drafts short.)
+ */
 static void
 ui_on_signal(int sig)
 {
 	ui_hangup = sig;
+	alarm(UI_EXIT_GRACE_S);
 }
 
 static long long
@@ -259,32 +270,44 @@ ui_busy(struct ui *ui)
 }
 
 /*
- * Waits for a key. A hangup signal, or a terminal that returns at once
- * with nothing again and again (it has gone away), is UI_KEY_HANGUP.
+ * 1 when the keyboard has gone, after wget_wch gave nothing: input reads
+ * as ready yet no byte is waiting. That is the end of a file or pipe
+ * (/dev/null included) or a terminal that was closed, whose reads fail
+ * at once; a live terminal with nothing typed is not ready, and a key
+ * typed just after the wait is a byte waiting. Known from the state of
+ * the input, not from timing, so a loaded machine changes nothing.
+ */
+static int
+ui_input_gone(void)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+	int waiting = 0;
+
+	if (poll(&p, 1, 0) <= 0)
+		return 0;
+	return ioctl(STDIN_FILENO, FIONREAD, &waiting) != 0 || waiting == 0;
+}
+
+/*
+ * Waits for a key. A hangup signal or a keyboard that has gone is
+ * UI_KEY_HANGUP, and stays so: the caller leaves, keeping drafts.
  */
 static int
 ui_getkey(struct ui *ui, wint_t *ch, int *is_keycode)
 {
 	WINDOW *w = ui->body != NULL ? ui->body : stdscr;
-	long long start;
-	int rc, wait = ui_busy(ui) ? UI_BUSY_MS : UI_TICK_MS;
+	int rc;
 
-	wtimeout(w, wait);
+	wtimeout(w, ui_busy(ui) ? UI_BUSY_MS : UI_TICK_MS);
 	if (ui_hangup)
 		return UI_KEY_HANGUP;
-	start = ui_now_ms();
 	rc = wget_wch(w, ch);
+	if (rc == ERR && !ui_hangup && ui_input_gone())
+		ui_on_signal(SIGHUP);
 	if (ui_hangup)
 		return UI_KEY_HANGUP;
-	if (rc == ERR) {
-		if (ui_now_ms() - start < wait / 10) {
-			if (++ui->stack->fast_errs > 50)
-				return UI_KEY_HANGUP;
-		} else
-			ui->stack->fast_errs = 0;
+	if (rc == ERR)
 		return UI_KEY_TIMEOUT;
-	}
-	ui->stack->fast_errs = 0;
 	*is_keycode = rc == KEY_CODE_YES;
 	return UI_KEY_OK;
 }
@@ -781,6 +804,10 @@ ui_run(struct db *db)
 	if (ui_push(&ui, &screen_home, none) == 0) {
 		if (!stack.too_small)
 			ui_offer_drafts(&ui);
+		/* Once, on Home: why the letters lack their marks, and the cure. */
+		if (text_ascii_mode() && ui_current(&ui) == &screen_home)
+			ui_message(&ui, 0, "Không có dấu vì ngôn ngữ (locale) "
+			    "không phải UTF-8: đặt LANG=C.UTF-8");
 		ui_loop(&ui);
 	}
 	/* Whatever is still being typed is kept for the next start. */
