@@ -6,8 +6,9 @@
 # Beyond the build: the tests drive the interface in tmux, find its pid
 # with ps (procps), script with awk (mawk), make fixtures with sqlite3 and
 # a test CA with openssl. Everything else they call (iconv and the C.UTF-8
-# locale from libc-bin, cmp, coreutils) is in every Debian 12; the tests
-# set their own locale, so no "locales" package is needed.
+# locale from libc-bin, script from bsdutils, cmp, coreutils) is in every
+# Debian 12; the tests set their own locale, so no "locales" package is
+# needed.
 set -eu
 
 packages="build-essential autoconf automake pkg-config gettext-base

@@ -34,9 +34,21 @@ done_testing() {
 	[ "$tap_failed" -eq 0 ]
 }
 
-# Sets TAP_TMP to a scratch directory removed at exit (call it directly,
-# not in $(...), so the trap belongs to the test itself).
+# tap_at_exit CMD: runs CMD when the test ends, however it ends: done,
+# failed, or stopped by a signal (make interrupted, a CI timeout). The
+# last one added runs first; the test keeps its exit status. Call it
+# directly, not in $(...), so the traps belong to the test itself.
+TAP_AT_EXIT=${TAP_AT_EXIT:-}
+tap_at_exit() {
+	TAP_AT_EXIT="$1${TAP_AT_EXIT:+; $TAP_AT_EXIT}"
+	trap 'eval "$TAP_AT_EXIT"' EXIT
+	trap 'exit 129' HUP
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+}
+
+# Sets TAP_TMP to a scratch directory removed at exit (call it directly).
 tap_tmpdir() {
 	TAP_TMP=$(mktemp -d "${TMPDIR:-/tmp}/qt-test.XXXXXX")
-	trap 'rm -rf "$TAP_TMP"' EXIT
+	tap_at_exit 'rm -rf "$TAP_TMP"'
 }

@@ -3,11 +3,6 @@
 # (SIGHUP) and, up to the last moments, a SIGKILL.
 . "$top_srcdir/tests/e2e/lib.sh"
 
-# The pid of quantriet in the pane (env execs it as the shell's child).
-program_pid() {
-	ps -o pid= --ppid "$(e2e_tmux display-message -p '#{pane_pid}')" | tr -d ' '
-}
-
 # The draft of a new member in this database: one file, whatever its id.
 draft_file() {
 	for _f in "$XDG_STATE_HOME"/quantriet/draft-*-member_form-0.txt; do
@@ -34,7 +29,7 @@ e2e_tmux resize-window -x 100 -y 30
 e2e_wait "Họ và tên: Lê Thị Mỹ Duyên"; ok $? "and a larger window"
 e2e_tmux resize-window -x 80 -y 24
 
-kill -HUP "$(program_pid)"
+kill -HUP "$(e2e_pid)"
 e2e_wait "EXITED"; ok $? "SIGHUP ends the program"
 [ -s "$(draft_file)" ]; ok $? "and leaves a draft"
 e2e_start
@@ -56,7 +51,7 @@ e2e_keys 'Phan Văn Khỏe'
 _end=$(( $(date +%s) + E2E_TIMEOUT ))
 while [ ! -s "$(draft_file)" ] && [ "$(date +%s)" -le "$_end" ]; do sleep 0.1; done
 grep -q 'Phan Văn Khỏe' "$(draft_file)"; ok $? "a pause in typing writes the draft"
-kill -KILL "$(program_pid)"
+kill -KILL "$(e2e_pid)"
 e2e_wait "EXITED"
 e2e_start
 e2e_wait "Khôi phục nội dung đang nhập dở: Thêm đảng viên?"

@@ -97,7 +97,7 @@ e2e_wait "Ngày nộp:"
 other=$(e2e_screen | sed -n '1s/^Bài thu hoạch - \(.*[^ ]\)  *[0-9][0-9]\/[0-9][0-9]\/[0-9]*$/\1/p')
 e2e_keys Down Down 'Bài viết dở dang' Enter 'dòng thứ hai'
 e2e_wait "dòng thứ hai"
-kill -HUP "$(program_pid)"
+kill -HUP "$(e2e_pid)"
 e2e_wait "EXITED"; ok $? "SIGHUP ends the program while typing"
 e2e_start
 e2e_wait "Khôi phục nội dung đang nhập dở: Bài thu hoạch"; ok $? "the next start offers the essay back"
@@ -107,7 +107,7 @@ in_a_row "1. Về nhận thức: Bài viết dở dang" \
     "                         dòng thứ hai"
 ok $? "with what was typed, on its two lines"
 # Dropped again, then started on a terminal without UTF-8.
-kill -HUP "$(program_pid)"
+kill -HUP "$(e2e_pid)"
 e2e_wait "EXITED"
 e2e_start C
 e2e_wait "Khoi phuc noi dung dang nhap do: Bai thu hoach"; ok $? "LANG=C: offered again"

@@ -13,7 +13,8 @@ tap_tmpdir
 # not swallow the next session.
 E2E_RUN=0
 E2E_SOCKET="qt-e2e-$$-$E2E_RUN"
-trap 'tmux -L "$E2E_SOCKET" kill-server 2>/dev/null; rm -rf "$TAP_TMP"' EXIT
+E2E_PANE=
+tap_at_exit e2e_stop
 E2E_DB="$TAP_TMP/demo.db"
 E2E_TIMEOUT=${E2E_TIMEOUT:-10}
 QUANTRIET_TODAY=2021-05-10
@@ -29,16 +30,53 @@ e2e_demo() {
 	"$QUANTRIET" demo --db "$E2E_DB" >/dev/null
 }
 
-# e2e_start [LANG]: runs the interface on $E2E_DB in a fresh 80x24 pane.
+# e2e_start [LANG]: runs the interface on $E2E_DB in a fresh 80x24 pane,
+# with keys from the file $E2E_STDIN if set, else from the pane. The pane
+# then shows EXITED and the status, kept on screen by a sleep (tmux's
+# remain-on-exit can lose what a pane wrote just before it died), which
+# e2e_stop ends.
 e2e_start() {
-	e2e_tmux kill-server 2>/dev/null
+	e2e_stop
 	E2E_RUN=$((E2E_RUN + 1))
 	E2E_SOCKET="qt-e2e-$$-$E2E_RUN"
 	e2e_tmux new-session -d -x 80 -y 24 \
 	    "env LANG=${1:-C.UTF-8} LC_ALL=${1:-C.UTF-8} TERM=screen \
 	    QUANTRIET_TODAY=$QUANTRIET_TODAY XDG_STATE_HOME=$XDG_STATE_HOME \
-	    ${E2E_ENV:-} $QUANTRIET --db $E2E_DB 2>>$TAP_TMP/stderr; \
-	    echo EXITED \$?; sleep 60"
+	    ${E2E_ENV:-} $QUANTRIET --db $E2E_DB 2>>$TAP_TMP/stderr \
+	    ${E2E_STDIN:+<$E2E_STDIN}; \
+	    echo EXITED \$?; exec sleep 60"
+	E2E_PANE=$(e2e_tmux display-message -p '#{pane_pid}')
+}
+
+# e2e_pid: the pid of the program in the pane (the shell's child).
+e2e_pid() {
+	ps -o pid= --ppid "$E2E_PANE" 2>/dev/null | tr -d ' '
+}
+
+# e2e_stop: ends what the pane runs, by pid, and its tmux server, however
+# the test went. The program gets SIGTERM (it keeps its drafts) and its
+# shell reaps it; then the pane's process group (tmux makes the pane's
+# shell its leader) gets SIGTERM, and SIGKILL if not gone within 5 s.
+e2e_stop() {
+	if [ -n "$E2E_PANE" ]; then
+		_e2e_pid=$(e2e_pid)
+		_e2e_end=$(( $(date +%s) + 5 ))
+		if [ -n "$_e2e_pid" ] && kill -TERM "$_e2e_pid" 2>/dev/null; then
+			while kill -0 "$_e2e_pid" 2>/dev/null &&
+			    [ "$(date +%s)" -le "$_e2e_end" ]; do
+				sleep 0.05
+			done
+		fi
+		kill -TERM "-$E2E_PANE" 2>/dev/null
+		while kill -0 "-$E2E_PANE" 2>/dev/null &&
+		    [ "$(date +%s)" -le "$_e2e_end" ]; do
+			sleep 0.05
+		done
+		kill -KILL "-$E2E_PANE" 2>/dev/null
+		E2E_PANE=
+	fi
+	e2e_tmux kill-server 2>/dev/null
+	return 0
 }
 
 # e2e_quit: Q leaves with status 0 and nothing on stderr (sanitizers).

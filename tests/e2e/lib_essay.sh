@@ -1,11 +1,6 @@
 # lib_essay.sh - what the essays and tally tests add to lib.sh (sourced).
 . "$top_srcdir/tests/e2e/lib.sh"
 
-# The pid of quantriet in the pane (env execs it as the shell's child).
-program_pid() {
-	ps -o pid= --ppid "$(e2e_tmux display-message -p '#{pane_pid}')" | tr -d ' '
-}
-
 # page_until TEXT: PgDn until TEXT shows; 1 when the page stops changing.
 page_until() {
 	while ! e2e_screen | grep -F -q -- "$1"; do

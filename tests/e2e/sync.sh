@@ -6,8 +6,6 @@
 # records the server rejects are listed with its reason.
 . "$top_srcdir/tests/e2e/lib.sh"
 . "$top_srcdir/tests/sync/fixture.sh"
-# Both set an EXIT trap: this one does what each of theirs did.
-trap 'e2e_tmux kill-server 2>/dev/null; rm -rf "$TAP_TMP"; net_cleanup' EXIT
 # A batch over the 2 KB/s link takes over 10 s (lib.sh's wait) on a busy host.
 E2E_TIMEOUT=40
 sync_setup

@@ -28,7 +28,7 @@ e2e_keys F5
 e2e_wait "5. Đánh giá:"; ok $? "F5 opens the text of the report"
 e2e_keys C-u 'Bài viết nghiêm túc, sát thực tế'
 e2e_wait "5. Đánh giá: Bài viết nghiêm túc, sát thực tế"
-kill -HUP "$(program_pid)"
+kill -HUP "$(e2e_pid)"
 e2e_wait "EXITED"; ok $? "SIGHUP ends the program while typing"
 e2e_start
 e2e_wait "Khôi phục nội dung đang nhập dở: "; ok $? "the next start offers the report back"

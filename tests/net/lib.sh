@@ -1,7 +1,7 @@
 # lib.sh - helpers for shell tests that run servers and proxies on loopback.
 #
-# Source it (POSIX sh or bash), then call net_init once, directly (not in
-# $(...)), before anything else:
+# Source it after tests/tap.sh (POSIX sh or bash), then call net_init
+# once, directly (not in $(...)), before anything else:
 #
 #	. "$top_srcdir/tests/tap.sh"
 #	. "$top_srcdir/tests/net/lib.sh"
@@ -10,10 +10,9 @@
 #	port=$(net_wait_port_file "$NET_TMP/echo.port") || exit 1
 #	...
 #
-# net_init		makes the scratch dir $NET_TMP and installs net_cleanup
-#			as the EXIT trap (so don't also use tap_tmpdir, whose
-#			trap would replace it).  Sets QT_PROXY and NET_MKCA to
-#			the tools of this directory.
+# net_init		makes the scratch dir $NET_TMP and runs net_cleanup
+#			when the test ends (tap_at_exit).  Sets QT_PROXY and
+#			NET_MKCA to the tools of this directory.
 # net_bg NAME CMD...	runs CMD in the background, output to
 #			$NET_TMP/NAME.log; its pid is kept for net_cleanup and
 #			printed by net_pid NAME.  NAME: letters, digits, _.
@@ -35,10 +34,7 @@ net_init() {
 	NET_TMP=$(mktemp -d "${TMPDIR:-/tmp}/qt-net.XXXXXX") || exit 1
 	QT_PROXY=${QT_PROXY:-${top_builddir:-.}/tests/net/qt-proxy}
 	NET_MKCA=${NET_MKCA:-${top_srcdir:-.}/tests/net/mkca.sh}
-	trap 'net_cleanup' EXIT
-	# A signal still runs the cleanup, through exit and the EXIT trap.
-	trap 'exit 130' INT
-	trap 'exit 143' TERM
+	tap_at_exit net_cleanup
 }
 
 # Short sleeps where the sleep(1) allows it; whole seconds elsewhere.
