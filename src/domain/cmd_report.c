@@ -17,6 +17,7 @@
 #include "domain/tally.h"
 #include "files.h"
 #include "msg.h"
+#include "text/text.h"
 
 static void
 report_usage(FILE *fp)
@@ -37,14 +38,27 @@ report_usage(FILE *fp)
 	    "  --help           in trợ giúp này\n");
 }
 
-/* Writes the report: made safe for a terminal, exact bytes to a file. */
-static void
-report_write(const char *text)
+/*
+ * One rule for every report: written to a file or a pipe it is UTF-8
+ * with full diacritics whatever the locale (it is printed, mailed or
+ * opened elsewhere); written to a terminal every line follows the
+ * terminal, all unaccented on one that is not UTF-8. It is laid out in
+ * the mode it will be read in, so its columns line up either way.
+ * Returns the report, newly allocated, or NULL on a database error.
+ */
+static char *
+report_make(struct db *db, int csv, int64_t document_id, int64_t unit_id,
+    int round, int to_terminal)
 {
-	if (isatty(STDOUT_FILENO))
-		msg_put(stdout, text);
-	else
-		fputs(text, stdout);
+	int ascii = text_ascii_mode();
+	char *out;
+
+	if (!to_terminal)
+		text_set_ascii_mode(0);
+	out = csv ? tally_format_csv(db, document_id, unit_id, round) :
+	    tally_format_txt(db, document_id, unit_id, round);
+	text_set_ascii_mode(ascii);
+	return out;
 }
 
 int
@@ -66,7 +80,7 @@ cmd_report(int argc, char **argv)
 	struct db *db;
 	char *err = NULL, *out = NULL, *end;
 	long round = 1;
-	int c, rc;
+	int c, rc, tty;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -135,15 +149,16 @@ cmd_report(int argc, char **argv)
 		db_close(&db);
 		return 1;
 	}
-	if (strcmp(format, "csv") == 0)
-		out = tally_format_csv(db, document_id, unit_id, (int)round);
-	else
-		out = tally_format_txt(db, document_id, unit_id, (int)round);
+	tty = output == NULL && isatty(STDOUT_FILENO);
+	out = report_make(db, strcmp(format, "csv") == 0, document_id, unit_id,
+	    (int)round, tty);
 	rc = out != NULL ? 0 : 1;
 	if (out == NULL)
 		msg_error("%s", db_error(db));
+	else if (tty)
+		msg_put(stdout, out);
 	else if (output == NULL)
-		report_write(out);
+		fputs(out, stdout);
 	else if (files_write(output, out, strlen(out)) != 0) {
 		msg_error("không ghi được báo cáo vào %s: %s", output,
 		    strerror(errno));

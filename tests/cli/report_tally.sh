@@ -104,8 +104,39 @@ grep -q 'Xin \^\[\[2J\^\[\]0;pwned\^G' "$TAP_TMP/hostile.txt"
 ok $? "the hostile proposal is shown as text (^[[2J)"
 grep -q '\^\[\[31m' "$TAP_TMP/hostile.csv"
 ok $? "and so is the cell name in the CSV"
-LC_ALL=C "$QUANTRIET" report tally --db "$db" --plan 13-KH/TU --format txt > "$TAP_TMP/c.txt"
+# One rule for every report: a file (or a pipe) gets UTF-8 with every
+# diacritic whatever the locale; a terminal gets every line in its own
+# mode, all unaccented when it is not UTF-8.
+report() {
+	LC_ALL=$1 "$QUANTRIET" report tally --db "$db" --plan 13-KH/TU --format "$2"
+}
+# on_terminal LOCALE FORMAT: the report as a terminal receives it
+# (script(1), from util-linux, gives it one).
+on_terminal() {
+	LC_ALL=$1 script -qec "'$QUANTRIET' report tally --db '$db' \
+	    --plan 13-KH/TU --format $2" /dev/null </dev/null | tr -d '\r'
+}
+non_ascii() {
+	LC_ALL=C tr -d '\000-\177' <"$1" | wc -c | tr -d ' '
+}
+for f in txt csv; do
+	report C "$f" >"$TAP_TMP/c.$f"
+	report C.UTF-8 "$f" >"$TAP_TMP/u.$f"
+	cmp -s "$TAP_TMP/c.$f" "$TAP_TMP/u.$f"
+	ok $? "$f to a file: the same bytes from a C locale as from a UTF-8 one"
+	on_terminal C "$f" >"$TAP_TMP/term-c.$f"
+	is "$(non_ascii "$TAP_TMP/term-c.$f")" 0 "$f on a C terminal: every line unaccented"
+	on_terminal C.UTF-8 "$f" >"$TAP_TMP/term-u.$f"
+	tr -d '\r' <"$TAP_TMP/u.$f" | cmp -s - "$TAP_TMP/term-u.$f"
+	ok $? "$f on a UTF-8 terminal: what the file holds"
+done
+grep -q "^HUYỆN ỦY CHÂU THÀNH  *ĐẢNG CỘNG SẢN VIỆT NAM$" "$TAP_TMP/c.txt"
+ok $? "a file's header keeps its diacritics from a C locale"
 grep -q "TỔNG HỢP BÀI THU HOẠCH" "$TAP_TMP/c.txt"
-ok $? "a file keeps its diacritics even from a C locale"
+ok $? "and so does its body"
+grep -q "^HUYEN UY CHAU THANH  *DANG CONG SAN VIET NAM$" "$TAP_TMP/term-c.txt"
+ok $? "on a C terminal the header is unaccented"
+grep -q "TONG HOP BAI THU HOACH" "$TAP_TMP/term-c.txt"
+ok $? "and so is the body"
 
 done_testing

@@ -13,6 +13,13 @@ e2e_wait "Dang bo xa Vinh Hoa Hiep"; ok $? "home in unaccented Vietnamese"
 e2e_wait "Bai thu hoach con thieu"; ok $? "labels unaccented too"
 is "$(high_bytes)" 0 "home: nothing but ASCII on the screen"
 e2e_fits "home (C)"
+notice="Khong co dau vi ngon ngu (locale) khong phai UTF-8: dat LANG=C.UTF-8"
+e2e_wait "$notice"; ok $? "Home says why there are no diacritics, and what to set"
+e2e_keys 1
+e2e_wait "Ho va ten"
+e2e_keys Escape
+e2e_wait "Dang bo xa Vinh Hoa Hiep"
+e2e_wait_gone "$notice"; ok $? "it says so once"
 e2e_keys 1
 e2e_wait "Ho va ten"; ok $? "members in ASCII"
 is "$(high_bytes)" 0 "members: nothing but ASCII"
@@ -28,5 +35,10 @@ e2e_fits "sessions (C)"
 e2e_keys Enter
 e2e_wait "Chua diem danh"; ok $? "attendance in ASCII"
 is "$(high_bytes)" 0 "attendance: nothing but ASCII"
+e2e_quit
+
+e2e_start
+e2e_wait "Đảng bộ xã Vĩnh Hòa Hiệp"
+! e2e_screen | grep -q "UTF-8"; ok $? "a UTF-8 terminal gets no such notice"
 e2e_quit
 done_testing
