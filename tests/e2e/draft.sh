@@ -14,12 +14,8 @@ draft_file() {
 e2e_demo
 e2e_start
 e2e_wait "Trang chính"
-e2e_keys 1
-e2e_wait "Họ và tên"
-e2e_keys F4
-e2e_wait "Thêm đảng viên"
-e2e_keys 'Lê Thị Mỹ Duyên'
-e2e_wait "Họ và tên: Lê Thị Mỹ Duyên"; ok $? "a name typed through the terminal's input method"
+e2e_new_member 'Lê Thị Mỹ Duyên'
+ok $? "a name typed through the terminal's input method"
 
 e2e_tmux resize-window -x 60 -y 20
 e2e_wait "Cửa sổ quá nhỏ"; ok $? "a small window shows a notice, not garbage"
@@ -43,11 +39,7 @@ e2e_wait_gone "Thêm đảng viên"; ok $? "a cancelled form closes"
 [ ! -e "$(draft_file)" ]; ok $? "and deletes its draft"
 
 # Periodic drafts: a SIGKILL loses at most the last seconds.
-e2e_keys 1
-e2e_wait "Họ và tên"
-e2e_keys F4
-e2e_wait "Thêm đảng viên"
-e2e_keys 'Phan Văn Khỏe'
+e2e_new_member 'Phan Văn Khỏe'
 _end=$(( $(date +%s) + E2E_TIMEOUT ))
 while [ ! -s "$(draft_file)" ] && [ "$(date +%s)" -le "$_end" ]; do sleep 0.1; done
 grep -q 'Phan Văn Khỏe' "$(draft_file)"; ok $? "a pause in typing writes the draft"

@@ -24,12 +24,7 @@ gone() {
 typing() {
 	e2e_start
 	e2e_wait "Trang chính"
-	e2e_keys 1
-	e2e_wait "Họ và tên"
-	e2e_keys F4
-	e2e_wait "Thêm đảng viên"
-	e2e_keys "$1"
-	e2e_wait "Họ và tên: $1"
+	e2e_new_member "$1"
 }
 
 # kept NAME: the draft holds NAME; the next start offers it, k drops it.

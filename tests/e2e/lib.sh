@@ -89,6 +89,17 @@ e2e_quit() {
 	[ -s "$TAP_TMP/stderr" ] && sed 's/^/# /' "$TAP_TMP/stderr"
 }
 
+# e2e_new_member NAME: from Home, opens the new member form and types
+# NAME; 1 if the form does not show it.
+e2e_new_member() {
+	e2e_keys 1
+	e2e_wait "Họ và tên"
+	e2e_keys F4
+	e2e_wait "Thêm đảng viên"
+	e2e_keys "$1"
+	e2e_wait "Họ và tên: $1"
+}
+
 e2e_keys() {
 	e2e_tmux send-keys "$@"
 }
