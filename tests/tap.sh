@@ -35,15 +35,17 @@ done_testing() {
 }
 
 # tap_at_exit CMD: runs CMD when the test ends, however it ends: done,
-# failed, or stopped by a signal (make interrupted, a CI timeout). The
-# last one added runs first; the test keeps its exit status. Call it
-# directly, not in $(...), so the traps belong to the test itself.
+# failed, or stopped by a signal (make interrupted, a CI timeout, a write
+# to a pipe the program under test no longer reads). The last one added
+# runs first; the test keeps its exit status. Call it directly, not in
+# $(...), so the traps belong to the test itself.
 TAP_AT_EXIT=${TAP_AT_EXIT:-}
 tap_at_exit() {
 	TAP_AT_EXIT="$1${TAP_AT_EXIT:+; $TAP_AT_EXIT}"
 	trap 'eval "$TAP_AT_EXIT"' EXIT
 	trap 'exit 129' HUP
 	trap 'exit 130' INT
+	trap 'exit 141' PIPE
 	trap 'exit 143' TERM
 }
 
