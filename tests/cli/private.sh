@@ -3,14 +3,12 @@
 # umask (docs/files.md): files 0600, directories 0700, journals as their
 # database; 0660 only for a database in a setgid group directory. Each kind
 # of file is made under umask 000 and 022 and its mode read with stat.
+. "$top_srcdir/tests/e2e/lib.sh"
 . "$top_srcdir/tests/sync/fixture.sh"
 command -v "${OPENSSL:-openssl}" >/dev/null 2>&1 || skip_all "openssl not found"
-command -v tmux >/dev/null 2>&1 || skip_all "tmux không có trên máy"
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 không có trên máy"
 sh "$NET_MKCA" "$NET_TMP/pki" >/dev/null || exit 1
 PKI=$NET_TMP/pki
-SOCK=qt-private-$$
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; net_cleanup' EXIT
 
 # mode PATH: its permission bits, e.g. 600.
 mode() {
@@ -41,20 +39,6 @@ release() {
 	touch "$NET_TMP/release"
 	wait "$(net_pid reader)"
 	net_stop reader
-}
-
-# screen TEXT: polls the interface's pane until TEXT is on it.
-screen() {
-	_w=200
-	while [ "$_w" -gt 0 ]; do
-		tmux -L "$SOCK" capture-pane -p 2>/dev/null | grep -F -q -- "$1" &&
-		    return 0
-		sleep 0.05
-		_w=$((_w - 1))
-	done
-	echo "# waited for: $1"
-	tmux -L "$SOCK" capture-pane -p 2>/dev/null | sed 's/^/# | /'
-	return 1
 }
 
 for u in 000 022; do
@@ -99,39 +83,33 @@ for u in 000 022; do
 	is "$(mode "$D/cfg/quantriet/credential")/$(mode "$D/cfg/quantriet")" \
 	    600/700 "umask $u: the credential 0600, its directory 0700"
 
-	# The interface: a draft, then the journal of a save.
+	# The interface (its tmux server, so the program, has umask $u): a
+	# draft, then the journal of a save.
 	DB=$D/new/dir/demo.db
-	tmux -L "$SOCK" -f /dev/null new-session -d -x 80 -y 24 \
-	    "umask $u; env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen \
-	    XDG_STATE_HOME=$D/state QUANTRIET_TODAY=2021-05-10 \
-	    $QUANTRIET --db $DB 2>>$NET_TMP/ui.err; echo EXITED \$?; sleep 60"
-	screen "Trang chính"
-	tmux -L "$SOCK" send-keys 1
-	screen "Họ và tên"
-	tmux -L "$SOCK" send-keys F4
-	screen "Thêm đảng viên"
-	tmux -L "$SOCK" send-keys 'Lê Thị Kín'
-	# The draft of a new member (record 0), named by the database's id.
+	E2E_DB=$DB
+	XDG_STATE_HOME=$D/state
+	e2e_start
+	e2e_wait "Trang chính"
+	e2e_new_member 'Lê Thị Kín'
 	_w=200
-	while ! draft=$(ls "$D"/state/quantriet/draft-*-member_form-0.txt \
-	    2>/dev/null) && [ "$_w" -gt 0 ]; do
+	while [ ! -e "$(e2e_member_draft)" ] && [ "$_w" -gt 0 ]; do
 		sleep 0.05
 		_w=$((_w - 1))
 	done
-	is "$(mode "$draft")" 600 "umask $u: the interface's draft 0600"
+	is "$(mode "$(e2e_member_draft)")" 600 "umask $u: the interface's draft 0600"
 	is "$(mode "$D/state")/$(mode "$D/state/quantriet")" 700/700 \
 	    "umask $u: the directories made for drafts 0700"
 	hold "$DB"
-	tmux -L "$SOCK" send-keys F2
+	e2e_keys F2
 	wait_for "$DB-journal"
 	is "$(mode "$DB-journal")" 600 \
 	    "umask $u: the journal the interface writes beside its database 0600"
 	release
-	screen "Đã lưu"
+	e2e_wait "Đã lưu"
 	ok $? "umask $u: the member is saved once the reader lets go"
-	tmux -L "$SOCK" send-keys Escape Q
-	screen "EXITED 0"
-	tmux -L "$SOCK" kill-server
+	e2e_keys Escape Q
+	e2e_wait "EXITED 0"
+	e2e_stop
 
 	# A report written to a path.
 	"$QUANTRIET" report tally --db "$DB" --plan 13-KH/TU \
@@ -139,7 +117,7 @@ for u in 000 022; do
 	is "$(mode "$D/report.txt")" 600 "umask $u: report tally --output writes 0600"
 done
 umask 022
-[ ! -s "$NET_TMP/ui.err" ]; ok $? "the interface wrote nothing on stderr"
+[ ! -s "$TAP_TMP/stderr" ]; ok $? "the interface wrote nothing on stderr"
 
 # A database in a directory the operator shares with a unit's group.
 mkdir "$NET_TMP/unit"

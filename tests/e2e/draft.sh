@@ -3,14 +3,6 @@
 # (SIGHUP) and, up to the last moments, a SIGKILL.
 . "$top_srcdir/tests/e2e/lib.sh"
 
-# The draft of a new member in this database: one file, whatever its id.
-draft_file() {
-	for _f in "$XDG_STATE_HOME"/quantriet/draft-*-member_form-0.txt; do
-		[ -e "$_f" ] && echo "$_f" && return 0
-	done
-	echo /nonexistent
-}
-
 e2e_demo
 e2e_start
 e2e_wait "Trang chính"
@@ -27,7 +19,7 @@ e2e_tmux resize-window -x 80 -y 24
 
 kill -HUP "$(e2e_pid)"
 e2e_wait "EXITED"; ok $? "SIGHUP ends the program"
-[ -s "$(draft_file)" ]; ok $? "and leaves a draft"
+[ -s "$(e2e_member_draft)" ]; ok $? "and leaves a draft"
 e2e_start
 e2e_wait "Khôi phục nội dung đang nhập dở: Thêm đảng viên?"; ok $? "the next start offers it back"
 e2e_keys c
@@ -36,13 +28,13 @@ e2e_keys Escape
 e2e_wait "Bỏ những gì vừa nhập?"; ok $? "Esc on a changed form asks first"
 e2e_keys c
 e2e_wait_gone "Thêm đảng viên"; ok $? "a cancelled form closes"
-[ ! -e "$(draft_file)" ]; ok $? "and deletes its draft"
+[ ! -e "$(e2e_member_draft)" ]; ok $? "and deletes its draft"
 
 # Periodic drafts: a SIGKILL loses at most the last seconds.
 e2e_new_member 'Phan Văn Khỏe'
 _end=$(( $(date +%s) + E2E_TIMEOUT ))
-while [ ! -s "$(draft_file)" ] && [ "$(date +%s)" -le "$_end" ]; do sleep 0.1; done
-grep -q 'Phan Văn Khỏe' "$(draft_file)"; ok $? "a pause in typing writes the draft"
+while [ ! -s "$(e2e_member_draft)" ] && [ "$(date +%s)" -le "$_end" ]; do sleep 0.1; done
+grep -q 'Phan Văn Khỏe' "$(e2e_member_draft)"; ok $? "a pause in typing writes the draft"
 kill -KILL "$(e2e_pid)"
 e2e_wait "EXITED"
 e2e_start
@@ -51,6 +43,6 @@ e2e_keys c
 e2e_wait "Họ và tên: Phan Văn Khỏe"; ok $? "what was typed before a SIGKILL comes back"
 e2e_keys F2
 e2e_wait "Đã lưu"; ok $? "the restored form saves"
-[ ! -e "$(draft_file)" ]; ok $? "a saved form deletes its draft"
+[ ! -e "$(e2e_member_draft)" ]; ok $? "a saved form deletes its draft"
 e2e_quit
 done_testing

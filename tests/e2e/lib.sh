@@ -100,6 +100,15 @@ e2e_new_member() {
 	e2e_wait "Họ và tên: $1"
 }
 
+# e2e_member_draft: the draft of a new member in $XDG_STATE_HOME (its
+# name holds the database's id), or /nonexistent.
+e2e_member_draft() {
+	for _f in "$XDG_STATE_HOME"/quantriet/draft-*-member_form-0.txt; do
+		[ -e "$_f" ] && echo "$_f" && return 0
+	done
+	echo /nonexistent
+}
+
 e2e_keys() {
 	e2e_tmux send-keys "$@"
 }
