@@ -130,6 +130,10 @@ for f in txt csv; do
 	tr -d '\r' <"$TAP_TMP/u.$f" | cmp -s - "$TAP_TMP/term-u.$f"
 	ok $? "$f on a UTF-8 terminal: what the file holds"
 done
+LC_ALL=C "$QUANTRIET" report tally --db "$db" --plan 13-KH/TU --format txt \
+    --output "$TAP_TMP/output.txt"
+cmp -s "$TAP_TMP/output.txt" "$TAP_TMP/u.txt"
+ok $? "--output from a C locale: the same bytes too"
 grep -q "^HUYỆN ỦY CHÂU THÀNH  *ĐẢNG CỘNG SẢN VIỆT NAM$" "$TAP_TMP/c.txt"
 ok $? "a file's header keeps its diacritics from a C locale"
 grep -q "TỔNG HỢP BÀI THU HOẠCH" "$TAP_TMP/c.txt"
