@@ -5,8 +5,6 @@
 # left running on a terminal nobody has.
 . "$top_srcdir/tests/e2e/lib.sh"
 
-DRAFT="$XDG_STATE_HOME/quantriet/draft-member_form.txt"
-
 # gone PID: 0 once PID has ended (a zombie has), within 5 s.
 gone() {
 	_end=$(( $(date +%s) + 5 ))
@@ -29,13 +27,13 @@ typing() {
 
 # kept NAME: the draft holds NAME; the next start offers it, k drops it.
 kept() {
-	grep -q "$1" "$DRAFT"
+	grep -q "$1" "$(e2e_member_draft)"
 	ok $? "$2: what was typed is kept"
 	e2e_start
-	e2e_wait "Khôi phục nội dung đang nhập dở?"
+	e2e_wait "Khôi phục nội dung đang nhập dở: Thêm đảng viên?"
 	e2e_keys k
 	e2e_wait_gone "Khôi phục"
-	[ ! -e "$DRAFT" ]
+	[ ! -e "$(e2e_member_draft)" ]
 	ok $? "$2: offered back at the next start"
 }
 
