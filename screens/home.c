@@ -218,6 +218,9 @@ home_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 		return ui_open(ui, &screen_sync, none);
 	case ACT_UP:
 	case ACT_DOWN:
+		/* No units yet: the menu is not drawn. */
+		if (!s->loaded)
+			return UI_HANDLED;
 		s->cursor = act == ACT_UP ? (s->cursor + HOME_NMENU - 1) % HOME_NMENU
 		    : (s->cursor + 1) % HOME_NMENU;
 		home_draw_menu_row(ui, s, old);

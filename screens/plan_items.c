@@ -165,8 +165,7 @@ plan_items_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 		break;
 	}
 	r = list_step(&s->cursor, &s->scroll, s->n, page, act);
-	/* An empty list has no row to repaint. */
-	if (r == UI_HANDLED && s->n > 0) {
+	if (r == UI_HANDLED) {
 		plan_items_draw_row(ui, s, old);
 		plan_items_draw_row(ui, s, s->cursor);
 	}

@@ -245,20 +245,39 @@ int
 list_step(size_t *cursor, size_t *scroll, size_t n, size_t page,
     enum ui_action act)
 {
-	if (act == ACT_UP && *cursor > 0)
-		(*cursor)--;
-	else if (act == ACT_DOWN && *cursor + 1 < n)
-		(*cursor)++;
-	else if (act == ACT_FIRST || act == ACT_PGUP)
+	/* A reload may have left the cursor past a shorter list. */
+	int stale = *cursor >= n;
+
+	if (stale)
+		*cursor = n > 0 ? n - 1 : 0;
+	switch (act) {
+	case ACT_UP:
+		if (*cursor > 0)
+			(*cursor)--;
+		break;
+	case ACT_DOWN:
+		if (*cursor + 1 < n)
+			(*cursor)++;
+		break;
+	case ACT_FIRST:
+	case ACT_PGUP:
 		*cursor = 0;
-	else if ((act == ACT_LAST || act == ACT_PGDN) && n > 0)
-		*cursor = n - 1;
-	else if (act != ACT_UP && act != ACT_DOWN)
+		break;
+	case ACT_LAST:
+	case ACT_PGDN:
+		*cursor = n > 0 ? n - 1 : 0;
+		break;
+	default:
 		return 0;
+	}
 	if (page == 0)
 		page = 1;
-	if (*cursor >= *scroll && *cursor < *scroll + page)
+	if (*cursor < *scroll)
+		*scroll = *cursor;
+	else if (*cursor >= *scroll + page)
+		*scroll = *cursor - page + 1;
+	else if (n > 0 && !stale)
 		return UI_HANDLED;
-	*scroll = *cursor < *scroll ? *cursor : *cursor - page + 1;
+	/* Scrolled, or the caller's old row (or row 0) may not exist. */
 	return UI_REDRAW;
 }

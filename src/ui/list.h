@@ -58,8 +58,9 @@ void	*list_current(struct list *l);
 /*
  * For short lists held whole in memory: moves *cursor among n rows for a
  * movement action, keeping it within page rows from *scroll. Returns 0 if
- * act is not movement, UI_HANDLED if only the two rows need repainting,
- * UI_REDRAW if the list scrolled.
+ * act is not movement, UI_HANDLED if only the two rows need repainting
+ * (the old cursor and the new one, both rows that exist), UI_REDRAW if
+ * the list scrolled, is empty, or the cursor was past its end.
  */
 int	 list_step(size_t *cursor, size_t *scroll, size_t n, size_t page,
 	    enum ui_action act);

@@ -1,0 +1,36 @@
+#!/bin/sh
+# Every movement key on a list with no rows leaves the program standing:
+# the demo's plan 13-KH/TU has no session yet, and ↑ there was a crash.
+. "$top_srcdir/tests/e2e/lib.sh"
+
+e2e_demo
+e2e_start
+e2e_wait "Trang chính" || { done_testing; exit 1; }
+e2e_keys 2
+e2e_wait "13-KH/TU"
+e2e_keys Down Enter
+e2e_wait "chưa có buổi học nào"; ok $? "plan 13-KH/TU opens with no session"
+for key in Up Down Home End PPage NPage Enter Tab BTab F8 b; do
+	e2e_keys "$key"
+done
+# The sessions screen still answers: F1 opens help, Esc comes back to it.
+e2e_keys F1
+e2e_wait "Trợ giúp"; ok $? "after every movement key the program still answers"
+e2e_keys Escape
+e2e_wait "chưa có buổi học nào"; ok $? "and the empty session list is still there"
+e2e_keys Escape
+e2e_wait "08-KH/ĐU"; ok $? "Esc goes back to the plans"
+e2e_quit
+
+# A new, empty database: home has no menu to move in.
+E2E_DB="$TAP_TMP/empty.db"
+: >"$E2E_DB"
+: >"$TAP_TMP/stderr"
+e2e_start
+e2e_wait "chưa có đơn vị nào"; ok $? "an empty database opens on home"
+e2e_keys Up Down Down Enter 2 1
+e2e_wait "chưa có đơn vị nào"; ok $? "movement keys on the empty home change nothing"
+[ -z "$(e2e_screen | grep -F 'danh sách theo chi bộ')" ]
+ok $? "no menu row is painted over the notice"
+e2e_quit
+done_testing
