@@ -1,1 +1,2 @@
-EXTRA_DIST += contrib/install-deps.sh contrib/try-demo.sh contrib/run-tests.sh
+EXTRA_DIST += contrib/install-deps.sh contrib/try-demo.sh contrib/run-tests.sh \
+	contrib/monkey-long.sh

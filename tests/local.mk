@@ -8,6 +8,7 @@ tests_unit_test_db_LDADD = $(QT_CORE_LIBS)
 TESTS += tests/unit/test_db
 
 include tests/net/local.mk
+include tests/monkey/local.mk
 
 # The interface without colours (TERM=vt100, NO_COLOR) and with them.
 TESTS += tests/e2e/mono.sh
