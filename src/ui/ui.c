@@ -58,6 +58,7 @@ struct ui_stack {
 	char			*message;
 	int			 message_error;
 	int			 too_small;
+	int			 resize_due;	/* a question saw a resize */
 };
 
 /* Set by SIGHUP, SIGTERM or a keyboard that has gone: the loop ends. */
@@ -319,6 +320,7 @@ ui_resize(struct ui *ui)
 	int i;
 
 	ui_layout(ui);
+	ui->stack->resize_due = 0;
 	if (ui->stack->too_small)
 		return;
 	for (i = 0; i < ui->stack->n; i++)
@@ -326,14 +328,19 @@ ui_resize(struct ui *ui)
 			ui->stack->e[i].ops->resize(ui, ui->stack->e[i].data);
 }
 
-/* A key for a modal question; a resize redraws what is under it. */
+/*
+ * A key for a modal question; a resize lays out and redraws what is under
+ * it. The screens' resize hooks wait until the question is answered: they
+ * may fetch their rows again, and the screen that asked still holds one.
+ */
 static int
 ui_modal_key(struct ui *ui, wint_t *ch, int *is_keycode)
 {
 	int rc = ui_getkey(ui, ch, is_keycode);
 
 	if (rc == UI_KEY_OK && *is_keycode && *ch == KEY_RESIZE) {
-		ui_resize(ui);
+		ui_layout(ui);
+		ui->stack->resize_due = 1;
 		ui_draw_all(ui);
 	}
 	return rc;
@@ -737,6 +744,10 @@ ui_loop(struct ui *ui)
 	int is_keycode, rc, redraw = 1;
 
 	for (;;) {
+		if (st->resize_due) {
+			ui_resize(ui);
+			redraw = 1;
+		}
 		if (redraw)
 			ui_draw_all(ui);
 		redraw = 0;
