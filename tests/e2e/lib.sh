@@ -30,6 +30,18 @@ e2e_demo() {
 	"$QUANTRIET" demo --db "$E2E_DB" >/dev/null
 }
 
+# e2e_seed_plan: the demo in a fresh pane, on the sessions of the seed
+# plan 08-KH/ĐU; 1 if they do not open.
+e2e_seed_plan() {
+	e2e_demo
+	e2e_start
+	e2e_wait "Trang chính" || return 1
+	e2e_keys 2
+	e2e_wait "08-KH/ĐU"
+	e2e_keys Enter
+	e2e_wait "Kế hoạch yêu cầu"
+}
+
 # e2e_start [LANG]: runs the interface on $E2E_DB in a fresh 80x24 pane,
 # with keys from the file $E2E_STDIN if set, else from the pane. The pane
 # then shows EXITED and the status, kept on screen by a sleep (tmux's

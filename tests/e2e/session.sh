@@ -3,13 +3,7 @@
 # plan a make-up session for the one who was absent.
 . "$top_srcdir/tests/e2e/lib.sh"
 
-e2e_demo
-e2e_start
-e2e_wait "Trang chính" || { done_testing; exit 1; }
-e2e_keys 2
-e2e_wait "08-KH/ĐU"
-e2e_keys Enter
-e2e_wait "Kế hoạch yêu cầu"; ok $? "the seed plan 08-KH/ĐU opens"
+e2e_seed_plan; ok $? "the seed plan 08-KH/ĐU opens"
 
 e2e_keys F4
 e2e_wait "Thêm buổi học"; ok $? "F4 opens the session form"
