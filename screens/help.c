@@ -38,6 +38,21 @@ help_title(struct ui *ui, void *data)
 	return xstrdup("Trợ giúp: các phím (Esc để quay lại)");
 }
 
+/* Whether the help lists b for the screen below. */
+static int
+help_lists(const struct help *s, const struct key_binding *b)
+{
+	return s->of != NULL && keys_offered(s->of->actions, b->action) &&
+	    *b->help != '\0';
+}
+
+/* The lines under the heading that keys can take. */
+static int
+help_page(struct ui *ui, const struct help *s)
+{
+	return ui->rows - (s->of != NULL && s->of->text_input);
+}
+
 static void
 help_draw(struct ui *ui, void *data)
 {
@@ -53,8 +68,7 @@ help_draw(struct ui *ui, void *data)
 		    TEXT_ELLIPSIS);
 	for (i = 0; i < keys_count && y < ui->rows; i++) {
 		b = &keys_table[i];
-		if (s->of == NULL || !keys_offered(s->of->actions, b->action) ||
-		    *b->help == '\0')
+		if (!help_lists(s, b))
 			continue;
 		if (row++ < s->scroll)
 			continue;
@@ -71,9 +85,16 @@ help_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
     int is_keycode)
 {
 	struct help *s = data;
+	size_t i;
+	int lines = 0;
 
-	if (act == ACT_DOWN)
+	for (i = 0; i < keys_count; i++)
+		lines += help_lists(s, &keys_table[i]);
+	/* Down stops when the last key is on the screen. */
+	if (act == ACT_DOWN && s->scroll + help_page(ui, s) < lines)
 		s->scroll++;
+	else if (act == ACT_DOWN)
+		return UI_HANDLED;
 	else if (act == ACT_UP && s->scroll > 0)
 		s->scroll--;
 	else

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Every movement key on a list with no rows leaves the program standing:
 # the demo's plan 13-KH/TU has no session yet, and ↑ there was a crash.
+# Nor does moving past the end of a list leave an empty screen.
 . "$top_srcdir/tests/e2e/lib.sh"
 
 e2e_demo
@@ -20,6 +21,12 @@ e2e_keys Escape
 e2e_wait "chưa có buổi học nào"; ok $? "and the empty session list is still there"
 e2e_keys Escape
 e2e_wait "08-KH/ĐU"; ok $? "Esc goes back to the plans"
+e2e_keys F1
+e2e_wait "Trợ giúp"
+e2e_tmux send-keys -N 40 Down
+e2e_wait "End: xuống cuối danh sách"
+ok $? "Down in help stops while the last key is on the screen"
+e2e_keys Escape
 e2e_quit
 
 # A new, empty database: home has no menu to move in.
