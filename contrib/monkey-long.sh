@@ -1,8 +1,9 @@
 #!/bin/sh
 # monkey-long.sh - the long monkey run: KEYS random keys in each of the
 # configurations make check runs briefly (tests/e2e/monkey.sh): the demo
-# and an empty database, at 40x10, 80x24 and 200x60, in UTF-8 and the
-# demo at 80x24 under LANG=C. Run it in a sanitizer build:
+# and an empty database, at 40x10, 80x24 and 200x60, in UTF-8; and the
+# demo at 80x24 under LANG=C and on a vt100 (no colour, few keys). Run it
+# in a sanitizer build:
 #
 #   sh contrib/monkey-long.sh [-n KEYS] [-s SEED] [BUILDDIR]
 #
@@ -36,10 +37,10 @@ monkey_demo
 
 n=0 failed=0
 for conf in "demo 40x10" "demo 80x24" "demo 200x60" "empty 40x10" \
-    "empty 80x24" "empty 200x60" "demo 80x24 C"; do
+    "empty 80x24" "empty 200x60" "demo 80x24 C" "demo 80x24 C.UTF-8 vt100"; do
 	set -- $conf
 	# Time is no limit here: a hang is caught by the monkey itself.
-	monkey_run "$1" "$2" $((seed + n)) "$keys" 0 "${3:-}" ||
+	monkey_run "$1" "$2" $((seed + n)) "$keys" 0 "${3:-}" "${4:-}" ||
 		failed=$((failed + 1))
 	n=$((n + 1))
 done

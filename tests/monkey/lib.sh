@@ -7,8 +7,10 @@ monkey_demo() {
 	"$QUANTRIET" demo --db "$MONKEY_TMP/demo.db" >/dev/null
 }
 
-# monkey_run DB SIZE SEED KEYS SECONDS [LANG]: DB is "demo" (a copy of the
-# demo database) or "empty" (a new file, as before enrolling). The program
+# monkey_run DB SIZE SEED KEYS SECONDS [LANG [TERM]]: DB is "demo" (a copy
+# of the demo database) or "empty" (a new file, as before enrolling); LANG
+# is C.UTF-8 and TERM xterm unless given (the monkey's keys are xterm's,
+# and what other terminals send). The program
 # sees only its own directory: HOME and the XDG directories are there
 # (drafts, a credential if the keys ever enrol), the date is fixed, and a
 # proxy on a closed loopback port keeps any address typed into the
@@ -27,7 +29,7 @@ monkey_run() {
 	    XDG_CONFIG_HOME="$_m_dir/home/config" \
 	    XDG_DATA_HOME="$_m_dir/home/data" \
 	    XDG_CACHE_HOME="$_m_dir/home/cache" \
-	    QUANTRIET_TODAY=2021-05-10 TERM=xterm \
+	    QUANTRIET_TODAY=2021-05-10 TERM="${7:-xterm}" \
 	    LANG="${6:-C.UTF-8}" LC_ALL="${6:-C.UTF-8}" \
 	    ALL_PROXY=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9 \
 	    https_proxy=http://127.0.0.1:9 http_proxy=http://127.0.0.1:9 \
