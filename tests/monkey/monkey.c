@@ -10,18 +10,19 @@
  * seeded with SEED: printable ASCII, Vietnamese and other UTF-8, control
  * keys, Enter/Esc/Tab/Backspace, the arrows, editing and function keys as
  * xterm, PuTTY, the Linux console and vt100/vt220 send them, escape
- * sequences nobody knows, invalid bytes, and resizes (TIOCSWINSZ: the
- * kernel sends SIGWINCH). The pauses between keys come from the same
+ * sequences nobody knows, invalid bytes, resizes (TIOCSWINSZ: the kernel
+ * sends SIGWINCH) and, rarely, a hangup (the terminal closes: SIGHUP). The pauses between keys come from the same
  * generator, so the same SEED and KEYS send the same keys again, and
  * -n K replays only the first K. -o keeps what the program drew, to see
  * which screens the keys reached; -v prints each key.
  *
- * When the program quits (F10 and Q are among the keys, rarely), its exit
- * is checked and it is started again on the same files. After KEYS keys
+ * When the program quits (F10 and Q are among the keys, rarely) or its
+ * terminal hangs up, its exit is checked and it is started again on the
+ * same files (so drafts are offered back). After KEYS keys
  * (or SECONDS) it is asked to quit: back to the base size, Esc, Esc, F10,
  * Q, a few times. A failure is a signal, a non-zero exit, anything on
  * LOG, input the program stops reading for HANG_MS, or no exit after the
- * quit keys; it is printed with the seed, the key number and the last
+ * quit keys or HANG_MS after a hangup; it is printed with the seed, the key number and the last
  * keys sent.
  *
  * Exit status: 0 all well, 1 a failure, 2 usage.
@@ -111,6 +112,7 @@ struct monkey {
 	long		 sent;
 	long		 lives;
 	long		 resizes;
+	long		 hangups;
 	struct winsize	 base;
 	struct winsize	 size;
 	long long	 deadline_ms;	/* stop sending keys; 0: none */
@@ -366,20 +368,27 @@ monkey_unknown(struct monkey *m, char *buf, size_t cap)
 	return n;
 }
 
+/* What monkey_next drew. */
+enum monkey_event {
+	MONKEY_KEY,
+	MONKEY_RESIZE,
+	MONKEY_HANGUP
+};
+
 /*
- * Draws the next key into buf; its length. *pause is how long to wait
- * after it (Esc alone must outlast ESCDELAY to be Esc). 0 with *resize
- * set for a resize instead of a key.
+ * Draws the next event; for a key, its bytes into buf and their count.
+ * *pause is how long to wait after it (Esc alone must outlast ESCDELAY
+ * to be Esc).
  */
 static size_t
 monkey_next(struct monkey *m, char *buf, size_t cap, int *pause,
-    int *resize)
+    enum monkey_event *ev)
 {
 	unsigned r = monkey_pick(m, 1000);
 	const char *s = NULL;
 	size_t n = 0;
 
-	*resize = 0;
+	*ev = MONKEY_KEY;
 	*pause = (int)monkey_pick(m, 4);
 	if (monkey_pick(m, 1000) == 0)	/* a pause long enough for a draft */
 		*pause = 1100;
@@ -414,11 +423,13 @@ monkey_next(struct monkey *m, char *buf, size_t cap, int *pause,
 		    sizeof monkey_foreign[0])];
 	else if (r < 961)
 		s = monkey_pick(m, 2) ? "\033[21~" : "Q";	/* F10, quit */
-	else if (r < 990) {
+	else if (r < 989) {
 		n = monkey_unknown(m, buf, cap);
 		*pause += 30;
-	} else {
-		*resize = 1;
+	} else if (r < 990)
+		*ev = MONKEY_HANGUP;
+	else {
+		*ev = MONKEY_RESIZE;
 		*pause = 20 + (int)monkey_pick(m, 40);
 	}
 	if (s != NULL) {
@@ -490,12 +501,44 @@ monkey_wait_raw(struct monkey *m)
 	return -1;
 }
 
+/*
+ * Closes the terminal under the program, as a dropped SSH link does: it
+ * must keep what was typed and leave, cleanly, within HANG_MS.
+ */
+static int
+monkey_hangup(struct monkey *m)
+{
+	long long end = monkey_now_ms() + HANG_MS;
+	struct timespec tick = { 0, 10 * 1000000 };
+	int status;
+	pid_t r;
+
+	monkey_remember(m, "hangup", 6);
+	m->hangups++;
+	close(m->master);
+	while ((r = waitpid(m->pid, &status, WNOHANG)) == 0 &&
+	    monkey_now_ms() < end)
+		nanosleep(&tick, NULL);
+	if (r == 0) {
+		monkey_report(m, "hang: still running %d s after a hangup",
+		    HANG_MS / 1000);
+		return -1;
+	}
+	if (r < 0) {
+		monkey_report(m, "waitpid: %s", strerror(errno));
+		return -1;
+	}
+	return monkey_check_exit(m, status);
+}
+
 static int
 monkey_run(struct monkey *m)
 {
+	struct winsize ws;
+	enum monkey_event ev;
 	char key[128];
 	size_t n;
-	int pause, resize, r;
+	int pause, r;
 
 	while (m->sent < m->keys && (m->deadline_ms == 0 ||
 	    monkey_now_ms() < m->deadline_ms)) {
@@ -512,13 +555,17 @@ monkey_run(struct monkey *m)
 			return -1;
 		if (m->pid < 0)
 			continue;
-		n = monkey_next(m, key, sizeof key, &pause, &resize);
+		n = monkey_next(m, key, sizeof key, &pause, &ev);
 		m->sent++;
-		if (resize) {
-			struct winsize ws = monkey_pick(m, 2) ? m->base :
+		if (ev == MONKEY_HANGUP) {
+			if (monkey_hangup(m) != 0)
+				return -1;
+			continue;
+		}
+		if (ev == MONKEY_RESIZE) {
+			ws = monkey_pick(m, 2) ? m->base :
 			    monkey_sizes[monkey_pick(m, sizeof monkey_sizes /
 			    sizeof monkey_sizes[0])];
-
 			snprintf(key, sizeof key, "resize %dx%d", ws.ws_col,
 			    ws.ws_row);
 			monkey_remember(m, key, strlen(key));
@@ -609,7 +656,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	printf("monkey: seed %" PRIu64 " size %dx%d: %ld keys, %ld resizes, "
-	    "%ld starts, no crash, nothing on stderr\n", m.seed, cols, rows,
-	    m.sent, m.resizes, m.lives);
+	    "%ld hangups, %ld starts, no crash, nothing on stderr\n", m.seed,
+	    cols, rows, m.sent, m.resizes, m.hangups, m.lives);
 	return 0;
 }
