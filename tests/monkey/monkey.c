@@ -11,10 +11,11 @@
  * keys, Enter/Esc/Tab/Backspace, the arrows, editing and function keys as
  * xterm, PuTTY, the Linux console and vt100/vt220 send them, escape
  * sequences nobody knows, invalid bytes, resizes (TIOCSWINSZ: the kernel
- * sends SIGWINCH) and, rarely, a hangup (the terminal closes: SIGHUP). The pauses between keys come from the same
- * generator, so the same SEED and KEYS send the same keys again, and
- * -n K replays only the first K. -o keeps what the program drew, to see
- * which screens the keys reached; -v prints each key.
+ * sends SIGWINCH) and, rarely, a hangup (the terminal closes: SIGHUP).
+ * The pauses between keys come from the same generator, so the same SEED
+ * and KEYS send the same keys again, and -n K replays only the first K.
+ * -o keeps what the program drew, to see which screens the keys reached;
+ * -v prints each key.
  *
  * When the program quits (F10 and Q are among the keys, rarely) or its
  * terminal hangs up, its exit is checked and it is started again on the
@@ -22,8 +23,8 @@
  * (or SECONDS) it is asked to quit: back to the base size, Esc, Esc, F10,
  * Q, a few times. A failure is a signal, a non-zero exit, anything on
  * LOG, input the program stops reading for HANG_MS, or no exit after the
- * quit keys or HANG_MS after a hangup; it is printed with the seed, the key number and the last
- * keys sent.
+ * quit keys or HANG_MS after a hangup; it is printed with the seed, the
+ * key number and the last keys sent.
  *
  * Exit status: 0 all well, 1 a failure, 2 usage.
  */
@@ -51,7 +52,7 @@
 #endif
 
 /* Input the program leaves unread this long is a hang. */
-#define HANG_MS		15000
+#define HANG_MS		30000
 /* How long one round of quit keys waits for the exit. */
 #define QUIT_WAIT_MS	2000
 #define QUIT_ROUNDS	6
@@ -460,13 +461,9 @@ monkey_quit(struct monkey *m)
 			if ((r = monkey_exited(m)) != 0)
 				return r > 0 ? 0 : -1;
 		}
-		/* Too small a base size: only Q works, at 80x24. */
-		if (round == QUIT_ROUNDS / 2) {
-			struct winsize ws = { 24, 80, 0, 0 };
-
-			monkey_resize(m, ws);
-		}
-		end = monkey_now_ms() + QUIT_WAIT_MS;
+		/* The last round leaves a slow exit (a loaded machine) time. */
+		end = monkey_now_ms() + (round + 1 < QUIT_ROUNDS ? QUIT_WAIT_MS :
+		    HANG_MS);
 		while (monkey_now_ms() < end) {
 			monkey_drain(m, 50);
 			if ((r = monkey_exited(m)) != 0)
