@@ -20,7 +20,7 @@
  * When the program quits (F10 and Q are among the keys, rarely) or its
  * terminal hangs up, its exit is checked and it is started again on the
  * same files (so drafts are offered back). After KEYS keys
- * (or SECONDS) it is asked to quit: back to the base size, Esc, Esc, F10,
+ * (or SECONDS) it is asked to quit: back to the base size, Esc, c, F10,
  * Q, a few times. A failure is a signal, a non-zero exit, anything on
  * LOG, input the program stops reading for HANG_MS, or no exit after the
  * quit keys or HANG_MS after a hangup; it is printed with the seed, the
@@ -444,7 +444,12 @@ monkey_next(struct monkey *m, char *buf, size_t cap, int *pause,
 static int
 monkey_quit(struct monkey *m)
 {
-	static const char *const steps[] = { "\033", "\033", "\033[21~", "Q" };
+	/*
+	 * Esc closes a question or a screen; c says yes to "discard what was
+	 * typed?" (F10 does not answer a question, and a vt100 has none);
+	 * F10 quits from anywhere else, Q from a window too small.
+	 */
+	static const char *const steps[] = { "\033", "c", "\033[21~", "Q" };
 	long long end;
 	size_t i;
 	int round, r;
