@@ -114,6 +114,8 @@ plan_items_draw(struct ui *ui, void *data)
 		ui_put(ui->body, PLAN_ITEMS_TOP, 2, ui->cols - 4, s->ours ?
 		    "(chưa có mục nào; F4 hoặc n để thêm)" : "(kế hoạch cấp "
 		    "trên chưa ghi mục nào)", STYLE_DIM, 0);
+	list_fit(&s->scroll, s->cursor, s->n,
+	    (size_t)(ui->rows - PLAN_ITEMS_TOP));
 	for (i = s->scroll; i < s->n && PLAN_ITEMS_TOP + (int)(i - s->scroll) <
 	    ui->rows; i++)
 		plan_items_draw_row(ui, s, i);

@@ -107,6 +107,7 @@ plans_draw(struct ui *ui, void *data)
 		ui_put(ui->body, PLANS_TOP, 2, ui->cols - 4, s->refs ?
 		    "(không có văn bản tham khảo nào; F6 hoặc t: kế hoạch)" :
 		    "(chưa có kế hoạch nào; F4 hoặc n để thêm)", STYLE_DIM, 0);
+	list_fit(&s->scroll, s->cursor, s->n, (size_t)(ui->rows - PLANS_TOP));
 	for (i = s->scroll; i < s->n && (int)(i - s->scroll) <
 	    ui->rows - PLANS_TOP; i++)
 		plans_draw_row(ui, s, i);

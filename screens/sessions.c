@@ -161,6 +161,7 @@ sessions_draw(struct ui *ui, void *data)
 	if (s->n == 0)
 		ui_put(ui->body, y, 2, ui->cols - 4, "(chưa có buổi học nào; F4 "
 		    "hoặc n để thêm)", STYLE_DIM, 0);
+	list_fit(&s->scroll, s->cursor, s->n, (size_t)(ui->rows - s->top));
 	for (i = s->scroll; i < s->n && s->top + (int)(i - s->scroll) < ui->rows;
 	    i++)
 		sessions_draw_row(ui, s, i);

@@ -247,6 +247,7 @@ list_step(size_t *cursor, size_t *scroll, size_t n, size_t page,
 {
 	/* A reload may have left the cursor past a shorter list. */
 	int stale = *cursor >= n;
+	size_t old;
 
 	if (stale)
 		*cursor = n > 0 ? n - 1 : 0;
@@ -270,14 +271,21 @@ list_step(size_t *cursor, size_t *scroll, size_t n, size_t page,
 	default:
 		return 0;
 	}
+	old = *scroll;
+	list_fit(scroll, *cursor, n, page);
+	/* Scrolled, or the caller's old row (or row 0) may not exist. */
+	return *scroll != old || n == 0 || stale ? UI_REDRAW : UI_HANDLED;
+}
+
+void
+list_fit(size_t *scroll, size_t cursor, size_t n, size_t page)
+{
 	if (page == 0)
 		page = 1;
-	if (*cursor < *scroll)
-		*scroll = *cursor;
-	else if (*cursor >= *scroll + page)
-		*scroll = *cursor - page + 1;
-	else if (n > 0 && !stale)
-		return UI_HANDLED;
-	/* Scrolled, or the caller's old row (or row 0) may not exist. */
-	return UI_REDRAW;
+	if (*scroll + page > n)
+		*scroll = n > page ? n - page : 0;
+	if (cursor < *scroll)
+		*scroll = cursor;
+	else if (cursor >= *scroll + page)
+		*scroll = cursor - page + 1;
 }

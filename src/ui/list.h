@@ -64,5 +64,12 @@ void	*list_current(struct list *l);
  */
 int	 list_step(size_t *cursor, size_t *scroll, size_t n, size_t page,
 	    enum ui_action act);
+/*
+ * For the same lists, before their rows are drawn: sets *scroll so that
+ * the row under cursor (one of the n, or 0) is among the page rows shown
+ * and no line is left empty while rows above it are hidden, as after a
+ * delete or a smaller window.
+ */
+void	 list_fit(size_t *scroll, size_t cursor, size_t n, size_t page);
 
 #endif

@@ -29,6 +29,38 @@ ok $? "Down in help stops while the last key is on the screen"
 e2e_keys Escape
 e2e_quit
 
+# Deleting from the end of a long, scrolled list until it fits the screen:
+# every row left is shown again, the cursor on the last.
+cp "$E2E_DB" "$TAP_TMP/long.db"
+E2E_DB="$TAP_TMP/long.db"
+if sqlite3 "$E2E_DB" "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL
+    SELECT n + 1 FROM c WHERE n < 20)
+  INSERT INTO session(document_id, unit_id, title, held_on)
+  SELECT s.document_id, s.unit_id, 'Buoi them ' || n,
+    '2021-06-' || printf('%02d', n) FROM c, (SELECT document_id, unit_id
+    FROM session WHERE document_id = (SELECT id FROM document
+    WHERE number = '08-KH/ĐU') ORDER BY id LIMIT 1) s" 2>/dev/null; then
+	: >"$TAP_TMP/stderr"
+	e2e_start
+	e2e_wait "Trang chính"
+	e2e_keys 2
+	e2e_wait "08-KH/ĐU"
+	e2e_keys Enter End
+	e2e_wait "Buoi them 20"
+	i=0
+	while [ $i -lt 16 ]; do
+		e2e_keys x
+		e2e_wait "Xóa buổi học này" >/dev/null
+		e2e_keys c
+		e2e_wait "Đã xóa buổi học" >/dev/null
+		i=$((i + 1))
+	done
+	e2e_wait "Buoi them 4"; ok $? "after 16 deletes from the end the last row left is shown"
+	e2e_wait "09/04/2021"; ok $? "and so is the first, now that all fit"
+	e2e_keys Escape
+	e2e_quit
+fi
+
 # A new, empty database: home has no menu to move in.
 E2E_DB="$TAP_TMP/empty.db"
 : >"$E2E_DB"
