@@ -270,8 +270,8 @@ cp_is_mark(uint32_t cp)
 }
 
 /* Category Cf: invisible, and the bidi controls among them are dangerous. */
-static int
-cp_is_format(uint32_t cp)
+int
+text_cp_is_format(uint32_t cp)
 {
 	if (cp < 0xAD)
 		return 0;
@@ -279,8 +279,8 @@ cp_is_format(uint32_t cp)
 }
 
 /* C0, DEL, C1 and the two Unicode line breaks: shown, never sent raw. */
-static int
-cp_is_control(uint32_t cp)
+int
+text_cp_is_control(uint32_t cp)
 {
 	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
 	    cp == 0x2028 || cp == 0x2029;
@@ -299,8 +299,8 @@ cp_width(uint32_t cp)
 	return 1;
 }
 
-static int
-cp_is_space(uint32_t cp)
+int
+text_cp_is_space(uint32_t cp)
 {
 	switch (cp) {
 	case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
@@ -361,8 +361,8 @@ compose_pair(uint32_t a, uint32_t b)
 	return 0;
 }
 
-static uint32_t
-cp_lower(uint32_t cp)
+uint32_t
+text_cp_lower(uint32_t cp)
 {
 	size_t	lo = 0, hi = text_nlower, mid;
 
@@ -588,15 +588,15 @@ strip(const char *s, int how)
 		if (cp_is_diacritic(cp))
 			continue;
 		if (how & STRIP_FOLD) {
-			if (cp_is_space(cp)) {
+			if (text_cp_is_space(cp)) {
 				space = 1;
 				continue;
 			}
-			if (cp_is_control(cp) || cp_is_format(cp))
+			if (text_cp_is_control(cp) || text_cp_is_format(cp))
 				continue;
 			if (cp == 0xF0)		/* ð, see cp_base */
 				cp = 'd';
-			cp = cp_lower(cp_base(cp));
+			cp = text_cp_lower(cp_base(cp));
 			if (space && b.len > 0)
 				tbuf_addc(&b, ' ');
 			space = 0;
@@ -731,7 +731,7 @@ display_walk(struct tbuf *b, const char *s, int flags)
 				tbuf_add(b, tmp, 4);
 				b->width += 4;
 			}
-		} else if (cp_is_control(cp)) {
+		} else if (text_cp_is_control(cp)) {
 			display_cluster(b, &c);
 			if ((flags & TEXT_KEEP_NEWLINES) && cp == '\r' &&
 			    u[i + 1] == '\n')
@@ -741,7 +741,7 @@ display_walk(struct tbuf *b, const char *s, int flags)
 				tbuf_addc(b, cp);
 			else
 				display_control(b, cp);
-		} else if (cp_is_format(cp)) {
+		} else if (text_cp_is_format(cp)) {
 			/* dropped: bidi overrides could reorder what is shown */
 		} else if (cp_is_mark(cp)) {
 			if (c.n == 0)
@@ -864,9 +864,9 @@ text_check_name(const char *s, size_t max_chars)
 		return "Văn bản không phải UTF-8 hợp lệ";
 	for (i = 0; i < len; i += n) {
 		n = utf8_next(u + i, len - i, &cp, &ok);
-		if (cp_is_control(cp) || cp_is_format(cp))
+		if (text_cp_is_control(cp) || text_cp_is_format(cp))
 			return "Tên chứa ký tự điều khiển";
-		if (!cp_is_space(cp))
+		if (!text_cp_is_space(cp))
 			blank = 0;
 		/* A letter and its marks are one character. */
 		if (!cp_is_mark(cp) || chars == 0)

@@ -92,6 +92,26 @@ int	 text_width(const char *s);
 char	*text_fold(const char *s);
 
 /*
+ * Sort key of a person's full name in Vietnamese order, whose byte order
+ * (memcmp, SQLite's BINARY collation) is the order of the names:
+ * - by given name (the last word), then the middle names left to right,
+ *   then the family name (the first word): "Trần Văn An" < "Lê Thị Bình";
+ * - a word by its letters first, then by its tone, as dictionaries sort
+ *   syllables (Vũ Xuân Lương, Trung tâm Từ điển học, "Quy tắc sắp xếp
+ *   ABC"): "an" < "án" < "anh" < "ánh" < "ăn" < "ân";
+ * - letters in the Vietnamese alphabet a ă â b c d đ e ê g h i k l m n o
+ *   ô ơ p q r s t u ư v x y (f j w z in their Latin places), digits
+ *   before letters, any other character before digits by code point;
+ * - tones: none, huyền, hỏi, ngã, sắc, nặng ("ba bà bả bã bá bạ");
+ * - case, NFC/NFD spelling and runs of white space do not count.
+ * The key is printable ASCII: each word is its letters (a Vietnamese
+ * letter is its ASCII base, then '{' or '|' for its mark), '!', then a
+ * digit 1-5 per toned letter; words are joined by ' '. So "Trần Văn An"
+ * is "an! va{n! tra|n!1". Newly allocated.
+ */
+char	*text_name_sort(const char *name);
+
+/*
  * s without diacritics, case kept: "Nghị quyết Đại hội" -> "Nghi quyet Dai
  * hoi". Latin letters lose their marks; characters of other scripts are
  * kept as they are. Newly allocated.

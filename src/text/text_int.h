@@ -75,6 +75,10 @@ extern const size_t text_nlower;
 /* text.c */
 const struct text_vn_letter *text_vn_find(uint32_t);
 uint32_t text_vn_compose(char, int, int);
+int	 text_cp_is_space(uint32_t);	/* white space, NBSP and the like */
+int	 text_cp_is_control(uint32_t);	/* C0, DEL, C1, U+2028/9 */
+int	 text_cp_is_format(uint32_t);	/* category Cf */
+uint32_t text_cp_lower(uint32_t);
 void	*text_alloc(size_t);
 void	*text_realloc(void *, size_t);
 
