@@ -2,5 +2,6 @@
 # Paths are relative to the top source directory.
 QT_EMBEDDED = \
 	data/schema/001_init.sql \
-	data/schema/005_database_id.sql
+	data/schema/005_database_id.sql \
+	data/schema/006_name_sort.sql
 EXTRA_DIST += $(QT_EMBEDDED)

@@ -49,7 +49,7 @@ attendance_clear_row(void *row)
 	struct store_attendee *a = row;
 
 	x_free(&a->full_name);
-	x_free(&a->name_fold);
+	x_free(&a->name_sort);
 	x_free(&a->status_name);
 	x_free(&a->attendance);
 	x_free(&a->reason);
@@ -60,7 +60,7 @@ attendance_key_of(const void *row, struct store_key *key)
 {
 	const struct store_attendee *a = row;
 
-	key->sort = a->name_fold;
+	key->sort = a->name_sort;
 	key->id = a->member_id;
 }
 

@@ -77,7 +77,7 @@ essays_key_of(const void *row, struct store_key *key)
 {
 	const struct store_essay_row *r = row;
 
-	key->sort = r->name_fold;
+	key->sort = r->name_sort;
 	key->id = r->member_id;
 }
 

@@ -6,3 +6,8 @@ libqt_ui_a_SOURCES += \
 	screens/enroll_form.c
 TESTS += tests/e2e/sync.sh
 EXTRA_DIST += tests/e2e/sync.sh
+
+# Order and width as a clerk expects: members in Vietnamese order,
+# deadlines that are never cut at 80 columns.
+TESTS += tests/e2e/order.sh
+EXTRA_DIST += tests/e2e/order.sh

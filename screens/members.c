@@ -58,7 +58,7 @@ members_key_of(const void *row, struct store_key *key)
 {
 	const struct store_member *m = row;
 
-	key->sort = m->name_fold;
+	key->sort = m->name_sort;
 	key->id = m->id;
 }
 

@@ -219,19 +219,28 @@ db_new_id(void)
 	}
 }
 
-/* qt_fold(TEXT): the search key of a name, for SQL that stores one. */
+/*
+ * A text-layer function of one string, callable from SQL that stores its
+ * result: qt_fold(TEXT) the search key (text_fold), qt_name_sort(TEXT) the
+ * key of Vietnamese order (text_name_sort). NULL gives NULL.
+ */
+struct db_text_fn {
+	char	*(*fn)(const char *);
+};
+static const struct db_text_fn db_fold_fn = { text_fold };
+static const struct db_text_fn db_name_sort_fn = { text_name_sort };
+
 static void
-db_sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+db_sql_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
+	const struct db_text_fn *f = sqlite3_user_data(ctx);
 	const unsigned char *s = sqlite3_value_text(argv[0]);
-	char *folded;
 
 	if (s == NULL) {
 		sqlite3_result_null(ctx);
 		return;
 	}
-	folded = text_fold((const char *)s);
-	sqlite3_result_text(ctx, folded, -1, free);
+	sqlite3_result_text(ctx, f->fn((const char *)s), -1, free);
 }
 
 /* qt_new_id(): db_new_id() for SQL in data/ that inserts rows. */
@@ -373,8 +382,11 @@ db_configure(struct db *db)
 	}
 	sqlite3_finalize(stmt);
 	sqlite3_create_function(db->handle, "qt_fold", 1,
-	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-	    db_sql_fold, NULL, NULL);
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+	    (void *)&db_fold_fn, db_sql_text, NULL, NULL);
+	sqlite3_create_function(db->handle, "qt_name_sort", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+	    (void *)&db_name_sort_fn, db_sql_text, NULL, NULL);
 	sqlite3_create_function(db->handle, "qt_new_id", 0,
 	    SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, db_sql_new_id, NULL, NULL);
 	return 0;

@@ -155,7 +155,8 @@ INSERT INTO member(id, unit_id, full_name, name_fold, position, status, birth_ye
   (7500000000000149, 7100000000000106, 'Trần Thị Mỹ Duyên', '', 'Phó Hiệu trưởng Trường Mầm non Vĩnh Hòa Hiệp', 'guest', 1976),
   (7500000000000150, 7100000000000106, 'Võ Thanh Xuân', '', 'Phó Hiệu trưởng Trường THCS Vĩnh Hòa Hiệp', 'guest', 1983);
 
-UPDATE member SET name_fold = qt_fold(full_name);
+UPDATE member SET name_fold = qt_fold(full_name),
+  name_sort = qt_name_sort(full_name);
 
 -- Each cell's secretary signs its reports.
 UPDATE unit SET secretary = 'Trần Văn Dũng' WHERE id = 7100000000000101;

@@ -38,7 +38,7 @@ static const struct check checks[] = {
 	{ "Đảng viên xếp vào đơn vị không phải chi bộ",
 	  "SELECT m.full_name || ' (' || u.name || ')' FROM member m "
 	  "JOIN unit u ON u.id = m.unit_id JOIN unit_kind k ON k.code = u.kind "
-	  "WHERE k.is_cell = 0 ORDER BY u.name_fold, m.name_fold" },
+	  "WHERE k.is_cell = 0 ORDER BY u.name_fold, m.name_sort" },
 	{ "Điểm danh người của đơn vị khác",
 	  CHECK_UNIT_UP "SELECT m.full_name || ' (' || mu.name || ') trong buổi \"' "
 	  "|| se.title || '\" của ' || su.name FROM attendance a "
@@ -81,6 +81,9 @@ static const struct check checks[] = {
 	{ "Khóa tìm kiếm không khớp với tên (cần tính lại)",
 	  "SELECT name FROM unit WHERE name_fold IS NOT qt_fold(name) UNION ALL "
 	  "SELECT full_name FROM member WHERE name_fold IS NOT qt_fold(full_name)" },
+	{ "Khóa sắp xếp không khớp với tên (cần tính lại)",
+	  "SELECT full_name FROM member "
+	  "WHERE name_sort IS NOT qt_name_sort(full_name)" },
 };
 
 /* Date columns: every non-NULL value must be a real YYYY-MM-DD. */

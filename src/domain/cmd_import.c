@@ -429,8 +429,8 @@ import_write(struct db *db, int64_t cell, const struct import_member *m, int n)
 		return -1;
 	}
 	stmt = db_prepare(db, "INSERT INTO member(id, unit_id, full_name, "
-	    "name_fold, position, status, birth_year) "
-	    "VALUES (qt_new_id(), ?1, ?2, qt_fold(?2), ?3, ?4, ?5)");
+	    "name_fold, name_sort, position, status, birth_year) VALUES "
+	    "(qt_new_id(), ?1, ?2, qt_fold(?2), qt_name_sort(?2), ?3, ?4, ?5)");
 	if (stmt == NULL)
 		rc = -1;
 	for (i = 0; rc == 0 && i < n; i++)

@@ -257,7 +257,7 @@ form_proposals(struct db *db, FILE *fp, int64_t document_id,
 	    "JOIN essay e ON e.member_id = m.id "
 	    "WHERE e.document_id IN (SELECT id FROM plans) "
 	    "AND e.submitted_on IS NOT NULL AND trim(e.proposals) <> '' "
-	    "ORDER BY u.name_fold, m.name_fold, m.id LIMIT ?3", document_id,
+	    "ORDER BY u.name_fold, m.name_sort, m.id LIMIT ?3", document_id,
 	    unit_id);
 	if (stmt == NULL)
 		return -1;

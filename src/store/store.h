@@ -52,7 +52,8 @@ struct store_member {
 	int64_t		 id;
 	int64_t		 unit_id;
 	char		*full_name;
-	char		*name_fold;
+	char		*name_fold;	/* text_fold: what search matches */
+	char		*name_sort;	/* text_name_sort: the order and page key */
 	char		*position;
 	char		*status;	/* member_status.code */
 	char		*status_name;
@@ -272,7 +273,7 @@ int	 store_session_delete(struct db *db, int64_t id);
 struct store_attendee {
 	int64_t		 member_id;
 	char		*full_name;
-	char		*name_fold;
+	char		*name_sort;	/* text_name_sort: the page key */
 	char		*status_name;	/* member status */
 	char		*attendance;	/* present / absent / self_study / "" */
 	char		*reason;
@@ -342,7 +343,7 @@ struct store_essay_query {
 struct store_essay_row {
 	int64_t		 member_id;
 	char		*full_name;
-	char		*name_fold;
+	char		*name_sort;	/* text_name_sort: the page key */
 	char		*unit_name;
 	int		 must_write;
 	char		*reason;	/* why exempt; "" when must write */

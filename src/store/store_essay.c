@@ -5,7 +5,7 @@
  * Who must write, when an essay is due and what counts as handed in come
  * from domain/plan_sql.h, the SQL tally_compute runs, so the list can
  * never disagree with the tally report. The page walks the member index
- * in name order (member_by_unit for one cell, member_by_name with the
+ * in Vietnamese name order (member_by_unit_sort for one cell, member_by_sort with the
  * unit test on each row for a commune) and stops after limit rows; the
  * per-member lookups go through attendance_by_member and essay_by_member.
  */
@@ -61,7 +61,7 @@ store_essay_sql(const struct store_essay_query *q,
 	};
 	int after = dir == STORE_AFTER;
 
-	return xasprintf(ESSAY_CTE "SELECT m.id, m.full_name, m.name_fold,"
+	return xasprintf(ESSAY_CTE "SELECT m.id, m.full_name, m.name_sort,"
 	    " u.name, r.must_write, CASE WHEN r.must_write THEN '' ELSE"
 	    " r.reason END, " ESSAY_DUE_SQL ", " ESSAY_SUBMITTED_SQL ","
 	    " (SELECT e.grade FROM essay e WHERE e.member_id = m.id AND"
@@ -69,14 +69,14 @@ store_essay_sql(const struct store_essay_query *q,
 	    " e.document_id = ?1 DESC LIMIT 1)"
 	    " FROM member m CROSS JOIN rule r CROSS JOIN unit u"
 	    " WHERE r.status = m.status AND u.id = m.unit_id AND r.party = 1"
-	    " AND %s%s%s%s ORDER BY m.name_fold %s, m.id %s LIMIT ?7",
+	    " AND %s%s%s%s ORDER BY m.name_sort %s, m.id %s LIMIT ?7",
 	    q->unit_id != 0 ? "m.unit_id = ?3"
 	    : "+m.unit_id IN (SELECT id FROM scope)",
 	    q->search != NULL && *q->search != '\0'
 	    ? " AND instr(m.name_fold, ?4) > 0" : "",
 	    key->sort == NULL ? "" : after ?
-	    " AND (m.name_fold, m.id) > (?5, ?6)" :
-	    " AND (m.name_fold, m.id) < (?5, ?6)",
+	    " AND (m.name_sort, m.id) > (?5, ?6)" :
+	    " AND (m.name_sort, m.id) < (?5, ?6)",
 	    filters[q->filter < STORE_ESSAY_NFILTERS ? q->filter : 0],
 	    after ? "" : "DESC", after ? "" : "DESC");
 }
@@ -104,7 +104,7 @@ store_essay_row_fill(sqlite3_stmt *stmt, void *row, const void *ctx)
 
 	r->member_id = sqlite3_column_int64(stmt, 0);
 	r->full_name = store_col(stmt, 1);
-	r->name_fold = store_col(stmt, 2);
+	r->name_sort = store_col(stmt, 2);
 	r->unit_name = store_col(stmt, 3);
 	r->must_write = sqlite3_column_int(stmt, 4);
 	r->reason = store_col(stmt, 5);
@@ -157,7 +157,7 @@ void
 store_essay_row_clear(struct store_essay_row *r)
 {
 	x_free(&r->full_name);
-	x_free(&r->name_fold);
+	x_free(&r->name_sort);
 	x_free(&r->unit_name);
 	x_free(&r->reason);
 	x_free(&r->due_on);
@@ -366,7 +366,7 @@ store_proposals_list(struct db *db, int64_t document_id, int64_t unit_id,
 	    " JOIN essay e ON e.member_id = m.id"
 	    " WHERE e.document_id IN (SELECT id FROM plans)"
 	    " AND e.submitted_on IS NOT NULL AND trim(e.proposals) <> ''"
-	    " ORDER BY u.name_fold, m.name_fold, m.id LIMIT ?3");
+	    " ORDER BY u.name_fold, m.name_sort, m.id LIMIT ?3");
 	struct store_proposal *rows = NULL, *p;
 	size_t n = 0;
 	void *slot;

@@ -1,11 +1,12 @@
 /*
  * store_member.c - members: keyset pages, search by folded name, writes.
  *
- * Paging walks the index (unit_id, name_fold, id) for one cell and
- * (name_fold, id) for a whole commune, so the next page is an index seek
- * whatever the size of the table. Search is a substring of the folded
- * name ("an" finds "Nguyễn Văn An"), checked while walking that index in
- * order: a page of matches costs a scan only as far as the matches go.
+ * Members are listed in Vietnamese order (text_name_sort): paging walks
+ * the index (unit_id, name_sort, id) for one cell and (name_sort, id) for
+ * a whole commune, so the next page is an index seek whatever the size
+ * of the table. Search is a substring of the folded name ("an" finds
+ * "Nguyễn Văn An"), checked while walking that index in order: a page of
+ * matches costs a scan only as far as the matches go.
  */
 #include "config.h"
 
@@ -22,7 +23,7 @@
  * Parameters: ?1 scope root, ?2 unit, ?3 pattern, ?4 sort key, ?5 id,
  * ?6 limit. The unary + on unit_id keeps SQLite from
  * reading every unit's members and sorting them (80 ms at 500,000); it
- * walks (name_fold, id) in order instead and stops after limit rows.
+ * walks (name_sort, id) in order instead and stops after limit rows.
  */
 static char *
 store_member_sql(const struct store_member_query *q,
@@ -31,17 +32,18 @@ store_member_sql(const struct store_member_query *q,
 	int after = dir == STORE_AFTER;
 
 	return xasprintf("%sSELECT m.id, m.unit_id, m.full_name, m.name_fold,"
-	    " m.position, m.status, s.name, u.name, coalesce(m.birth_year, 0)"
+	    " m.position, m.status, s.name, u.name, coalesce(m.birth_year, 0),"
+	    " m.name_sort"
 	    " FROM member m JOIN member_status s ON s.code = m.status"
 	    " JOIN unit u ON u.id = m.unit_id WHERE %s%s%s"
-	    " ORDER BY m.name_fold %s, m.id %s LIMIT ?6",
+	    " ORDER BY m.name_sort %s, m.id %s LIMIT ?6",
 	    q->unit_id != 0 ? "" : STORE_SCOPE_CTE,
 	    q->unit_id != 0 ? "m.unit_id = ?2"
 	    : "+m.unit_id IN (SELECT id FROM scope)",
 	    q->search != NULL && *q->search != '\0'
 	    ? " AND m.name_fold LIKE ?3 ESCAPE '\\'" : "",
-	    key->sort == NULL ? "" : after ? " AND (m.name_fold, m.id) > (?4, ?5)"
-	    : " AND (m.name_fold, m.id) < (?4, ?5)",
+	    key->sort == NULL ? "" : after ? " AND (m.name_sort, m.id) > (?4, ?5)"
+	    : " AND (m.name_sort, m.id) < (?4, ?5)",
 	    after ? "" : "DESC", after ? "" : "DESC");
 }
 
@@ -78,6 +80,7 @@ store_member_fill(sqlite3_stmt *stmt, void *row, const void *unused)
 	m->status_name = store_col(stmt, 6);
 	m->unit_name = store_col(stmt, 7);
 	m->birth_year = sqlite3_column_int(stmt, 8);
+	m->name_sort = store_col(stmt, 9);
 }
 
 static void
@@ -124,6 +127,7 @@ store_member_clear(struct store_member *m)
 {
 	x_free(&m->full_name);
 	x_free(&m->name_fold);
+	x_free(&m->name_sort);
 	x_free(&m->position);
 	x_free(&m->status);
 	x_free(&m->status_name);
@@ -147,7 +151,7 @@ store_member_get(struct db *db, int64_t id, struct store_member *m)
 {
 	sqlite3_stmt *stmt = db_prepare(db, "SELECT m.id, m.unit_id, "
 	    "m.full_name, m.name_fold, m.position, m.status, s.name, u.name, "
-	    "coalesce(m.birth_year, 0) FROM member m "
+	    "coalesce(m.birth_year, 0), m.name_sort FROM member m "
 	    "JOIN member_status s ON s.code = m.status "
 	    "JOIN unit u ON u.id = m.unit_id WHERE m.id = ?1");
 	int rc = -1;
@@ -176,10 +180,11 @@ store_member_save(struct db *db, struct store_member *m)
 		return -1;
 	/* hlc is left to the sync triggers (data/schema/002_sync.sql). */
 	stmt = db_prepare(db, "INSERT INTO member(id, unit_id, full_name, "
-	    "name_fold, position, status, birth_year) VALUES (?1, ?2, ?3, "
-	    "qt_fold(?3), ?4, ?5, ?6) ON CONFLICT(id) DO "
-	    "UPDATE SET unit_id = excluded.unit_id, full_name = "
-	    "excluded.full_name, name_fold = excluded.name_fold, position = "
+	    "name_fold, name_sort, position, status, birth_year) VALUES (?1, "
+	    "?2, ?3, qt_fold(?3), qt_name_sort(?3), ?4, ?5, ?6) ON CONFLICT(id) "
+	    "DO UPDATE SET unit_id = excluded.unit_id, full_name = "
+	    "excluded.full_name, name_fold = excluded.name_fold, name_sort = "
+	    "excluded.name_sort, position = "
 	    "excluded.position, status = excluded.status, birth_year = "
 	    "excluded.birth_year");
 	if (stmt == NULL) {

@@ -239,17 +239,17 @@ store_attendee_sql(enum store_attendee_what what, int makeup,
 	    " WHERE m.unit_id IN (SELECT id FROM scope)%s%s%s%s",
 	    what == STORE_ATTENDEE_COUNT ? "count(*)" :
 	    what == STORE_ATTENDEE_UNMARKED ? "m.id" :
-	    "m.id, m.full_name, m.name_fold, st.name,"
+	    "m.id, m.full_name, m.name_sort, st.name,"
 	    " coalesce(a.status, ''), coalesce(a.reason, '')",
 	    what == STORE_ATTENDEE_UNMARKED ? " AND a.id IS NULL" : "",
 	    makeup ? " AND st.is_party_member = 1 AND NOT EXISTS (SELECT 1 FROM"
 	    " attendance o WHERE o.session_id IN (SELECT id FROM chain) AND"
 	    " o.member_id = m.id AND o.status = 'present')" : "",
 	    key == NULL || key->sort == NULL ? "" : after
-	    ? " AND (m.name_fold, m.id) > (?4, ?5)"
-	    : " AND (m.name_fold, m.id) < (?4, ?5)",
-	    count ? "" : after ? " ORDER BY m.name_fold, m.id LIMIT ?6"
-	    : " ORDER BY m.name_fold DESC, m.id DESC LIMIT ?6");
+	    ? " AND (m.name_sort, m.id) > (?4, ?5)"
+	    : " AND (m.name_sort, m.id) < (?4, ?5)",
+	    count ? "" : after ? " ORDER BY m.name_sort, m.id LIMIT ?6"
+	    : " ORDER BY m.name_sort DESC, m.id DESC LIMIT ?6");
 }
 
 /* Prepares the attendee query for session_id; NULL if there is no such session. */
@@ -300,7 +300,7 @@ store_attendees_page(struct db *db, int64_t session_id,
 		a = slot;
 		a->member_id = sqlite3_column_int64(stmt, 0);
 		a->full_name = store_col(stmt, 1);
-		a->name_fold = store_col(stmt, 2);
+		a->name_sort = store_col(stmt, 2);
 		a->status_name = store_col(stmt, 3);
 		a->attendance = store_col(stmt, 4);
 		a->reason = store_col(stmt, 5);
@@ -322,7 +322,7 @@ store_attendees_free(struct store_attendee **a, size_t n)
 		return;
 	for (i = 0; i < n; i++) {
 		free((*a)[i].full_name);
-		free((*a)[i].name_fold);
+		free((*a)[i].name_sort);
 		free((*a)[i].status_name);
 		free((*a)[i].attendance);
 		free((*a)[i].reason);

@@ -45,6 +45,42 @@ const struct sync_table sync_tables[] = {
 	{ NULL, NULL, 0, NULL },
 };
 
+/*
+ * Columns each database computes from the others (the sort key of a name,
+ * whose rules may change between versions): never sent, and recomputed by
+ * sql for row ?1 once a row from the other side is written.
+ */
+static const struct {
+	const char	*table;
+	const char	*column;
+	const char	*sql;
+} sync_derived[] = {
+	{ "member", "name_sort",
+	  "UPDATE member SET name_sort = qt_name_sort(full_name) WHERE id = ?1" },
+};
+#define SYNC_NDERIVED	(sizeof sync_derived / sizeof sync_derived[0])
+
+/* The index in sync_derived of t's derived column, or -1. */
+static int
+sync_derived_find(const struct sync_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < SYNC_NDERIVED; i++)
+		if (strcmp(sync_derived[i].table, t->name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* 1 if column name of t is computed locally and never travels. */
+static int
+sync_column_derived(const struct sync_table *t, const char *name)
+{
+	int d = sync_derived_find(t);
+
+	return d >= 0 && strcmp(sync_derived[d].column, name) == 0;
+}
+
 const struct sync_table *
 sync_table_find(const char *name)
 {
@@ -92,6 +128,8 @@ sync_row_encode(struct db *db, const struct sync_table *t, int64_t key,
 		for (i = 0; i < sqlite3_column_count(stmt); i++) {
 			const char *name = sqlite3_column_name(stmt, i);
 
+			if (sync_column_derived(t, name))
+				continue;
 			switch (sqlite3_column_type(stmt, i)) {
 			case SQLITE_NULL:
 				wire_null(out, name);
@@ -277,7 +315,7 @@ sync_row_write(struct db *db, const struct sync_row *row,
 {
 	struct buf sql = { 0 };
 	sqlite3_stmt *stmt;
-	int i, n = 0, rc;
+	int i, n = 0, rc, d;
 
 	*reason = NULL;
 	if (row->del)
@@ -304,6 +342,14 @@ sync_row_write(struct db *db, const struct sync_row *row,
 	}
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
+	if (rc == SQLITE_DONE && (d = sync_derived_find(row->t)) >= 0) {
+		if ((stmt = db_prepare(db, sync_derived[d].sql)) == NULL)
+			return sync_row_fail(db,
+			    sqlite3_errcode(db_handle(db)), reason);
+		sqlite3_bind_int64(stmt, 1, row->key);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+	}
 	return rc == SQLITE_DONE ? 0 : sync_row_fail(db, rc, reason);
 }
 
@@ -319,7 +365,8 @@ sync_row_describe(struct db *db, const struct sync_table *t, int64_t key)
 			const char *name = sqlite3_column_name(stmt, i);
 			const char *v = (const char *)sqlite3_column_text(stmt, i);
 
-			if (strcmp(name, "hlc") == 0 || strcmp(name, "name_fold") == 0)
+			if (strcmp(name, "hlc") == 0 || strcmp(name, "name_fold") == 0 ||
+			    sync_column_derived(t, name))
 				continue;
 			if (out.len > 0)
 				buf_str(&out, "; ");

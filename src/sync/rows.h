@@ -31,7 +31,8 @@ const struct sync_table *sync_table_find(const char *name);
 int	 sync_table_rank(const struct sync_table *t);
 
 /*
- * Appends the record of t's row KEY to out: "put" with every column, or
+ * Appends the record of t's row KEY to out: "put" with every column but
+ * a derived one (see rows.c), or
  * "del" stamped del_hlc when the row no longer exists. Returns 0, or -1
  * on a database error (db_error()).
  */

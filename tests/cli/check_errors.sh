@@ -37,7 +37,10 @@ grep -q "^- Điểm danh người của đơn vị khác: .*(Chi bộ Trường 
 ok $? "attendance of another unit's member found"
 grep -q "^- Tham chiếu tới dòng không tồn tại: bảng attendance" "$TAP_TMP/out"
 ok $? "dangling reference found"
-is "$(cat "$TAP_TMP/err")" "quantriet: phát hiện 6 vấn đề" "one summary line on stderr"
+# sqlite3 cannot compute the sort key: the member's is left empty.
+grep -q "^- Khóa sắp xếp không khớp với tên (cần tính lại): Lê Văn Sai" "$TAP_TMP/out"
+ok $? "a sort key another writer left stale found"
+is "$(cat "$TAP_TMP/err")" "quantriet: phát hiện 7 vấn đề" "one summary line on stderr"
 
 # A file cut short (a copy interrupted, a full disk): a message, no crash.
 size=$(wc -c < "$db")

@@ -409,7 +409,8 @@ main(int argc, char **argv)
 	g.ins_unit = gen_prepare(&g, "INSERT INTO unit(id, parent_id, kind, "
 	    "code, name, name_fold) VALUES (?1, ?2, ?3, ?4, ?5, qt_fold(?5))");
 	g.ins_member = gen_prepare(&g, "INSERT INTO member(id, unit_id, "
-	    "full_name, name_fold, status) VALUES (?1, ?2, ?3, qt_fold(?3), ?4)");
+	    "full_name, name_fold, name_sort, status) VALUES (?1, ?2, ?3, "
+	    "qt_fold(?3), qt_name_sort(?3), ?4)");
 	g.ins_doc = gen_prepare(&g, "INSERT INTO document(id, owner_unit_id, "
 	    "number, kind, issuer, issued_on, title, parent_id) VALUES (?1, ?2, "
 	    "?3, 'KH', 'Ban Thường vụ', ?4, 'Kế hoạch học tập nghị quyết', ?5)");

@@ -97,9 +97,9 @@ INSERT INTO unit(id, parent_id, kind, code, name, name_fold)
   SELECT qt_new_id(), (SELECT id FROM unit WHERE code = '$2'), 'cell',
     '$2-' || i, 'Chi bộ ấp ' || i, qt_fold('Chi bộ ấp ' || i) FROM n;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $4)
-INSERT INTO member(id, unit_id, full_name, name_fold, position, status)
+INSERT INTO member(id, unit_id, full_name, name_fold, name_sort, position, status)
   SELECT qt_new_id(), u.id, 'Nguyễn Văn Tư ' || i, qt_fold('Nguyễn Văn Tư ' || i),
-    'Đảng viên', CASE WHEN i % 10 = 0 THEN 'retired' ELSE 'active' END
+    qt_name_sort('Nguyễn Văn Tư ' || i), 'Đảng viên', CASE WHEN i % 10 = 0 THEN 'retired' ELSE 'active' END
   FROM n, unit u WHERE u.code LIKE '$2-%';
 INSERT INTO session(id, document_id, unit_id, title, held_on, status)
   SELECT qt_new_id(), (SELECT id FROM document WHERE number = '13-KH/TU'),

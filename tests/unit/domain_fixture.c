@@ -47,6 +47,7 @@ static const char fixture_sql[] =
     " (23, 4, 'Bình Ba', 'binh ba', 'exempt_activity'),"
     " (24, 4, 'Bình Bốn', 'binh bon', 'active'),"
     " (31, 5, 'Én Một', 'en mot', 'active');"
+    "UPDATE member SET name_sort = qt_name_sort(full_name);"
     "INSERT INTO session(id, document_id, unit_id, title, held_on, status,"
     " makeup_of) VALUES"
     " (200, 101, 3, 'Học tập', '2021-04-10', 'held', NULL),"

@@ -14,6 +14,7 @@
 #include "db.h"
 #include "old_db.h"
 #include "tap.h"
+#include "text/text.h"
 
 static char dir[] = "/tmp/qt-test-db.XXXXXX";
 
@@ -238,6 +239,52 @@ test_open_beside_a_reader(void)
 	db_close(&clerk);
 	db_exec(reader, "COMMIT");
 	db_close(&reader);
+}
+
+/* Step 4 on a PC at step 3: names get their sort key, nothing is queued. */
+static void
+test_name_sort_step(void)
+{
+	char *path = scratch("v3.db"), *err = NULL, *want;
+	struct db *db;
+	sqlite3_stmt *stmt;
+	int temp = 0;
+
+	old_db_make(path, 3, "INSERT INTO unit(id, kind, code, name, name_fold) "
+	    "VALUES (7, 'cell', 'X', 'Chi bộ A', 'chi bo a');"
+	    "INSERT INTO member(id, unit_id, full_name, name_fold, status) VALUES "
+	    "(1, 7, 'Trần Văn Bình', 'tran van binh', 'active'), "
+	    "(2, 7, 'Nguyễn Thị Ánh', 'nguyen thi anh', 'active');"
+	    "DELETE FROM sync_outbox");
+	db = db_open(path, DB_OPEN_EXISTING, &err);
+	if (!tap_ok(db != NULL, "a version-3 database with members opens")) {
+		printf("# %s\n", err);
+		free(err);
+		free(path);
+		return;
+	}
+	want = text_name_sort("Nguyễn Thị Ánh");
+	stmt = db_prepare(db, "SELECT name_sort FROM member WHERE id = 2");
+	tap_ok(stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW &&
+	    strcmp((const char *)sqlite3_column_text(stmt, 0), want) == 0,
+	    "the upgrade fills every member's sort key");
+	sqlite3_finalize(stmt);
+	free(want);
+	tap_is_int(db_int(db, -1, "SELECT count(*) FROM sync_outbox", 0), 0,
+	    "and queues nothing for sync: the key is derived, not an edit");
+	tap_is_int(db_int(db, -1, "SELECT id FROM member ORDER BY name_sort "
+	    "LIMIT 1", 0), 2, "Ánh comes before Bình");
+	/* A cell's page walks the index: no sort of the whole cell. */
+	stmt = db_prepare(db, "EXPLAIN QUERY PLAN SELECT id, full_name FROM "
+	    "member WHERE unit_id = 7 AND (name_sort, id) > ('', 0) "
+	    "ORDER BY name_sort, id LIMIT 20");
+	while (stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW)
+		if (strstr((const char *)sqlite3_column_text(stmt, 3),
+		    "TEMP B-TREE") != NULL)
+			temp = 1;
+	sqlite3_finalize(stmt);
+	tap_ok(stmt != NULL && !temp, "a cell's page is read in index order");
+	db_close(&db);
 	free(path);
 }
 
@@ -248,6 +295,7 @@ main(void)
 		return 1;
 	test_create_and_reopen();
 	test_upgrade_and_refuse();
+	test_name_sort_step();
 	test_transactions();
 	test_two_writers();
 	test_open_beside_a_reader();
