@@ -114,7 +114,10 @@ home_draw_menu_row(struct ui *ui, struct home *s, size_t i)
 	    home_menu[i].what, sel ? STYLE_SELECTED : STYLE_NORMAL, TEXT_ELLIPSIS);
 }
 
-/* The plans with a session still to hold, nearest deadline first (3 at most). */
+/*
+ * The plans with a session still to hold, by the clerk's own deadline in
+ * each (store_plans_list says which date that is), nearest first, 3 at most.
+ */
 static int
 home_draw_plans(struct ui *ui, struct home *s, int y)
 {
@@ -137,10 +140,8 @@ home_draw_plans(struct ui *ui, struct home *s, int y)
 	for (i = 0; i < n; i++) {
 		draw_date(shown[i]->next_deadline, date);
 		line = xasprintf("%s  %s", shown[i]->number, shown[i]->title);
-		ui_put(ui->body, y, 4, ui->cols - 22, line, STYLE_NORMAL,
-		    TEXT_ELLIPSIS);
-		ui_put(ui->body, y++, ui->cols - 16, 14, date, STYLE_WARN,
-		    TEXT_ALIGN_RIGHT);
+		ui_put_tail(ui->body, y++, 4, ui->cols - 6, line, STYLE_NORMAL,
+		    date, STYLE_WARN);
 		free(line);
 	}
 	if (n == 0)

@@ -9,5 +9,5 @@ EXTRA_DIST += tests/e2e/sync.sh
 
 # Order and width as a clerk expects: members in Vietnamese order,
 # deadlines that are never cut at 80 columns.
-TESTS += tests/e2e/order.sh
-EXTRA_DIST += tests/e2e/order.sh
+TESTS += tests/e2e/order.sh tests/e2e/deadline.sh
+EXTRA_DIST += tests/e2e/order.sh tests/e2e/deadline.sh

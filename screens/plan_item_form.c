@@ -46,14 +46,15 @@ plan_item_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	s->document_id = d != NULL ? draft_get_int(d, "document_id") : arg.id;
 	s->id = d != NULL ? draft_get_int(d, "id") : arg.id2;
 	memset(&info, 0, sizeof info);
-	if (store_plan_info_get(ui->db, s->document_id, ui->today, &info) != 0) {
+	if (store_plan_info_get(ui->db, s->document_id, ui->home_unit,
+	    ui->today, &info) != 0) {
 		ui_message(ui, 1, "Không tìm thấy kế hoạch này");
 		free(s);
 		return NULL;
 	}
 	snprintf(s->issued_on, sizeof s->issued_on, "%s", info.issued_on);
 	store_plan_info_clear(&info);
-	n = store_plan_sessions(ui->db, s->document_id, &items);
+	n = store_plan_sessions(ui->db, s->document_id, ui->home_unit, &items);
 	for (i = 0; n > 0 && i < (size_t)n; i++)
 		if (items[i].id == s->id)
 			item = &items[i];

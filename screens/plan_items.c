@@ -43,7 +43,8 @@ plan_items_load(struct ui *ui, struct plan_items *s)
 	int n;
 
 	store_plan_sessions_free(&s->rows, s->n);
-	n = store_plan_sessions(ui->db, s->document_id, &s->rows);
+	n = store_plan_sessions(ui->db, s->document_id, ui->home_unit,
+	    &s->rows);
 	s->n = n > 0 ? (size_t)n : 0;
 	if (s->cursor >= s->n)
 		s->cursor = s->n > 0 ? s->n - 1 : 0;

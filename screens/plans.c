@@ -119,7 +119,7 @@ plans_delete(struct ui *ui, struct plans *s)
 {
 	const struct store_plan *p = &s->rows[s->cursor];
 	struct store_plan_session *items;
-	int n = store_plan_sessions(ui->db, p->id, &items);
+	int n = store_plan_sessions(ui->db, p->id, ui->home_unit, &items);
 
 	store_plan_sessions_free(&items, n > 0 ? (size_t)n : 0);
 	remove_row(ui, store_document_delete_refusal, xasprintf("Xóa văn bản "

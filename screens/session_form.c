@@ -173,7 +173,7 @@ session_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 		s->makeup_of = orig.makeup_of;
 	document = d != NULL ? draft_get_int(d, "document_id") : s->id != 0 ?
 	    orig.document_id : arg.id;
-	n = store_plan_sessions(ui->db, document, &s->plan);
+	n = store_plan_sessions(ui->db, document, ui->home_unit, &s->plan);
 	s->nplan = n > 0 ? (size_t)n : 0;
 	snprintf(unit, sizeof unit, "%lld", (long long)(session_form_is_new(s) ?
 	    ui_recall(ui, SESSION_FORM_UNIT) : orig.unit_id));

@@ -33,7 +33,9 @@ struct sessions {
 	char			*heading;
 	struct store_plan_session *plan;
 	size_t			 nplan;
-	char			*about;		/* parent, essays, reports */
+	char			*about;		/* parent, lower plans, essays */
+	char			 due[24];	/* "Hạn: " the unit's own deadline */
+	char			 report[32];	/* "Báo cáo: " the next report date */
 	struct store_session	*rows;
 	size_t			 n;
 	size_t			 cursor;
@@ -47,23 +49,31 @@ static void
 sessions_load(struct ui *ui, struct sessions *s)
 {
 	struct store_plan_info info;
-	char report[11], essay[48];
+	char date[11], essay[48];
 	int n;
 
 	store_plan_sessions_free(&s->plan, s->nplan);
-	n = store_plan_sessions(ui->db, s->document_id, &s->plan);
+	n = store_plan_sessions(ui->db, s->document_id, ui->home_unit,
+	    &s->plan);
 	s->nplan = n > 0 ? (size_t)n : 0;
 	free(s->about);
 	memset(&info, 0, sizeof info);
-	if (store_plan_info_get(ui->db, s->document_id, ui->today, &info) == 0) {
-		draw_date(info.report_due, report);
+	*s->due = *s->report = '\0';
+	if (store_plan_info_get(ui->db, s->document_id, ui->home_unit,
+	    ui->today, &info) == 0) {
 		if (info.essay_days < 0)
 			snprintf(essay, sizeof essay, "chưa quy định");
 		else
 			snprintf(essay, sizeof essay, "%d ngày", info.essay_days);
 		s->about = xasprintf("Thực hiện: %s   Cấp dưới: %d   Thu hoạch: "
-		    "%s   Báo cáo: %s", *info.parent != '\0' ? info.parent : "-",
-		    info.children, essay, *report != '\0' ? report : "-");
+		    "%s", *info.parent != '\0' ? info.parent : "-",
+		    info.children, essay);
+		draw_date(info.unit_due, date);
+		if (*date != '\0')
+			snprintf(s->due, sizeof s->due, "Hạn: %s", date);
+		draw_date(info.report_due, date);
+		snprintf(s->report, sizeof s->report, "Báo cáo: %s",
+		    *date != '\0' ? date : "-");
 		store_plan_info_clear(&info);
 	} else
 		s->about = xstrdup("");
@@ -126,6 +136,29 @@ sessions_draw_row(struct ui *ui, struct sessions *s, size_t i)
 	free(title);
 }
 
+/*
+ * One thing the plan asks, its date in a column that is always kept; a
+ * deadline given only in words ("quý II/2021") follows the text.
+ */
+static void
+sessions_draw_item(struct ui *ui, const struct store_plan_session *p, int y)
+{
+	char date[11], tail[24] = "", *line;
+
+	draw_date(p->deadline, date);
+	if (*date != '\0') {
+		snprintf(tail, sizeof tail, "hạn %s", date);
+		line = xasprintf("%s: %d. %s (%d buổi)", p->level_name,
+		    p->ordinal, p->title, p->half_days);
+	} else
+		line = xasprintf("%s: %d. %s (%d buổi) - hạn %s", p->level_name,
+		    p->ordinal, p->title, p->half_days,
+		    *p->deadline_text != '\0' ? p->deadline_text : "không ghi");
+	ui_put_tail(ui->body, y, 3, ui->cols - 4, line, STYLE_DIM, tail,
+	    STYLE_DIM);
+	free(line);
+}
+
 static void
 sessions_draw(struct ui *ui, void *data)
 {
@@ -134,24 +167,16 @@ sessions_draw(struct ui *ui, void *data)
 	struct sessions *s = data;
 	size_t i;
 	int y = 0;
-	char date[11];
 
-	ui_put(ui->body, y++, 1, ui->cols - 2, s->heading, STYLE_HEADING,
-	    TEXT_ELLIPSIS);
-	ui_put(ui->body, y++, 1, ui->cols - 2, s->about, STYLE_NORMAL,
-	    TEXT_ELLIPSIS);
+	ui_put_tail(ui->body, y++, 1, ui->cols - 2, s->heading, STYLE_HEADING,
+	    s->due, STYLE_WARN);
+	ui_put_tail(ui->body, y++, 1, ui->cols - 2, s->about, STYLE_NORMAL,
+	    s->report, STYLE_NORMAL);
 	ui_put(ui->body, y++, 1, ui->cols - 2, s->nplan == 0 ? "Kế hoạch yêu "
 	    "cầu: chưa ghi (F7 hoặc i để thêm)" : "Kế hoạch yêu cầu:",
 	    STYLE_NORMAL, 0);
-	for (i = 0; i < s->nplan && i < SESSIONS_SCHEDULE_LINES; i++) {
-		struct store_plan_session *p = &s->plan[i];
-
-		draw_date(p->deadline, date);
-		ui_putf(ui->body, y++, 3, ui->cols - 4, STYLE_DIM,
-		    "%s: %d. %s (%d buổi) - hạn %s", p->level_name, p->ordinal,
-		    p->title, p->half_days, *date != '\0' ? date :
-		    *p->deadline_text != '\0' ? p->deadline_text : "không ghi");
-	}
+	for (i = 0; i < s->nplan && i < SESSIONS_SCHEDULE_LINES; i++)
+		sessions_draw_item(ui, &s->plan[i], y++);
 	if (s->nplan > SESSIONS_SCHEDULE_LINES)
 		ui_putf(ui->body, y++, 3, ui->cols - 4, STYLE_DIM, "... và %zu "
 		    "mục khác", s->nplan - SESSIONS_SCHEDULE_LINES);

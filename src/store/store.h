@@ -117,7 +117,9 @@ struct store_plan {
 	char		*number;
 	char		*title;
 	char		*issued_on;	/* ISO */
-	char		*next_deadline;	/* ISO or "" */
+	/* The scope unit's own next session deadline (ISO) or "": its level's
+	 * first, else a lower level's, never a level above. */
+	char		*next_deadline;
 	int		 sessions_held;	/* by the scope's units */
 	int		 sessions_planned;
 };
@@ -190,12 +192,17 @@ struct store_plan_info {
 	char		*parent;	/* "NUMBER" of the plan it carries out, or "" */
 	int		 children;	/* plans carrying this one out */
 	int		 essay_days;	/* essays due this many days after, -1: no rule */
-	char		*report_due;	/* the next report deadline (ISO) or "" */
+	char		*report_due;	/* the unit's next report deadline (ISO) or "" */
 	char		*issued_on;	/* ISO */
+	char		*unit_due;	/* the unit's next session deadline (ISO) or "" */
 };
-/* Fills *info for document id as of today; 0 or -1. */
-int	 store_plan_info_get(struct db *db, int64_t id, const char *today,
-	    struct store_plan_info *info);
+/*
+ * Fills *info for document id as unit sees it as of today: the deadlines
+ * are the unit's own first, else its lower levels', never a level above
+ * (the rule of store_plan's next_deadline). 0 or -1.
+ */
+int	 store_plan_info_get(struct db *db, int64_t id, int64_t unit,
+	    const char *today, struct store_plan_info *info);
 void	 store_plan_info_clear(struct store_plan_info *info);
 
 /* A session asked for by a plan (plan_session), for a level. */
@@ -210,7 +217,11 @@ struct store_plan_session {
 	char		*deadline;	/* ISO or "" */
 	char		*deadline_text;
 };
-int	 store_plan_sessions(struct db *db, int64_t document_id,
+/*
+ * The sessions plan document_id asks for, those of unit's own level first
+ * (the clerk's own deadline leads), then by level and number; count or -1.
+ */
+int	 store_plan_sessions(struct db *db, int64_t document_id, int64_t unit,
 	    struct store_plan_session **out);
 void	 store_plan_sessions_free(struct store_plan_session **p, size_t n);
 /*

@@ -144,28 +144,31 @@ store_unit_kinds(struct db *db, struct store_choice **out)
 }
 
 int
-store_plan_info_get(struct db *db, int64_t id, const char *today,
+store_plan_info_get(struct db *db, int64_t id, int64_t unit, const char *today,
     struct store_plan_info *info)
 {
-	sqlite3_stmt *stmt = db_prepare(db, "SELECT coalesce((SELECT p.number"
+	sqlite3_stmt *stmt = db_prepare(db, STORE_SCOPE_CTE "SELECT"
+	    " coalesce((SELECT p.number"
 	    " FROM document p WHERE p.id = d.parent_id), ''), (SELECT count(*)"
 	    " FROM document c WHERE c.parent_id = d.id), coalesce((SELECT"
 	    " due_days FROM essay_rule r WHERE r.document_id = d.id), -1),"
-	    " coalesce((SELECT min(due_on) FROM report_deadline rd WHERE"
-	    " rd.document_id = d.id AND rd.due_on >= ?2), ''), d.issued_on"
-	    " FROM document d WHERE d.id = ?1");
+	    " coalesce(" STORE_UNIT_DUE("report_deadline", "due_on", "d.id")
+	    ", ''), d.issued_on, coalesce(" STORE_UNIT_DUE("plan_session",
+	    "deadline", "d.id") ", '') FROM document d WHERE d.id = ?3");
 	int rc = -1;
 
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int64(stmt, 1, unit);
 	sqlite3_bind_text(stmt, 2, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(stmt, 3, id);
 	if (sqlite3_step(stmt) == SQLITE_ROW) {
 		info->parent = store_col(stmt, 0);
 		info->children = sqlite3_column_int(stmt, 1);
 		info->essay_days = sqlite3_column_int(stmt, 2);
 		info->report_due = store_col(stmt, 3);
 		info->issued_on = store_col(stmt, 4);
+		info->unit_due = store_col(stmt, 5);
 		rc = 0;
 	}
 	sqlite3_finalize(stmt);
@@ -178,6 +181,7 @@ store_plan_info_clear(struct store_plan_info *info)
 	x_free(&info->parent);
 	x_free(&info->report_due);
 	x_free(&info->issued_on);
+	x_free(&info->unit_due);
 }
 
 int

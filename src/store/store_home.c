@@ -46,12 +46,12 @@ store_home_next(struct db *db, int64_t scope, const char *today,
 	    " SELECT ps.deadline AS due, d.number || ': ' || ps.title AS what"
 	    " FROM plan_session ps JOIN document d ON d.id = ps.document_id"
 	    " WHERE ps.document_id IN" STORE_SCOPE_PLANS
-	    " AND ps.level IN (SELECT kind FROM unit WHERE id IN"
-	    " (SELECT id FROM scope)) AND ps.deadline >= ?2"
+	    " AND ps.level IN" STORE_SCOPE_KINDS "AND ps.deadline >= ?2"
 	    " UNION ALL SELECT rd.due_on, d.number || ': ' ||"
 	    " CASE rd.description WHEN '' THEN 'báo cáo' ELSE rd.description END"
 	    " FROM report_deadline rd JOIN document d ON d.id = rd.document_id"
-	    " WHERE rd.document_id IN" STORE_SCOPE_PLANS " AND rd.due_on >= ?2)"
+	    " WHERE rd.document_id IN" STORE_SCOPE_PLANS " AND rd.due_on >= ?2"
+	    " AND (rd.level IS NULL OR rd.level IN" STORE_SCOPE_KINDS "))"
 	    " ORDER BY due LIMIT 1");
 
 	if (stmt != NULL) {

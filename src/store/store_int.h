@@ -82,4 +82,24 @@ int	 store_page_collect(struct db *db, sqlite3_stmt *stmt, size_t sz,
 	"WHERE id IN (SELECT id FROM scope))) OR EXISTS (SELECT 1 FROM " \
 	"document c WHERE c.parent_id = d.id AND c.owner_unit_id = ?1))) "
 
+/* The kinds of unit (levels) found in the scope; needs STORE_SCOPE_CTE. */
+#define STORE_SCOPE_KINDS \
+	" (SELECT kind FROM unit WHERE id IN (SELECT id FROM scope)) "
+
+/*
+ * A unit's deadline in a plan: the one date Home, the plans list and the
+ * plan's screen show as the clerk's own. Among the dates COL (ISO) of the
+ * rows of TABLE (plan_session, report_deadline) for plan DOC from ?2
+ * (today) on, those asked of the level of unit ?1 come first, then those
+ * of the levels below it; a level above never counts (a commune is not
+ * shown its district's date as its own). A row with no level (a report
+ * everyone sends) counts as the unit's own. NULL if there is none. Needs
+ * STORE_SCOPE_CTE.
+ */
+#define STORE_UNIT_DUE(table, col, doc) \
+	"(SELECT x." col " FROM " table " x WHERE x.document_id = " doc \
+	" AND x." col " >= ?2 AND (x.level IS NULL OR x.level IN" \
+	STORE_SCOPE_KINDS ") ORDER BY coalesce(x.level = (SELECT kind FROM" \
+	" unit WHERE id = ?1), 1) DESC, x." col " LIMIT 1)"
+
 #endif

@@ -14,8 +14,8 @@
 /* A row of struct store_plan for document d (?1 the scope, ?2 today). */
 #define STORE_PLAN_COLUMNS \
 	"SELECT d.id, d.number, d.title, d.issued_on," \
-	" coalesce((SELECT min(ps.deadline) FROM plan_session ps" \
-	"  WHERE ps.document_id = d.id AND ps.deadline >= ?2), '')," \
+	" coalesce(" STORE_UNIT_DUE("plan_session", "deadline", "d.id") \
+	", '')," \
 	" (SELECT count(*) FROM session s WHERE s.document_id = d.id" \
 	"  AND s.status = 'held' AND s.unit_id IN (SELECT id FROM scope))," \
 	" (SELECT count(*) FROM session s WHERE s.document_id = d.id" \
@@ -88,14 +88,15 @@ store_plans_free(struct store_plan **p, size_t n)
 }
 
 int
-store_plan_sessions(struct db *db, int64_t document_id,
+store_plan_sessions(struct db *db, int64_t document_id, int64_t unit,
     struct store_plan_session **out)
 {
 	sqlite3_stmt *stmt = db_prepare(db, "SELECT ps.id, ps.level, k.name,"
 	    " ps.ordinal, ps.title, ps.form, ps.half_days,"
 	    " coalesce(ps.deadline, ''), ps.deadline_text FROM plan_session ps"
 	    " JOIN unit_kind k ON k.code = ps.level WHERE ps.document_id = ?1"
-	    " ORDER BY ps.level, ps.ordinal, ps.id");
+	    " ORDER BY ps.level IS (SELECT kind FROM unit WHERE id = ?2) DESC,"
+	    " ps.level, ps.ordinal, ps.id");
 	struct store_plan_session *rows = NULL, *p;
 	size_t n = 0;
 	void *slot;
@@ -104,6 +105,7 @@ store_plan_sessions(struct db *db, int64_t document_id,
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, document_id);
+	sqlite3_bind_int64(stmt, 2, unit);
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		rows = store_grow(rows, n, sizeof *rows, &slot);
 		p = slot;

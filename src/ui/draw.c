@@ -91,6 +91,19 @@ ui_put(WINDOW *w, int y, int x, int cols, const char *s,
 	return cols;
 }
 
+void
+ui_put_tail(WINDOW *w, int y, int x, int cols, const char *text,
+    enum ui_style style, const char *tail, enum ui_style tail_style)
+{
+	/* With one space before it; never wider than the line. */
+	int tw = *tail != '\0' ? text_width(tail) + 1 : 0;
+
+	if (tw > cols)
+		tw = cols;
+	ui_put(w, y, x, cols - tw, text, style, TEXT_ELLIPSIS);
+	ui_put(w, y, x + cols - tw, tw, tail, tail_style, TEXT_ALIGN_RIGHT);
+}
+
 int
 ui_putf(WINDOW *w, int y, int x, int cols, enum ui_style style,
     const char *fmt, ...)

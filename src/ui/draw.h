@@ -37,6 +37,14 @@ void	draw_init(void);
  */
 int	ui_put(WINDOW *w, int y, int x, int cols, const char *s,
 	    enum ui_style style, int flags);
+/*
+ * A line of cols columns at (y, x): tail (a date: "hạn 31/05/2021") whole
+ * at the right end in tail_style, and text before it cut with an ellipsis,
+ * so a narrow terminal shortens the text and never the date. An empty
+ * tail leaves the whole line to text.
+ */
+void	ui_put_tail(WINDOW *w, int y, int x, int cols, const char *text,
+	    enum ui_style style, const char *tail, enum ui_style tail_style);
 /* printf-style ui_put. */
 int	ui_putf(WINDOW *w, int y, int x, int cols, enum ui_style style,
 	    const char *fmt, ...) __attribute__((format(printf, 6, 7)));

@@ -79,18 +79,71 @@ test_documents(struct db *db)
 	p.deadline = (char *)"";
 	tap_is_int(store_plan_session_save(db, d.id, &p), 0,
 	    "a session without a deadline date is kept");
-	n = store_plan_sessions(db, d.id, &items);
+	n = store_plan_sessions(db, d.id, 0, &items);
 	tap_is_int(n, 2, "the plan asks two sessions");
 	tap_is_int(n == 2 ? items[1].ordinal : 0, 2, "numbered in order");
 	store_plan_sessions_free(&items, n > 0 ? (size_t)n : 0);
 	memset(&info, 0, sizeof info);
-	store_plan_info_get(db, 10, "2021-05-10", &info);
+	store_plan_info_get(db, 10, 1, "2021-05-10", &info);
 	tap_is_int(info.children, 1, "the parent plan knows one plan carries it out");
 	tap_is_str(info.report_due, "2021-05-20", "and its next report deadline");
 	store_plan_info_clear(&info);
-	store_plan_info_get(db, d.id, "2021-05-10", &info);
+	store_plan_info_get(db, d.id, 1, "2021-05-10", &info);
 	tap_is_str(info.parent, "01-KH/ĐU", "the child names its parent");
 	store_plan_info_clear(&info);
+}
+
+/*
+ * A province plan asking the district, the commune and its cells: each
+ * unit is shown its own level's deadline first, never a level above.
+ */
+static void
+test_unit_deadline(struct db *db)
+{
+	struct store_plan *plans;
+	struct store_plan_session *items;
+	struct store_plan_info info;
+	int i, n;
+	const char *due = NULL;
+
+	db_exec(db, "INSERT INTO document(id, owner_unit_id, number, kind,"
+	    " issuer, issued_on, title) VALUES (11, 1, '13-KH/TU', 'KH',"
+	    " 'Tỉnh ủy', '2021-03-05', 'Kế hoạch tỉnh');"
+	    "INSERT INTO plan_session(id, document_id, level, ordinal, title,"
+	    " deadline) VALUES (110, 11, 'district', 1, 'Cấp huyện', '2021-05-15'),"
+	    " (111, 11, 'commune', 1, 'Cấp cơ sở', '2021-05-31'),"
+	    " (112, 11, 'cell', 1, 'Chi bộ', '2021-05-20');"
+	    "INSERT INTO report_deadline(id, document_id, round, level, due_on)"
+	    " VALUES (210, 11, 1, 'district', '2021-05-12'),"
+	    " (211, 11, 1, 'cell', '2021-05-22')");
+	n = store_plans_list(db, 1, "2021-05-10", &plans);
+	for (i = 0; i < n; i++)
+		if (plans[i].id == 11)
+			due = plans[i].next_deadline;
+	tap_is_str(due, "2021-05-31", "the commune's deadline is its own, "
+	    "not the district's earlier one nor its cells'");
+	store_plans_free(&plans, n > 0 ? (size_t)n : 0);
+	due = NULL;
+	n = store_plans_list(db, 2, "2021-05-10", &plans);
+	for (i = 0; i < n; i++)
+		if (plans[i].id == 11)
+			due = plans[i].next_deadline;
+	tap_is_str(due, "2021-05-20", "a cell's is the cells' deadline");
+	store_plans_free(&plans, n > 0 ? (size_t)n : 0);
+	memset(&info, 0, sizeof info);
+	store_plan_info_get(db, 11, 1, "2021-05-10", &info);
+	tap_is_str(info.unit_due, "2021-05-31", "the plan's screen has the same date");
+	tap_is_str(info.report_due, "2021-05-22",
+	    "and the report its cells send, not the district's");
+	store_plan_info_clear(&info);
+	store_plan_info_get(db, 11, 1, "2021-05-21", &info);
+	tap_is_str(info.unit_due, "2021-05-31", "a passed date of a level "
+	    "below does not hide the unit's own");
+	store_plan_info_clear(&info);
+	n = store_plan_sessions(db, 11, 1, &items);
+	tap_is_str(n == 3 ? items[0].level : "", "commune",
+	    "the plan lists what it asks of the unit's own level first");
+	store_plan_sessions_free(&items, n > 0 ? (size_t)n : 0);
 }
 
 int
@@ -180,6 +233,7 @@ main(void)
 	store_attendees_free(&rows, (size_t)n);
 
 	test_documents(db);
+	test_unit_deadline(db);
 	db_close(&db);
 	unlink(path);
 	return tap_done();
