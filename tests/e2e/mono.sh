@@ -21,7 +21,7 @@ for env in "TERM=vt100" "NO_COLOR=1"; do
 	e2e_keys 1
 	e2e_wait "Họ và tên"; ok $? "$env: the member list opens"
 	is "$(colours)" 0 "$env: no colour is sent"
-	styled | grep -q "$(printf '\033')\[7m Bùi Công Vũ"
+	styled | grep -q "$(printf '\033')\[7m Phan Chí Bình"
 	ok $? "$env: the selected member is in reverse video"
 	e2e_quit
 done
