@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "db.h"
+#include "domain/lookup.h"
 #include "store/store.h"
 #include "store/store_int.h"
 #include "xmalloc.h"
@@ -13,16 +14,15 @@
 int64_t
 store_home_unit(struct db *db)
 {
-	char *setting = db_setting_get(db, "home_unit_id");
 	int64_t id = 0;
+	char *err = NULL;
 
-	if (setting != NULL) {
-		id = strtoll(setting, NULL, 10);
-		free(setting);
-		if (db_int(db, 0, "SELECT count(*) FROM unit WHERE id = ?1", 1,
-		    (int64_t)id) == 1)
-			return id;
-	}
+	/* The command line's rule, so both faces agree on the clerk's unit
+	 * (and so on the level whose deadlines are the clerk's own). */
+	if (lookup_home_unit(db, &id, &err) == 0)
+		return id;
+	free(err);
+	/* Not enrolled and several roots: open on a commune, not on nothing. */
 	id = db_int(db, 0, "SELECT id FROM unit WHERE kind = 'commune' "
 	    "ORDER BY name_fold, id LIMIT 1", 0);
 	if (id == 0)
