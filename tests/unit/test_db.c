@@ -241,7 +241,7 @@ test_open_beside_a_reader(void)
 	db_close(&reader);
 }
 
-/* Step 4 on a PC at step 3: names get their sort key, nothing is queued. */
+/* Step 6 on a PC at step 3: names get their sort key, nothing is queued. */
 static void
 test_name_sort_step(void)
 {
