@@ -14,7 +14,6 @@
 #include "db.h"
 #include "old_db.h"
 #include "tap.h"
-#include "text/text.h"
 
 static char dir[] = "/tmp/qt-test-db.XXXXXX";
 
@@ -245,7 +244,7 @@ test_open_beside_a_reader(void)
 static void
 test_name_sort_step(void)
 {
-	char *path = scratch("v3.db"), *err = NULL, *want;
+	char *path = scratch("v3.db"), *err = NULL;
 	struct db *db;
 	sqlite3_stmt *stmt;
 	int temp = 0;
@@ -263,13 +262,9 @@ test_name_sort_step(void)
 		free(path);
 		return;
 	}
-	want = text_name_sort("Nguyễn Thị Ánh");
-	stmt = db_prepare(db, "SELECT name_sort FROM member WHERE id = 2");
-	tap_ok(stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW &&
-	    strcmp((const char *)sqlite3_column_text(stmt, 0), want) == 0,
+	tap_is_int(db_int(db, -1, "SELECT count(*) FROM member WHERE "
+	    "name_sort = qt_name_sort(full_name) AND name_sort <> ''", 0), 2,
 	    "the upgrade fills every member's sort key");
-	sqlite3_finalize(stmt);
-	free(want);
 	tap_is_int(db_int(db, -1, "SELECT count(*) FROM sync_outbox", 0), 0,
 	    "and queues nothing for sync: the key is derived, not an edit");
 	tap_is_int(db_int(db, -1, "SELECT id FROM member ORDER BY name_sort "
