@@ -97,6 +97,13 @@ list_reload(struct ui *ui, struct list *l)
 		list_load(ui, l, &key, STORE_AFTER);
 	}
 	free(before);
+	/* Every row from the old top on may have moved above it (a member
+	 * renamed "Vũ" -> "Vũ Sửa" now sorts by "Sửa"): the last page then,
+	 * never an empty list over rows that are there. */
+	if (l->n == 0) {
+		key.sort = NULL;
+		list_load(ui, l, &key, STORE_BEFORE);
+	}
 }
 
 void
