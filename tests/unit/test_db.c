@@ -238,6 +238,7 @@ test_open_beside_a_reader(void)
 	db_close(&clerk);
 	db_exec(reader, "COMMIT");
 	db_close(&reader);
+	free(path);
 }
 
 /* Step 6 on a PC at step 3: names get their sort key, nothing is queued. */
