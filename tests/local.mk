@@ -26,3 +26,8 @@ EXTRA_DIST += tests/cli/global_db.sh
 # The program ends, keeping drafts, when its terminal or its input goes.
 TESTS += tests/e2e/hangup.sh
 EXTRA_DIST += tests/e2e/hangup.sh
+
+# Raw key sequences of PuTTY, xterm, the Linux console, vt100/vt220 under
+# every TERM a clerk's set-up announces.
+TESTS += tests/e2e/terminals.sh
+EXTRA_DIST += tests/e2e/terminals.sh

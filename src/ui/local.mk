@@ -6,6 +6,7 @@ libqt_ui_a_SOURCES = \
 	src/ui/ui.h src/ui/ui.c \
 	src/ui/cmd_ui.c \
 	src/ui/keys.h src/ui/keys.c \
+	src/ui/termkeys.h src/ui/termkeys.c \
 	src/ui/draw.h src/ui/draw.c \
 	src/ui/edit.h src/ui/edit.c \
 	src/ui/textarea_buf.h src/ui/textarea_buf.c \

@@ -28,6 +28,7 @@
 #include "ui/draft.h"
 #include "ui/draw.h"
 #include "ui/edit.h"
+#include "ui/termkeys.h"
 #include "ui/ui.h"
 #include "xmalloc.h"
 
@@ -40,6 +41,7 @@
 #define UI_KEY_OK	0
 #define UI_KEY_TIMEOUT	1
 #define UI_KEY_HANGUP	2
+#define UI_KEY_IGNORED	3	/* an escape sequence nobody knows: nothing */
 
 struct ui_entry {
 	const struct screen_ops	*ops;
@@ -291,7 +293,9 @@ ui_input_gone(void)
 
 /*
  * Waits for a key. A hangup signal or a keyboard that has gone is
- * UI_KEY_HANGUP, and stays so: the caller leaves, keeping drafts.
+ * UI_KEY_HANGUP, and stays so: the caller leaves, keeping drafts. An
+ * escape sequence no table knows is UI_KEY_IGNORED, never Esc plus the
+ * letters of its tail (which would back out of a form, then act).
  */
 static int
 ui_getkey(struct ui *ui, wint_t *ch, int *is_keycode)
@@ -310,6 +314,10 @@ ui_getkey(struct ui *ui, wint_t *ch, int *is_keycode)
 	if (rc == ERR)
 		return UI_KEY_TIMEOUT;
 	*is_keycode = rc == KEY_CODE_YES;
+	if (*is_keycode)
+		*ch = (wint_t)termkeys_code((int)*ch);
+	else if (*ch == 27 && termkeys_swallow(w))
+		return UI_KEY_IGNORED;
 	return UI_KEY_OK;
 }
 
@@ -656,6 +664,7 @@ ui_start_curses(void)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	termkeys_define();
 	draw_init();
 }
 
@@ -757,6 +766,8 @@ ui_loop(struct ui *ui)
 			return;
 		if (ui_tick(ui, &redraw))
 			return;
+		if (rc == UI_KEY_IGNORED)
+			continue;
 		if (rc == UI_KEY_TIMEOUT) {
 			if (ui_top(ui)->dirty)
 				ui_write_draft(ui, ui_top(ui));

@@ -43,6 +43,7 @@ e2e_seed_plan() {
 }
 
 # e2e_start [LANG]: runs the interface on $E2E_DB in a fresh 80x24 pane,
+# under TERM=$E2E_TERM (screen, what tmux itself offers, unless set),
 # with keys from the file $E2E_STDIN if set, else from the pane. The pane
 # then shows EXITED and the status, kept on screen by a sleep (tmux's
 # remain-on-exit can lose what a pane wrote just before it died), which
@@ -52,7 +53,7 @@ e2e_start() {
 	E2E_RUN=$((E2E_RUN + 1))
 	E2E_SOCKET="qt-e2e-$$-$E2E_RUN"
 	e2e_tmux new-session -d -x 80 -y 24 \
-	    "env LANG=${1:-C.UTF-8} LC_ALL=${1:-C.UTF-8} TERM=screen \
+	    "env LANG=${1:-C.UTF-8} LC_ALL=${1:-C.UTF-8} TERM=${E2E_TERM:-screen} \
 	    QUANTRIET_TODAY=$QUANTRIET_TODAY XDG_STATE_HOME=$XDG_STATE_HOME \
 	    ${E2E_ENV:-} $QUANTRIET --db $E2E_DB 2>>$TAP_TMP/stderr \
 	    ${E2E_STDIN:+<$E2E_STDIN}; \
