@@ -70,3 +70,9 @@ tests_unit_test_longtext_CFLAGS = $(QT_CFLAGS) -I$(top_srcdir)/screens
 tests_unit_test_longtext_LDADD = libqt_ui.a libqt_sync.a libqt_store.a \
 	libqt_domain.a $(QT_CORE_LIBS)
 TESTS += tests/unit/test_longtext
+
+# What terminals send (src/ui/termkeys.c), under real terminfo entries.
+check_PROGRAMS += tests/unit/test_ui_termkeys
+tests_unit_test_ui_termkeys_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_ui_termkeys_LDADD = $(QT_UI_TEST_LIBS)
+TESTS += tests/unit/test_ui_termkeys

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <string.h>
 
 #include "ui/termkeys.h"
 
@@ -15,6 +16,7 @@
 
 #define SS3_XTERM	"xterm, vt100, vt220, tmux, screen"
 #define CSI_TILDE	"PuTTY, console Linux, tmux, screen, vt220, xterm"
+#define CSI_HOME_END	"PuTTY, console Linux, tmux, screen, vt220"
 
 const struct termkeys_seq termkeys_table[] = {
 	{ "\033OP", KEY_F(1), SS3_XTERM },
@@ -36,11 +38,11 @@ const struct termkeys_seq termkeys_table[] = {
 	{ "\033[19~", KEY_F(8), CSI_TILDE },
 	{ "\033[20~", KEY_F(9), CSI_TILDE },
 	{ "\033[21~", KEY_F(10), CSI_TILDE },
-	{ "\033[1~", KEY_HOME, "PuTTY, console Linux, tmux, screen" },
+	{ "\033[1~", KEY_HOME, CSI_HOME_END " (Find)" },
 	{ "\033[H", KEY_HOME, "xterm" },
 	{ "\033OH", KEY_HOME, "xterm (chế độ ứng dụng)" },
 	{ "\033[7~", KEY_HOME, "rxvt" },
-	{ "\033[4~", KEY_END, "PuTTY, console Linux, tmux, screen" },
+	{ "\033[4~", KEY_END, CSI_HOME_END " (Select)" },
 	{ "\033[F", KEY_END, "xterm" },
 	{ "\033OF", KEY_END, "xterm (chế độ ứng dụng)" },
 	{ "\033[8~", KEY_END, "rxvt" },
@@ -66,21 +68,54 @@ termkeys_define(void)
 	size_t i;
 	int added = 0;
 
-	for (i = 0; i < termkeys_count; i++)
-		if (key_defined(termkeys_table[i].seq) == 0 &&
-		    define_key(termkeys_table[i].seq, termkeys_table[i].code) == OK)
+	for (i = 0; i < termkeys_count; i++) {
+		const struct termkeys_seq *k = &termkeys_table[i];
+
+		if (key_defined(k->seq) == 0 &&
+		    define_key(k->seq, k->code) == OK)
 			added++;
+	}
 	return added;
 }
+
+/*
+ * Keys terminfo names beyond the standard set: the same key with Shift,
+ * Alt or Ctrl, as kUP5 (Ctrl-Up), or a second spelling, as kcbt2 (the
+ * Linux entry's Shift-Tab ESC[Z); the rxvt entry calls ESC OA kUP6.
+ */
+static const struct {
+	const char	*prefix;
+	int		 code;
+} termkeys_modified[] = {
+	{ "kUP", KEY_UP }, { "kDN", KEY_DOWN }, { "kLFT", KEY_LEFT },
+	{ "kRIT", KEY_RIGHT }, { "kHOM", KEY_HOME }, { "kEND", KEY_END },
+	{ "kPRV", KEY_PPAGE }, { "kNXT", KEY_NPAGE }, { "kDC", KEY_DC },
+	{ "kcbt", KEY_BTAB },
+};
 
 int
 termkeys_code(int code)
 {
+	const char *name, *p;
+	size_t i, n;
+
 	/* A VT220 has Find and Select where a PC keyboard has Home and End. */
 	if (code == KEY_FIND)
 		return KEY_HOME;
 	if (code == KEY_SELECT)
 		return KEY_END;
+	if (code <= KEY_MAX || (name = keyname(code)) == NULL)
+		return code;
+	for (i = 0; i < sizeof termkeys_modified / sizeof termkeys_modified[0];
+	    i++) {
+		n = strlen(termkeys_modified[i].prefix);
+		if (strncmp(name, termkeys_modified[i].prefix, n) != 0)
+			continue;
+		for (p = name + n; *p >= '0' && *p <= '9'; p++)
+			;
+		if (*p == '\0')
+			return termkeys_modified[i].code;
+	}
 	return code;
 }
 
@@ -130,7 +165,7 @@ termkeys_swallow(WINDOW *w)
 	for (n = 0; n < TERMKEYS_MAX; n++) {
 		wtimeout(w, n == 0 ? 0 : TERMKEYS_REST_MS);
 		if ((rc = wget_wch(w, &ch)) == ERR)
-			return n > 0;	/* a lone Esc, or a sequence cut short */
+			return n > 0;	/* a lone Esc, or a cut sequence */
 		switch (termkeys_scan(&state, ch, rc == KEY_CODE_YES)) {
 		case TERMKEYS_END:
 			return 1;

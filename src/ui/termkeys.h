@@ -38,7 +38,9 @@ int	 termkeys_define(void);
 /*
  * The key a terminal's own name for it stands for: vt220 and rxvt
  * entries call the Home and End keys' ESC [1~ and ESC [4~ Find and
- * Select. Any other code is returned as it is.
+ * Select; an arrow, Home, End, PgUp, PgDn or Delete with Shift, Alt or
+ * Ctrl (terminfo's kUP5 and the like) is that key. Any other code is
+ * returned as it is.
  */
 int	 termkeys_code(int code);
 

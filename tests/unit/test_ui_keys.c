@@ -13,6 +13,7 @@
 #include "tap.h"
 #include "text/text.h"
 #include "ui/keys.h"
+#include "ui/termkeys.h"
 #include "ui/ui.h"
 #include "xmalloc.h"
 
@@ -69,6 +70,49 @@ static const char *const screen_names[] = {
 	"Đồng bộ: bản ghi bị từ chối, xung đột", "Đăng ký với máy chủ tỉnh",
 };
 
+/* The name docs/keys.md gives a curses key code of the termkeys table. */
+static const char *
+code_name(int code)
+{
+	static const struct {
+		int		 code;
+		const char	*name;
+	} names[] = {
+		{ KEY_HOME, "Home" }, { KEY_END, "End" }, { KEY_PPAGE, "PgUp" },
+		{ KEY_NPAGE, "PgDn" }, { KEY_DC, "Delete" },
+		{ KEY_UP, "Mũi tên lên" }, { KEY_DOWN, "Mũi tên xuống" },
+		{ KEY_LEFT, "Mũi tên trái" }, { KEY_RIGHT, "Mũi tên phải" },
+		{ KEY_BTAB, "Shift-Tab" }, { KEY_ENTER, "Enter" },
+	};
+	static char fkey[8];
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].code == code)
+			return names[i].name;
+	snprintf(fkey, sizeof fkey, "F%d", code - KEY_F0);
+	return fkey;
+}
+
+/* The sequences each terminal sends, from the termkeys table. */
+static void
+markdown_terminals(FILE *fp)
+{
+	size_t k;
+
+	fputs("\n## Phím trên mọi loại máy\n\n"
+	    "Chương trình nhận các chuỗi dưới đây dù TERM nói gì (PuTTY với "
+	    "TERM=xterm,\ntmux, screen, console Linux, vt100/vt220), nên phím "
+	    "nào cũng làm đúng việc\ncủa nó. Một chuỗi thoát khác (ESC [ … "
+	    "hoặc ESC O …) bị bỏ qua cả chuỗi, không\nbao giờ thành Esc cộng "
+	    "mấy chữ; Esc bấm riêng vẫn quay lại ngay (sau ESCDELAY,\nmặc "
+	    "định 25 ms).\n\n| Phím | Chuỗi | Máy gửi |\n|---|---|---|\n", fp);
+	for (k = 0; k < termkeys_count; k++)
+		fprintf(fp, "| %s | `ESC %s` | %s |\n",
+		    code_name(termkeys_table[k].code), termkeys_table[k].seq + 1,
+		    termkeys_table[k].from);
+}
+
 /* docs/keys.md, generated from the key table so it cannot drift. */
 static void
 markdown(FILE *fp)
@@ -109,6 +153,7 @@ markdown(FILE *fp)
 		}
 		fputs("\n", fp);
 	}
+	markdown_terminals(fp);
 }
 
 /* 1 if docs/keys.md in the source tree is what markdown() writes. */
