@@ -26,12 +26,14 @@ snap() {
 # settled: the screen once it stops changing (drawing is done).
 settled() {
 	_t_prev=$(snap)
-	while sleep 0.05; do
+	_t_n=0
+	while sleep 0.05 && [ "$_t_n" -lt 100 ]; do
 		_t_now=$(snap)
 		[ "$_t_now" = "$_t_prev" ] && break
 		_t_prev=$_t_now
+		_t_n=$((_t_n + 1))
 	done
-	printf '%s\n' "$_t_now"
+	printf '%s\n' "$_t_prev"
 }
 
 # wait_snap SNAP: polls until the screen is SNAP again.
