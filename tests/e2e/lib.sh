@@ -130,16 +130,28 @@ e2e_screen() {
 	e2e_tmux capture-pane -p 2>/dev/null
 }
 
+# e2e_until CMD...: polls until CMD succeeds; 1 after $E2E_TIMEOUT seconds.
+e2e_until() {
+	_e2e_end=$(( $(date +%s) + E2E_TIMEOUT ))
+	while [ "$(date +%s)" -le "$_e2e_end" ]; do
+		"$@" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+e2e_shows() {
+	e2e_screen | grep -F -q -- "$1"
+}
+
+e2e_hides() {
+	! e2e_shows "$1"
+}
+
 # e2e_wait TEXT: polls until TEXT is on the screen; 1 (screen shown as a
 # TAP comment) after $E2E_TIMEOUT seconds.
 e2e_wait() {
-	_e2e_end=$(( $(date +%s) + E2E_TIMEOUT ))
-	while [ "$(date +%s)" -le "$_e2e_end" ]; do
-		if e2e_screen | grep -F -q -- "$1"; then
-			return 0
-		fi
-		sleep 0.05
-	done
+	e2e_until e2e_shows "$1" && return 0
 	echo "# waited for: $1"
 	e2e_screen | sed 's/^/# | /'
 	return 1
@@ -147,13 +159,7 @@ e2e_wait() {
 
 # e2e_wait_gone TEXT: polls until TEXT has left the screen.
 e2e_wait_gone() {
-	_e2e_end=$(( $(date +%s) + E2E_TIMEOUT ))
-	while [ "$(date +%s)" -le "$_e2e_end" ]; do
-		if ! e2e_screen | grep -F -q -- "$1"; then
-			return 0
-		fi
-		sleep 0.05
-	done
+	e2e_until e2e_hides "$1" && return 0
 	echo "# still on screen: $1"
 	return 1
 }

@@ -36,13 +36,17 @@ settled() {
 	printf '%s\n' "$_t_prev"
 }
 
+is_snap() {
+	[ "$(snap)" = "$1" ]
+}
+
+not_snap() {
+	[ "$(snap)" != "$1" ]
+}
+
 # wait_snap SNAP: polls until the screen is SNAP again.
 wait_snap() {
-	_t_end=$(( $(date +%s) + E2E_TIMEOUT ))
-	while [ "$(date +%s)" -le "$_t_end" ]; do
-		[ "$(snap)" = "$1" ] && return 0
-		sleep 0.05
-	done
+	e2e_until is_snap "$1" && return 0
 	echo "# the screen is not the one expected; it shows:"
 	e2e_screen | sed 's/^/# | /'
 	return 1
@@ -50,11 +54,7 @@ wait_snap() {
 
 # wait_changed SNAP: polls until the screen is no longer SNAP.
 wait_changed() {
-	_t_end=$(( $(date +%s) + E2E_TIMEOUT ))
-	while [ "$(date +%s)" -le "$_t_end" ]; do
-		[ "$(snap)" != "$1" ] && return 0
-		sleep 0.05
-	done
+	e2e_until not_snap "$1" && return 0
 	echo "# the screen did not change"
 	return 1
 }
