@@ -84,7 +84,7 @@ code_name(int code)
 		{ KEY_LEFT, "Mũi tên trái" }, { KEY_RIGHT, "Mũi tên phải" },
 		{ KEY_BTAB, "Shift-Tab" }, { KEY_ENTER, "Enter" },
 	};
-	static char fkey[8];
+	static char fkey[16];
 	size_t i;
 
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
