@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <string.h>
+#include <term.h>
 
 #include "ui/termkeys.h"
 
@@ -76,6 +78,19 @@ termkeys_define(void)
 			added++;
 	}
 	return added;
+}
+
+void
+termkeys_keypad(WINDOW *w)
+{
+	const char *smkx = tigetstr("smkx");
+
+	keypad(w, TRUE);
+	if (smkx != NULL && smkx != (const char *)-1 &&
+	    strstr(smkx, "\033=") != NULL) {
+		putp("\033>");
+		fflush(stdout);	/* keypad() has sent smkx already */
+	}
 }
 
 /*

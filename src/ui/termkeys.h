@@ -36,6 +36,15 @@ extern const size_t termkeys_count;
 int	 termkeys_define(void);
 
 /*
+ * keypad(w, TRUE), with the numeric keypad left typing digits: the
+ * terminfo string that turns on the cursor keys (smkx) also puts the
+ * keypad in application mode, where PuTTY and xterm send ESC O p..y for
+ * its digits, which no entry names as digits. Clerks type dates and
+ * counts there, so DECKPNM (ESC >) follows wherever smkx sent ESC =.
+ */
+void	 termkeys_keypad(WINDOW *w);
+
+/*
  * The key a terminal's own name for it stands for: vt220 and rxvt
  * entries call the Home and End keys' ESC [1~ and ESC [4~ Find and
  * Select; an arrow, Home, End, PgUp, PgDn or Delete with Shift, Alt or

@@ -138,7 +138,7 @@ ui_layout(struct ui *ui)
 	ui->rows = LINES - 3;
 	ui->cols = COLS;
 	ui->body = newwin(ui->rows, ui->cols, 1, 0);
-	keypad(ui->body, TRUE);
+	termkeys_keypad(ui->body);
 	wtimeout(ui->body, UI_TICK_MS);
 }
 
@@ -663,7 +663,7 @@ ui_start_curses(void)
 	raw();		/* Ctrl-S and Ctrl-T reach us, not flow control */
 	noecho();
 	nonl();
-	keypad(stdscr, TRUE);
+	termkeys_keypad(stdscr);
 	termkeys_define();
 	draw_init();
 }

@@ -125,6 +125,12 @@ for term in xterm screen tmux-256color linux vt100 vt220; do
 	ok $? "TERM=$term: ESC[99~ ESC[1;5P ESC[[Z ESC OZ type nothing"
 	e2e_screen | grep -q "Bỏ những gì vừa nhập"
 	ok $((!$?)) "TERM=$term: and are not read as Esc"
+	# tmux sends KP1 as the keypad's mode says: ESC O q in application mode.
+	e2e_keys KP1 KP2
+	e2e_wait "Họ và tên: Phim Motx12"
+	ok $? "TERM=$term: the numeric keypad types digits"
+	e2e_keys BSpace BSpace
+	e2e_wait_gone "Phim Motx12"
 	check '\033[20~' "Telex: bật (F9)" "F9 ESC[20~ turns Telex on"
 	check '\033OQ' "Đã lưu" "F2 ESC OQ saves"
 	check '\033[14~' "Thêm đảng viên" "F4 ESC[14~ (PuTTY) opens the form"
