@@ -4,6 +4,7 @@ noinst_LIBRARIES += libqt_domain.a
 libqt_domain_a_CFLAGS = $(QT_CFLAGS)
 libqt_domain_a_SOURCES = \
 	src/domain/date.c src/domain/date.h \
+	src/domain/deadline.c src/domain/deadline.h \
 	src/domain/rules.c src/domain/rules.h \
 	src/domain/plan_sql.c src/domain/plan_sql.h \
 	src/domain/tally.c src/domain/tally.h \
@@ -23,10 +24,13 @@ QT_EMBEDDED += \
 
 # Unit tests of the domain; the rules, tally and query-plan tests share a
 # small hand-built database (tests/unit/domain_fixture.c).
-check_PROGRAMS += tests/unit/test_domain_date tests/unit/test_domain_rules \
+check_PROGRAMS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
+	tests/unit/test_domain_rules \
 	tests/unit/test_domain_tally tests/unit/test_domain_plan
 tests_unit_test_domain_date_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_domain_date_LDADD = libqt_domain.a $(QT_CORE_LIBS)
+tests_unit_test_domain_deadline_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_domain_deadline_LDADD = libqt_domain.a $(QT_CORE_LIBS)
 tests_unit_test_domain_rules_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_domain_rules_SOURCES = tests/unit/test_domain_rules.c \
 	tests/unit/domain_fixture.c tests/unit/domain_fixture.h
@@ -39,7 +43,8 @@ tests_unit_test_domain_plan_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_domain_plan_SOURCES = tests/unit/test_domain_plan.c \
 	tests/unit/domain_fixture.c tests/unit/domain_fixture.h
 tests_unit_test_domain_plan_LDADD = libqt_domain.a $(QT_CORE_LIBS)
-TESTS += tests/unit/test_domain_date tests/unit/test_domain_rules \
+TESTS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
+	tests/unit/test_domain_rules \
 	tests/unit/test_domain_tally tests/unit/test_domain_plan
 
 # Command-line tests: the demo, the tally report cross-checked with plain
