@@ -1,6 +1,7 @@
 /*
  * plan_item_form.c - add or edit a session a plan asks a level to hold:
- * the level, what it is, in person or online, its length and its deadline.
+ * the level, what it is, in person or online, its length and its deadline
+ * (a date, or the words of the plan resolved by domain/deadline.c).
  *
  * Opened with arg.id the plan (document) and arg.id2 the item to edit (0:
  * a new one).
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "domain/deadline.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "ui/draft.h"
@@ -29,6 +31,26 @@ struct plan_item_form {
 	int64_t		id;		/* the item edited, or 0 */
 	char		issued_on[11];	/* the plan's date: no deadline before it */
 };
+
+/*
+ * The item's date as the form shows it: empty when the plan's words
+ * resolve to it, so that editing the words moves the date with them.
+ */
+static const char *
+plan_item_form_own_date(const struct store_plan_session *item,
+    const char *issued_on)
+{
+	struct deadline dl;
+	char iso[11] = "";
+
+	if (item == NULL)
+		return NULL;
+	if (deadline_parse(item->deadline_text, atoi(issued_on), &dl) == NULL) {
+		date_to_iso(dl.last, iso);
+		deadline_clear(&dl);
+	}
+	return strcmp(iso, item->deadline) == 0 ? NULL : item->deadline;
+}
 
 static void *
 plan_item_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
@@ -77,8 +99,8 @@ plan_item_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	form_choice(&s->form, "form", "Hình thức", forms, form_names, 2,
 	    item != NULL ? item->form : NULL);
 	form_text(&s->form, "half_days", "Số buổi (nửa ngày)", half, 2);
-	form_date(&s->form, "deadline", "Hạn hoàn thành", item != NULL ?
-	    item->deadline : NULL);
+	form_date(&s->form, "deadline", "Hạn hoàn thành",
+	    plan_item_form_own_date(item, s->issued_on));
 	form_text(&s->form, "deadline_text", "Hạn ghi trong văn bản",
 	    item != NULL ? item->deadline_text : NULL, 300);
 	form_take_draft(ui, &s->form, &screen_plan_item_form, d);
@@ -110,8 +132,8 @@ plan_item_form_draw(struct ui *ui, void *data)
 {
 	struct plan_item_form *s = data;
 
-	form_draw(ui, &s->form, "Hạn có thể để trống và ghi như văn bản "
-	    "(\"quý II/2021\"). F2: lưu, Esc: bỏ");
+	form_draw(ui, &s->form, "Để trống hạn hoàn thành thì tính từ hạn ghi "
+	    "như văn bản (\"quý II/2021\": 30/06/2021). F2: lưu, Esc: bỏ");
 }
 
 /* Checks every field, then writes; 0, or -1 with the message on the form. */
@@ -129,14 +151,26 @@ plan_item_form_save(struct ui *ui, void *data)
 		return form_fail(f, "title", why);
 	if (*end != '\0' || half_days < 1 || half_days > 20)
 		return form_fail(f, "half_days", "Số buổi là một số từ 1 đến 20");
-	if (*form_get(f, "deadline") != '\0') {
-		if (form_get_date(f, "deadline", deadline) != 0)
-			return -1;
+	if (*form_get(f, "deadline") == '\0' &&
+	    *form_get(f, "deadline_text") != '\0') {
+		/* The words as the plan writes them give the last day. */
+		struct deadline dl;
+
+		if ((why = deadline_parse(form_get(f, "deadline_text"),
+		    atoi(s->issued_on), &dl)) != NULL)
+			return form_fail(f, "deadline_text", why);
+		date_to_iso(dl.last, deadline);
+		deadline_clear(&dl);
+	} else if (*form_get(f, "deadline") != '\0' &&
+	    form_get_date(f, "deadline", deadline) != 0)
+		return -1;
+	if (*deadline != '\0') {
 		if (strcmp(deadline, s->issued_on) < 0) {
 			draw_date(s->issued_on, vn);
 			msg = xasprintf("Hạn hoàn thành trước ngày ban hành kế "
 			    "hoạch (%s)", vn);
-			form_fail(f, "deadline", msg);
+			form_fail(f, *form_get(f, "deadline") != '\0' ?
+			    "deadline" : "deadline_text", msg);
 			free(msg);
 			return -1;
 		}
