@@ -33,10 +33,14 @@ static void *
 document_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 {
 	struct document_form *s = xcalloc(1, sizeof *s);
+	/* In the order of enum store_essay_rule. */
+	static const char *const essay_codes[] = { "inherit", "days", "none" };
+	static const char *const essay_names[] = { "Theo cấp trên",
+	    "Sau buổi học", "Không viết" };
 	struct store_document doc;
 	struct store_choice *kinds, *docs, *parents;
 	size_t nkinds, ndocs, i;
-	char parent[32];
+	char parent[32], days[16];
 
 	memset(&doc, 0, sizeof doc);
 	s->id = d != NULL ? draft_get_int(d, "id") : arg.id;
@@ -67,6 +71,11 @@ document_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	form_text(&s->form, "title", "Trích yếu", doc.title, 2000);
 	form_choice_list(&s->form, "parent_id", "Thực hiện văn bản", parents,
 	    ndocs + 1, parent);
+	snprintf(days, sizeof days, "%d", doc.essay == STORE_ESSAY_DAYS ?
+	    doc.essay_days : 7);
+	form_choice(&s->form, "essay", "Bài thu hoạch", essay_codes,
+	    essay_names, 3, essay_codes[doc.essay]);
+	form_text(&s->form, "essay_days", "Nộp sau buổi học (ngày)", days, 3);
 	form_take_draft(ui, &s->form, &screen_document_form, d);
 	store_choices_free(&kinds, nkinds);
 	store_choices_free(&docs, ndocs);
@@ -109,7 +118,8 @@ document_form_save(struct ui *ui, void *data)
 	struct form *f = &s->form;
 	struct store_document doc;
 	const char *why;
-	char iso[11];
+	char iso[11], *end;
+	long essay_days;
 
 	if ((why = text_check_name(form_get(f, "number"), 40)) != NULL)
 		return form_fail(f, "number", why);
@@ -119,7 +129,17 @@ document_form_save(struct ui *ui, void *data)
 		return -1;
 	if ((why = text_check_name(form_get(f, "title"), 600)) != NULL)
 		return form_fail(f, "title", why);
+	essay_days = strtol(form_get(f, "essay_days"), &end, 10);
+	if (strcmp(form_get(f, "essay"), "days") == 0 && (*end != '\0' ||
+	    end == form_get(f, "essay_days") || essay_days < 0 ||
+	    essay_days > 365))
+		return form_fail(f, "essay_days", "Số ngày nộp thu hoạch là một "
+		    "số từ 0 đến 365");
 	memset(&doc, 0, sizeof doc);
+	doc.essay = strcmp(form_get(f, "essay"), "days") == 0 ? STORE_ESSAY_DAYS :
+	    strcmp(form_get(f, "essay"), "none") == 0 ? STORE_ESSAY_NONE :
+	    STORE_ESSAY_INHERIT;
+	doc.essay_days = (int)essay_days;
 	doc.id = s->id;
 	doc.owner_unit_id = ui->home_unit;
 	if (s->id != 0) {

@@ -61,7 +61,9 @@ sessions_load(struct ui *ui, struct sessions *s)
 	*s->due = *s->report = '\0';
 	if (store_plan_info_get(ui->db, s->document_id, ui->home_unit,
 	    ui->today, &info) == 0) {
-		if (info.essay_days < 0)
+		if (info.essay_days == -2)
+			snprintf(essay, sizeof essay, "không viết");
+		else if (info.essay_days < 0)
 			snprintf(essay, sizeof essay, "chưa quy định");
 		else
 			snprintf(essay, sizeof essay, "%d ngày", info.essay_days);

@@ -49,8 +49,10 @@ TESTS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
 
 # Command-line tests: the demo, the tally report cross-checked with plain
 # SQL, and quantriet check on sound and broken files.
-TESTS += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/import.sh
-EXTRA_DIST += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/import.sh
+TESTS += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/import.sh \
+	tests/cli/report_noessay.sh
+EXTRA_DIST += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/import.sh \
+	tests/cli/report_noessay.sh
 
 # The scale generator (tests/gen/gen-province.c): a province-sized database
 # to measure on; tests/gen/scale.sh runs a reduced one and times the tally.

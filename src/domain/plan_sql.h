@@ -38,18 +38,33 @@ sqlite3_stmt	*plan_prepare(struct db *db, const char *sql, int64_t plan,
 	"  WHERE d.parent_id IS NOT NULL AND u.depth < 64)"
 
 /*
- * The rule for each member status under plan ?1 (needs plan_up): the
- * exemption_rule of the nearest plan at or above ?1 that has one for the
- * status, else the default row (document_id NULL), else "must write".
- * Non-members (is_party_member = 0) never write. reason is the rule's, or
- * the status name when the rule gives none.
+ * 1 when the nearest essay_rule at or above plan ?1 asks for no essay
+ * (kind 'none'), else 0 (needs plan_up).
+ */
+#define PLAN_SQL_NO_ESSAY \
+	"coalesce((SELECT e.kind = 'none' FROM essay_rule e JOIN plan_up u " \
+	"  ON u.id = e.document_id ORDER BY u.depth LIMIT 1), 0)"
+
+/* The reason a plan that asks for no essay gives every member. */
+#define PLAN_SQL_NO_ESSAY_REASON	"Kế hoạch không yêu cầu viết thu hoạch"
+
+/*
+ * The rule for each member status under plan ?1 (needs plan_up): nobody
+ * writes when the plan asks for no essay; otherwise the exemption_rule of
+ * the nearest plan at or above ?1 that has one for the status, else the
+ * default row (document_id NULL), else "must write". Non-members
+ * (is_party_member = 0) never write. reason is the plan's when it asks
+ * for no essay, else the rule's, or the status name when the rule gives
+ * none.
  */
 #define PLAN_SQL_RULE \
 	"rule(status, party, must_write, reason) AS (SELECT s.code, " \
 	"  s.is_party_member, " \
-	"  CASE WHEN s.is_party_member = 0 THEN 0 " \
+	"  CASE WHEN s.is_party_member = 0 OR " PLAN_SQL_NO_ESSAY " THEN 0 " \
 	"    ELSE coalesce(r.must_write, 1) END, " \
-	"  CASE WHEN coalesce(r.reason, '') <> '' THEN r.reason ELSE s.name END " \
+	"  CASE WHEN s.is_party_member = 1 AND " PLAN_SQL_NO_ESSAY \
+	"    THEN '" PLAN_SQL_NO_ESSAY_REASON "' " \
+	"    WHEN coalesce(r.reason, '') <> '' THEN r.reason ELSE s.name END " \
 	"  FROM member_status s LEFT JOIN exemption_rule r ON r.id = coalesce(" \
 	"    (SELECT x.id FROM exemption_rule x JOIN plan_up u " \
 	"      ON u.id = x.document_id WHERE x.status = s.code " \

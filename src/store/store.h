@@ -147,6 +147,10 @@ void	 store_plans_free(struct store_plan **p, size_t n);
 char	*store_document_label(struct db *db, int64_t id);
 
 /* A document (plan, guidance, resolution...) as its form edits it. */
+/* A plan's own essay rule: none (the one above or the default applies),
+ * N days after the member's session, or no essay asked for at all. */
+enum store_essay_rule { STORE_ESSAY_INHERIT, STORE_ESSAY_DAYS, STORE_ESSAY_NONE };
+
 struct store_document {
 	int64_t		 id;		/* 0: a new one */
 	int64_t		 owner_unit_id;
@@ -157,13 +161,16 @@ struct store_document {
 	char		*place;
 	char		*issued_on;	/* ISO */
 	char		*title;
+	enum store_essay_rule essay;	/* the plan's own essay rule */
+	int		 essay_days;	/* STORE_ESSAY_DAYS: due this many days after */
 };
 /* Document id into *d (store_document_clear); 0 or -1. */
 int	 store_document_get(struct db *db, int64_t id, struct store_document *d);
 void	 store_document_clear(struct store_document *d);
 /*
- * Inserts (id 0; d->id set) or updates d in one transaction; 0, or -1
- * with the reason in db_error() (a number already used by the unit...).
+ * Inserts (id 0; d->id set) or updates d with its essay rule in one
+ * transaction; 0, or -1 with the reason in db_error() (a number already
+ * used by the unit...).
  */
 int	 store_document_save(struct db *db, struct store_document *d);
 /* 1 if owner already has another document (not id) numbered number. */
@@ -194,7 +201,8 @@ size_t	 store_document_choices(struct db *db, struct store_choice **out);
 struct store_plan_info {
 	char		*parent;	/* "NUMBER" of the plan it carries out, or "" */
 	int		 children;	/* plans carrying this one out */
-	int		 essay_days;	/* essays due this many days after, -1: no rule */
+	int		 essay_days;	/* essays due this many days after, -1: no
+					 * rule, -2: the plan asks for no essay */
 	char		*report_due;	/* the unit's next report deadline (ISO) or "" */
 	char		*issued_on;	/* ISO */
 	char		*unit_due;	/* the unit's next session deadline (ISO) or "" */

@@ -18,7 +18,10 @@ store_document_get(struct db *db, int64_t id, struct store_document *d)
 {
 	sqlite3_stmt *stmt = db_prepare(db, "SELECT id, owner_unit_id,"
 	    " coalesce(parent_id, 0), number, kind, issuer, place, issued_on,"
-	    " title FROM document WHERE id = ?1");
+	    " title, (SELECT CASE r.kind WHEN 'none' THEN 2 ELSE 1 END FROM"
+	    " essay_rule r WHERE r.document_id = d.id), (SELECT r.due_days FROM"
+	    " essay_rule r WHERE r.document_id = d.id) FROM document d"
+	    " WHERE id = ?1");
 	int rc = -1;
 
 	if (stmt == NULL)
@@ -34,6 +37,10 @@ store_document_get(struct db *db, int64_t id, struct store_document *d)
 		d->place = store_col(stmt, 6);
 		d->issued_on = store_col(stmt, 7);
 		d->title = store_col(stmt, 8);
+		d->essay = sqlite3_column_int(stmt, 9) == 2 ? STORE_ESSAY_NONE :
+		    sqlite3_column_int(stmt, 9) == 1 ? STORE_ESSAY_DAYS :
+		    STORE_ESSAY_INHERIT;
+		d->essay_days = sqlite3_column_int(stmt, 10);
 		rc = 0;
 	}
 	sqlite3_finalize(stmt);
@@ -56,6 +63,31 @@ static void
 store_bind_nfc(sqlite3_stmt *stmt, int i, const char *s)
 {
 	sqlite3_bind_text(stmt, i, text_nfc(s != NULL ? s : ""), -1, free);
+}
+
+/* Writes d's essay rule (inside the caller's transaction); 0 or -1. */
+static int
+store_document_essay_rule(struct db *db, const struct store_document *d)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (d->essay == STORE_ESSAY_INHERIT)
+		return store_write_ids(db, "lưu quy định thu hoạch", "DELETE FROM"
+		    " essay_rule WHERE document_id = ?1", 1, d->id) < 0 ? -1 : 0;
+	/* An upsert keeps the grader, which this form does not show. */
+	stmt = db_prepare(db, "INSERT INTO essay_rule(document_id, due_days,"
+	    " kind) VALUES (?1, ?2, ?3) ON CONFLICT(document_id) DO UPDATE SET"
+	    " due_days = excluded.due_days, kind = excluded.kind");
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, d->id);
+	sqlite3_bind_int(stmt, 2, d->essay == STORE_ESSAY_DAYS ? d->essay_days : 7);
+	sqlite3_bind_text(stmt, 3, d->essay == STORE_ESSAY_NONE ? "none" : "days",
+	    -1, SQLITE_STATIC);
+	rc = store_step_done(db, stmt, "lưu quy định thu hoạch");
+	sqlite3_finalize(stmt);
+	return rc;
 }
 
 int
@@ -91,7 +123,7 @@ store_document_save(struct db *db, struct store_document *d)
 		sqlite3_bind_int64(stmt, 9, d->parent_id);
 	rc = store_step_done(db, stmt, "lưu văn bản");
 	sqlite3_finalize(stmt);
-	if (rc != 0) {
+	if (rc != 0 || store_document_essay_rule(db, d) != 0) {
 		db_rollback(db);
 		return -1;
 	}
@@ -151,7 +183,8 @@ store_plan_info_get(struct db *db, int64_t id, int64_t unit, const char *today,
 	    " coalesce((SELECT p.number"
 	    " FROM document p WHERE p.id = d.parent_id), ''), (SELECT count(*)"
 	    " FROM document c WHERE c.parent_id = d.id), coalesce((SELECT"
-	    " due_days FROM essay_rule r WHERE r.document_id = d.id), -1),"
+	    " CASE r.kind WHEN 'none' THEN -2 ELSE r.due_days END FROM"
+	    " essay_rule r WHERE r.document_id = d.id), -1),"
 	    " coalesce(" STORE_UNIT_DUE("report_deadline", "due_on", "d.id")
 	    ", ''), d.issued_on, coalesce(" STORE_UNIT_DUE("plan_session",
 	    "deadline", "d.id") ", '') FROM document d WHERE d.id = ?3");

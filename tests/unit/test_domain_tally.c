@@ -48,6 +48,29 @@ test_commune(struct db *db)
 	setenv("QUANTRIET_TODAY", "2021-04-30", 1);
 }
 
+/* A plan that asks for no essay: nobody's essay is missing or late. */
+static void
+test_no_essay(struct db *db)
+{
+	struct tally t;
+
+	db_exec(db, "UPDATE essay_rule SET kind = 'none' WHERE document_id = 100");
+	tap_is_int(tally_compute(db, FX_D1, FX_C, &t), 0, "no-essay plan tally");
+	tap_is_int(t.must_write, 0, "no essay: nobody must write");
+	tap_is_int(t.missing, 0, "no essay: none missing");
+	tap_is_int(t.late, 0, "no essay: none late on 30/04/2021");
+	tap_is_int(t.exempt, t.total_members, "every member counted as exempt");
+	tap_ok(t.nreasons == 1 && strcmp(t.reasons[0].reason,
+	    "Kế hoạch không yêu cầu viết thu hoạch") == 0,
+	    "with the plan's reason");
+	tap_is_int(t.wrote, 4, "essays handed in anyway still count");
+	tally_clear(&t);
+	db_exec(db, "UPDATE essay_rule SET kind = 'days' WHERE document_id = 100");
+	tally_compute(db, FX_D1, FX_C, &t);
+	tap_is_int(t.missing, 4, "back to 'days': the essays are missing again");
+	tally_clear(&t);
+}
+
 static void
 test_sum_of_cells(struct db *db)
 {
@@ -163,6 +186,7 @@ main(void)
 	struct db *db = fixture_open();
 
 	test_commune(db);
+	test_no_essay(db);
 	test_sum_of_cells(db);
 	test_plan_tree(db);
 	test_forms(db);

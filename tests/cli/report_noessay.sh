@@ -1,0 +1,29 @@
+#!/bin/sh
+# report_noessay.sh - a plan that asks for no essay (essay_rule.kind
+# 'none') counts no essay missing or late in the printed tally report,
+# every member exempt with the plan's reason.
+. "$top_srcdir/tests/tap.sh"
+command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 command not installed"
+tap_tmpdir
+db=$TAP_TMP/demo.db
+QUANTRIET_TODAY=2021-05-10; export QUANTRIET_TODAY
+"$QUANTRIET" demo --db "$db" >/dev/null 2>&1
+
+# tally_total COLUMN: that column of the report's last line (the total).
+tally_total() {
+	"$QUANTRIET" report tally --db "$db" --plan 08-KH/ĐU --format csv |
+	    tr -d '\r' | tail -n 1 | cut -d, -f"$1"
+}
+
+missing=$(tally_total 8)
+[ "${missing:-0}" -gt 0 ]; ok $? "with the essay rule above, essays are missing ($missing)"
+sqlite3 "$db" "INSERT INTO essay_rule(document_id, kind) SELECT id, 'none'
+  FROM document WHERE number = '08-KH/ĐU'"
+is "$(tally_total 7)" 0 "no essay asked for: nobody must write"
+is "$(tally_total 8)" 0 "none missing"
+is "$(tally_total 9)" 0 "none late"
+is "$(tally_total 2)" "$(tally_total 5)" "every member counted exempt"
+"$QUANTRIET" report tally --db "$db" --plan 08-KH/ĐU --format csv |
+    grep -q "Kế hoạch không yêu cầu viết thu hoạch"
+ok $? "with the plan's reason"
+done_testing
