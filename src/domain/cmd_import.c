@@ -9,23 +9,20 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <getopt.h>
-#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cli.h"
 #include "commands.h"
 #include "db.h"
 #include "domain/lookup.h"
+#include "domain/textfile.h"
 #include "msg.h"
 #include "text/text.h"
 #include "xmalloc.h"
 
-#define IMPORT_MAX_BYTES	(16 * 1024 * 1024)
 #define IMPORT_MAX_ERRORS	20
 #define IMPORT_NAME_MAX		120
 /* Bytes in one line: a member's four fields need a few hundred. */
@@ -48,171 +45,17 @@ import_usage(FILE *fp)
 	    "Có lỗi ở dòng nào thì không nhập gì và báo số dòng.\n");
 }
 
-/* Reads all of path; NULL with *err set (Vietnamese) on failure. */
-static char *
-import_read(const char *path, size_t *len, char **err)
-{
-	FILE *fp = fopen(path, "rb");
-	char *buf;
-
-	if (fp == NULL) {
-		*err = xasprintf("Không mở được tệp %s: %s", path, strerror(errno));
-		return NULL;
-	}
-	buf = xmalloc(IMPORT_MAX_BYTES + 1);
-	*len = fread(buf, 1, IMPORT_MAX_BYTES + 1, fp);
-	if (ferror(fp) || *len > IMPORT_MAX_BYTES) {
-		*err = ferror(fp) ? xasprintf("Lỗi đọc tệp %s", path) :
-		    xasprintf("Tệp %s quá lớn (tối đa 16 MiB)", path);
-		fclose(fp);
-		free(buf);
-		return NULL;
-	}
-	fclose(fp);
-	buf[*len] = '\0';
-	return buf;
-}
-
-/* The line number (from 1) of byte offset off in s. */
-static int
-import_line_of(const char *s, size_t off)
-{
-	int line = 1;
-	size_t i;
-
-	for (i = 0; i < off; i++)
-		line += s[i] == '\n';
-	return line;
-}
-
-/*
- * What makes a file not text at all, before any encoding is applied:
- * a spreadsheet saved in its own format, UTF-16 (Excel's "Unicode text",
- * with a NUL in every other byte), or a NUL byte, which no CSV holds and
- * which would end the text early. NULL when none, else why (caller frees).
- */
-static char *
-import_not_text(const char *s, size_t len)
-{
-	static const struct {
-		const char	*magic;
-		size_t		 n;
-		const char	*what;
-	} kinds[] = {
-		{ "PK\003\004", 4, "tệp bảng tính (.xlsx, .ods) hoặc tệp nén, "
-		    "không phải CSV: hãy mở bằng Excel và lưu lại dạng \"CSV "
-		    "UTF-8\"" },
-		{ "\320\317\021\340", 4, "tệp Excel cũ (.xls), không phải CSV: "
-		    "hãy mở bằng Excel và lưu lại dạng \"CSV UTF-8\"" },
-		{ "\377\376", 2, "tệp ở bảng mã UTF-16: hãy lưu lại dạng \"CSV "
-		    "UTF-8\"" },
-		{ "\376\377", 2, "tệp ở bảng mã UTF-16: hãy lưu lại dạng \"CSV "
-		    "UTF-8\"" },
-	};
-	const char *nul;
-	size_t i;
-
-	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (len >= kinds[i].n && memcmp(s, kinds[i].magic, kinds[i].n) == 0)
-			return xasprintf("dòng 1: %s", kinds[i].what);
-	if ((nul = memchr(s, '\0', len)) != NULL)
-		return xasprintf("dòng %d: có byte NUL (số 0), tệp không phải "
-		    "văn bản CSV", import_line_of(s, (size_t)(nul - s)));
-	return NULL;
-}
-
-/*
- * What would make the converted text read wrong, found before any line is
- * parsed: a CR not followed by LF (old Macintosh line ends: the lines
- * would run together), a byte-order mark after the start (two files
- * joined), a line longer than IMPORT_LINE_MAX. NULL when none, else the
- * first one with its line number (caller frees).
- */
-static char *
-import_bad_bytes(const char *s, size_t len)
-{
-	size_t i, start = 0;
-	int line = 1;
-
-	for (i = 0; i < len; i++) {
-		if (s[i] == '\r' && i + 1 < len && s[i + 1] != '\n')
-			return xasprintf("dòng %d: có ký tự CR đứng một mình (kiểu "
-			    "xuống dòng của máy Mac cũ); hãy lưu lại tệp với "
-			    "kiểu xuống dòng Windows (CRLF) hoặc Unix (LF)", line);
-		if (i > 0 && len - i >= 3 && memcmp(s + i, "\357\273\277", 3) == 0)
-			return xasprintf("dòng %d: có dấu BOM (U+FEFF) giữa tệp, "
-			    "có lẽ hai tệp bị nối vào nhau; hãy xóa nó", line);
-		if (i - start >= IMPORT_LINE_MAX && s[i] != '\n' && s[i] != '\r')
-			return xasprintf("dòng %d: dài hơn %d byte, tệp không "
-			    "giống danh sách đảng viên", line, IMPORT_LINE_MAX);
-		if (s[i] == '\n') {
-			line++;
-			start = i + 1;
-		}
-	}
-	return NULL;
-}
-
-/*
- * in converted from encoding to UTF-8 (newly allocated, *out_len bytes
- * before its terminating NUL), or NULL with *err saying where the file
- * stops making sense.
- */
-static char *
-import_convert(const char *in, size_t len, const char *encoding,
-    size_t *out_len, char **err)
-{
-	iconv_t cd = iconv_open("UTF-8", encoding);
-	size_t cap = len * 4 + 16, left_in = len, left_out = cap;
-	char *out, *src = (char *)in, *dst;
-
-	if (cd == (iconv_t)-1) {
-		*err = xasprintf("Không biết bảng mã '%s' (dùng utf-8, cp1258 "
-		    "hoặc tcvn)", encoding);
-		return NULL;
-	}
-	out = dst = xmalloc(cap);
-	if (iconv(cd, &src, &left_in, &dst, &left_out) == (size_t)-1) {
-		*err = errno == EINVAL ? xstrdup("Tệp bị cắt cụt: ký tự cuối "
-		    "cùng không trọn vẹn") : xasprintf("dòng %d: có byte không "
-		    "thuộc bảng mã %s", import_line_of(in, (size_t)(src - in)),
-		    encoding);
-		iconv_close(cd);
-		free(out);
-		return NULL;
-	}
-	iconv_close(cd);
-	*dst = '\0';
-	*out_len = (size_t)(dst - out);
-	return out;
-}
-
-/*
- * The file's bytes as checked UTF-8 text (newly allocated), or NULL with
- * *err naming the first line that is not text in encoding (caller frees).
- */
-static char *
-import_text(const char *raw, size_t len, const char *encoding, char **err)
-{
-	char *text;
-	size_t n;
-
-	if ((*err = import_not_text(raw, len)) != NULL)
-		return NULL;
-	if ((text = import_convert(raw, len, encoding, &n, err)) == NULL) {
-		if (strcasecmp(encoding, "utf-8") == 0) {
-			char *hint = xasprintf("%s; nếu tệp lưu bằng Excel cũ, "
-			    "thử --encoding cp1258", *err);
-
-			free(*err);
-			*err = hint;
-		}
-		return NULL;
-	}
-	if ((*err = import_bad_bytes(text, n)) != NULL)
-		x_free(&text);
-	return text;
-}
+/* How a member list is told apart from what is not one. */
+static const struct textfile_kind import_csv = {
+	.zip = "tệp bảng tính (.xlsx, .ods) hoặc tệp nén, không phải CSV: hãy "
+	    "mở bằng Excel và lưu lại dạng \"CSV UTF-8\"",
+	.ole = "tệp Excel cũ (.xls), không phải CSV: hãy mở bằng Excel và lưu "
+	    "lại dạng \"CSV UTF-8\"",
+	.utf16 = "tệp ở bảng mã UTF-16: hãy lưu lại dạng \"CSV UTF-8\"",
+	.nul = "tệp không phải văn bản CSV",
+	.too_long = "tệp không giống danh sách đảng viên",
+	.line_max = IMPORT_LINE_MAX,
+};
 
 /* Splits line at the first of tab, ';' or ',' it uses; "..." quoting. */
 static void
@@ -479,14 +322,13 @@ cmd_import(int argc, char **argv)
 		import_usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (strcmp(encoding, "tcvn") == 0)
-		encoding = "TCVN5712-1";
-	if ((raw = import_read(path, &len, &err)) == NULL) {
+	if ((raw = textfile_read(path, &len, &err)) == NULL) {
 		msg_error("%s", err);
 		free(err);
 		return 1;
 	}
-	text = import_text(raw, len, encoding, &err);
+	text = textfile_decode(&import_csv, raw, len,
+	    textfile_encoding(encoding), &err);
 	free(raw);
 	if (text == NULL) {
 		msg_error("%s", err);

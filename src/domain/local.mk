@@ -5,6 +5,7 @@ libqt_domain_a_CFLAGS = $(QT_CFLAGS)
 libqt_domain_a_SOURCES = \
 	src/domain/date.c src/domain/date.h \
 	src/domain/deadline.c src/domain/deadline.h \
+	src/domain/textfile.c src/domain/textfile.h \
 	src/domain/rules.c src/domain/rules.h \
 	src/domain/plan_sql.c src/domain/plan_sql.h \
 	src/domain/tally.c src/domain/tally.h \
