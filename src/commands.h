@@ -14,6 +14,7 @@ int	cmd_demo(int argc, char **argv);	/* src/domain: demo database */
 int	cmd_report(int argc, char **argv);	/* src/domain: printed reports */
 int	cmd_check(int argc, char **argv);	/* src/domain: verify a database */
 int	cmd_import(int argc, char **argv);	/* src/domain: member lists from files */
+int	cmd_import_plan(int argc, char **argv);	/* src/domain: a plan's text, read */
 int	cmd_enroll(int argc, char **argv);	/* src/sync: get a device credential */
 int	cmd_sync(int argc, char **argv);	/* src/sync: push and pull */
 

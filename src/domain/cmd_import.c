@@ -307,6 +307,8 @@ cmd_import(int argc, char **argv)
 	int64_t cell;
 	int c, n, rc = 1;
 
+	if (argc > 1 && strcmp(argv[1], "plan") == 0)
+		return cmd_import_plan(argc - 1, argv + 1);
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': opt_db = optarg; break;

@@ -6,6 +6,7 @@ libqt_domain_a_SOURCES = \
 	src/domain/date.c src/domain/date.h \
 	src/domain/deadline.c src/domain/deadline.h \
 	src/domain/textfile.c src/domain/textfile.h \
+	src/domain/plan_text.c src/domain/plan_text.h \
 	src/domain/rules.c src/domain/rules.h \
 	src/domain/plan_sql.c src/domain/plan_sql.h \
 	src/domain/tally.c src/domain/tally.h \
@@ -14,7 +15,8 @@ libqt_domain_a_SOURCES = \
 	src/domain/cmd_demo.c \
 	src/domain/cmd_report.c \
 	src/domain/cmd_check.c \
-	src/domain/cmd_import.c
+	src/domain/cmd_import.c \
+	src/domain/cmd_import_plan.c
 
 # The demo database, run in this order by cmd_demo.c.
 QT_EMBEDDED += \

@@ -1,0 +1,68 @@
+/*
+ * plan_text.h - what a plan's text says, read by the rules of how party
+ * documents are laid out (Hướng dẫn 36-HD/VPTW), not fitted to one file.
+ *
+ * The header: the issuer's lines top left (the body above, then the one
+ * issuing), "ĐẢNG CỘNG SẢN VIỆT NAM" top right, "Số 13-KH/TU", "Place,
+ * ngày … tháng … năm …", then the kind in capitals (KẾ HOẠCH, HƯỚNG DẪN…)
+ * and the title's lines. "Thực hiện …"/"Căn cứ …" name the parents with
+ * "số NN-XX/YY, ngày …". Numbered headings name a level ("Cấp tỉnh",
+ * "Đối với chi bộ", "Hội nghị do cấp cơ sở tổ chức"), under which a
+ * "Thời gian …" or "hoàn thành …" line gives the deadline. A field that
+ * is not found is left empty, never guessed.
+ */
+#ifndef QT_PLAN_TEXT_H
+#define QT_PLAN_TEXT_H
+
+#include <stddef.h>
+
+#include "domain/date.h"
+
+struct plan_text_parent {
+	char		*number;	/* "04-KH/BTGTU" */
+	struct qt_date	 date;		/* y 0: not written */
+};
+
+/* A session a level is asked to hold (or a task with its deadline). */
+struct plan_text_item {
+	char		*level;		/* "tỉnh", "huyện", "cơ sở", "chi bộ", joined ", " */
+	char		*what;		/* its heading */
+	char		*words;		/* the deadline as written, or NULL */
+	struct qt_date	 last;		/* y 0: no deadline */
+	int		 line;		/* the heading's line */
+};
+
+/* A report asked for, one per round. */
+struct plan_text_report {
+	char		*level;		/* who reports, "" when not said */
+	char		*what;
+	int		 round;		/* 0: no rounds */
+	struct qt_date	 last;
+	int		 line;
+};
+
+enum plan_text_essay { PLAN_ESSAY_UNKNOWN, PLAN_ESSAY_DAYS, PLAN_ESSAY_DATE,
+	PLAN_ESSAY_NONE };
+
+struct plan_text {
+	char			*number, *kind, *issuer, *place, *title;
+	struct qt_date		 date;		/* y 0: not found */
+	struct plan_text_parent	*parents;
+	size_t			 nparents;
+	char			**resolutions;
+	size_t			 nresolutions;
+	struct plan_text_item	*items;
+	size_t			 nitems;
+	struct plan_text_report	*reports;
+	size_t			 nreports;
+	enum plan_text_essay	 essay;
+	char			*essay_words;	/* the rule as written */
+	int			 essay_days;
+	struct qt_date		 essay_date;
+};
+
+/* Reads text (UTF-8) into *out; free with plan_text_clear. */
+void	plan_text_parse(const char *text, struct plan_text *out);
+void	plan_text_clear(struct plan_text *p);
+
+#endif
