@@ -495,7 +495,10 @@ pt_resolutions(struct plan_text *out, struct pt_line *l, int n)
 	}
 }
 
-/* Parents: "số NN-XX/YY[, ngày …]" in the "Thực hiện"/"Căn cứ" paragraphs. */
+/*
+ * Parents: "số NN-XX/YY[, ngày …]" in the "Thực hiện"/"Căn cứ"
+ * paragraphs, except resolutions (NQ), which are studied, not carried out.
+ */
 static void
 pt_parents(struct plan_text *out, struct pt_line *l, int from, int n)
 {
@@ -517,6 +520,11 @@ pt_parents(struct plan_text *out, struct pt_line *l, int from, int n)
 			par.number = pt_number(p + strlen("số "), &end);
 			if (par.number == NULL)
 				continue;
+			/* A resolution (NQ) is what is studied, not a plan above. */
+			if (strstr(par.number, "-NQ/") != NULL) {
+				free(par.number);
+				continue;
+			}
 			memset(&par.date, 0, sizeof par.date);
 			after = end + strspn(end, " ,");
 			if (strncmp(after, "ngày", strlen("ngày")) == 0)

@@ -50,6 +50,12 @@ textfile_encoding(const char *name)
 {
 	if (strcasecmp(name, "tcvn") == 0 || strcasecmp(name, "tcvn3") == 0)
 		return "TCVN5712-1";
+	if (strcasecmp(name, "utf-8") == 0 || strcasecmp(name, "utf8") == 0)
+		return "UTF-8";
+	if (strcasecmp(name, "utf-16") == 0)
+		return "UTF-16";
+	if (strcasecmp(name, "cp1258") == 0 || strcasecmp(name, "windows-1258") == 0)
+		return "CP1258";
 	return name;
 }
 
