@@ -778,8 +778,11 @@ pt_items(struct plan_text *out, struct pt_line *l, int n, int year)
 		/* A heading whose block is only its sub-levels is not an item. */
 		for (body = k + 1; body < j && *l[body].fold == '\0'; body++)
 			;
-		if (body == j && pt_line_deadline(l[k].s, year, &d) != 0)
-			continue;
+		if (body == j) {
+			if (pt_line_deadline(l[k].s, year, &d) != 0)
+				continue;
+			deadline_clear(&d);
+		}
 		if (pt_block_deadline(l, k, j, year, &d) == 0) {
 			pt_add_item(out, lv, text, l[k].no, &d);
 			deadline_clear(&d);
