@@ -324,7 +324,7 @@ static const char *
 dl_segment(const struct dl_token *t, int from, int to, int doc_year,
     struct qt_date *out, int *found)
 {
-	struct dl_expr e, best;
+	struct dl_expr e, best = { 0 };	/* set before any use; GCC -O1 cannot tell */
 	int i = from, used;
 
 	*found = 0;
