@@ -80,13 +80,17 @@ push_row(struct db *db, const struct srv_device *dev,
     const struct sync_row *row, const struct wire_record *rec, int64_t *hlc,
     char **reason)
 {
-	int64_t stored = sync_row_hlc(db, row), owner;
+	int64_t stored, owner;
 	const char *why;
 
-	*reason = NULL;
+	/*
+	 * Scope first, then the clock: a row of another unit must not be
+	 * told apart from one that does not exist by a "stale" answer.
+	 */
 	*hlc = push_clamp(db, row->hlc);
-	if (stored >= *hlc)
-		return 1;
+	stored = sync_row_hlc(db, row);
+	if ((*reason = srv_scope_refs(db, dev, row, rec)) != NULL)
+		return -1;
 	if (stored >= 0) {
 		owner = sync_row_owner(db, row->t, row->key);
 		if (owner != 0 && !srv_in_scope(db, dev->unit_id, owner)) {
@@ -96,6 +100,8 @@ push_row(struct db *db, const struct srv_device *dev,
 		}
 	} else if (row->del)
 		return 0;	/* already gone */
+	if (stored >= *hlc)
+		return 1;
 	if ((why = push_check_root(db, dev, row, rec)) != NULL) {
 		*reason = xstrdup(why);
 		return -1;

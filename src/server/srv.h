@@ -40,6 +40,15 @@ int	srv_check_header(struct db *db, struct wire_reader *rd,
 	    struct wire_record *rec, const char *type, struct srv_reply *r);
 /* 1 if unit owner is dev_unit or below it. */
 int	srv_in_scope(struct db *db, int64_t dev_unit, int64_t owner);
+struct sync_row;
+/*
+ * NULL if every reference the row will hold (rec's, or the stored one for
+ * a column rec leaves out) is one the device may make (src/server/scope.c);
+ * else a Vietnamese reason, the same whether the referenced row belongs
+ * to another unit or does not exist. Caller frees.
+ */
+char	*srv_scope_refs(struct db *db, const struct srv_device *dev,
+	    const struct sync_row *row, const struct wire_record *rec);
 /* Random bytes as lower-case hex (2 * n characters); caller frees. */
 char	*srv_random_hex(size_t n);
 
