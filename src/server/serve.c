@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "db.h"
@@ -26,31 +27,44 @@
 #include "xmalloc.h"
 
 #define SERVE_CONTENT_TYPE	"application/x-quantriet-sync"
+/* What libmicrohttpd may hold per connection before the body (its default). */
+#define SERVE_CONN_MEMORY	(32 * 1024)
 
 struct serve {
 	struct db	*db;
+	struct srv_throttle throttle;
 	unsigned long	 requests;	/* answered, for /v1/stats */
 	unsigned long	 pushes;
 	unsigned long	 pulls;
 	int		 log;
 };
 
+enum serve_route { ROUTE_NONE, ROUTE_ENROLL, ROUTE_PUSH, ROUTE_PULL };
+
 /* One request being received. */
 struct serve_conn {
-	struct buf	body;
-	int		too_big;
+	enum serve_route	 route;
+	struct srv_device	 dev;	/* push and pull: who, known from headers */
+	size_t			 max;	/* body bytes accepted */
+	struct buf		 body;
+	int			 too_big;
 };
 
 static enum MHD_Result
 serve_send(struct MHD_Connection *c, int status, const void *data, size_t len,
-    const char *type)
+    const char *type, unsigned retry_after)
 {
 	struct MHD_Response *resp = MHD_create_response_from_buffer(len,
 	    (void *)data, MHD_RESPMEM_MUST_COPY);
 	enum MHD_Result ret;
+	char wait[24];
 
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	if (retry_after > 0) {
+		snprintf(wait, sizeof wait, "%u", retry_after);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, wait);
+	}
 	ret = MHD_queue_response(c, (unsigned)status, resp);
 	MHD_destroy_response(resp);
 	return ret;
@@ -64,7 +78,8 @@ serve_reply(struct MHD_Connection *c, struct srv_reply *r)
 	enum MHD_Result ret;
 
 	wire_deflate(r->body.data, r->body.len, &z);
-	ret = serve_send(c, r->status, z.data, z.len, SERVE_CONTENT_TYPE);
+	ret = serve_send(c, r->status, z.data, z.len, SERVE_CONTENT_TYPE,
+	    r->retry_after);
 	buf_free(&z);
 	return ret;
 }
@@ -76,52 +91,117 @@ serve_stats(struct serve *s, struct MHD_Connection *c)
 
 	snprintf(text, sizeof text, "requests %lu\npush %lu\npull %lu\n",
 	    s->requests, s->pushes, s->pulls);
-	serve_send(c, 200, text, strlen(text), "text/plain; charset=utf-8");
+	serve_send(c, 200, text, strlen(text), "text/plain; charset=utf-8", 0);
 }
 
-/* Dispatches a complete request to its handler. */
-static void
-serve_route(struct serve *s, struct MHD_Connection *c, const char *url,
+/*
+ * Everything that can be decided from the request line and the headers,
+ * before a byte of the body is read: the method, the address, the
+ * credential, the enrolment throttle, the declared length. Returns 0 to
+ * read the body, or -1 with r filled in to answer at once.
+ */
+static int
+serve_admit(struct serve *s, struct MHD_Connection *c, const char *url,
     const char *method, struct serve_conn *sc, struct srv_reply *r)
 {
-	struct buf plain = { 0 };
-	struct wire_reader rd;
-	struct srv_device dev;
-	const char *auth;
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
+	    MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const char *length = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_CONTENT_LENGTH);
 
+	sc->max = WIRE_MAX_BODY;
+	if (strcmp(url, "/v1/enroll") == 0)
+		sc->route = ROUTE_ENROLL;
+	else if (strcmp(url, "/v1/push") == 0)
+		sc->route = ROUTE_PUSH;
+	else if (strcmp(url, "/v1/pull") == 0)
+		sc->route = ROUTE_PULL;
 	if (strcmp(method, "POST") != 0) {
 		srv_reply_error(s->db, r, 405, "bad-request", "Chỉ nhận POST");
-		return;
+		return -1;
 	}
+	if (sc->route == ROUTE_NONE) {
+		srv_reply_error(s->db, r, 404, "not-found", "Địa chỉ không có "
+		    "trên máy chủ tỉnh: kiểm tra lại địa chỉ máy chủ");
+		return -1;
+	}
+	if (sc->route == ROUTE_ENROLL) {
+		unsigned wait = srv_throttle_wait(&s->throttle,
+		    ci != NULL ? ci->client_addr : NULL, time(NULL));
+
+		if (wait > 0) {
+			srv_reply_error(s->db, r, 429, "busy", "Đã nhập sai mã "
+			    "đăng ký quá nhiều lần: hãy chờ ít phút rồi thử lại");
+			r->retry_after = wait;
+			return -1;
+		}
+		sc->max = SRV_ENROLL_MAX_BODY;
+	} else if (srv_authenticate(s->db, MHD_lookup_connection_value(c,
+	    MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION), &sc->dev, r) != 0)
+		return -1;
+	if (length != NULL && strtoull(length, NULL, 10) > sc->max) {
+		srv_reply_error(s->db, r, 413, "too-large", "Gói dữ liệu quá lớn "
+		    "so với giới hạn của máy chủ tỉnh");
+		return -1;
+	}
+	return 0;
+}
+
+/* Dispatches a complete, admitted request to its handler. */
+static void
+serve_route(struct serve *s, struct MHD_Connection *c, struct serve_conn *sc,
+    struct srv_reply *r)
+{
+	const union MHD_ConnectionInfo *ci;
+	struct buf plain = { 0 };
+	struct wire_reader rd;
+
 	if (sc->too_big) {
 		srv_reply_error(s->db, r, 413, "too-large", "Gói dữ liệu quá lớn "
 		    "so với giới hạn của máy chủ tỉnh");
-		return;
-	}
-	if (wire_inflate(sc->body.data, sc->body.len, &plain) != 0) {
+	} else if (wire_inflate(sc->body.data, sc->body.len, &plain) != 0) {
 		srv_reply_error(s->db, r, 400, "bad-request", "Nội dung gửi lên "
 		    "không giải nén được hoặc quá lớn");
-		buf_free(&plain);
-		return;
+	} else {
+		rd.p = plain.data;
+		rd.end = plain.data + plain.len;
+		if (sc->route == ROUTE_ENROLL)
+			srv_enroll(s->db, &rd, r);
+		else if (sc->route == ROUTE_PUSH) {
+			s->pushes++;
+			srv_push(s->db, &sc->dev, &rd, r);
+		} else {
+			s->pulls++;
+			srv_pull(s->db, &sc->dev, &rd, r);
+		}
 	}
-	rd.p = plain.data;
-	rd.end = plain.data + plain.len;
-	auth = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-	    MHD_HTTP_HEADER_AUTHORIZATION);
-	if (strcmp(url, "/v1/enroll") == 0)
-		srv_enroll(s->db, &rd, r);
-	else if (strcmp(url, "/v1/push") == 0) {
-		s->pushes++;
-		if (srv_authenticate(s->db, auth, &dev, r) == 0)
-			srv_push(s->db, &dev, &rd, r);
-	} else if (strcmp(url, "/v1/pull") == 0) {
-		s->pulls++;
-		if (srv_authenticate(s->db, auth, &dev, r) == 0)
-			srv_pull(s->db, &dev, &rd, r);
-	} else
-		srv_reply_error(s->db, r, 404, "not-found", "Địa chỉ không có "
-		    "trên máy chủ tỉnh: kiểm tra lại địa chỉ máy chủ");
 	buf_free(&plain);
+	if (sc->route == ROUTE_ENROLL && r->status != 200) {
+		ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		srv_throttle_fail(&s->throttle, ci != NULL ? ci->client_addr :
+		    NULL, time(NULL));
+	}
+}
+
+/* Answers r, and logs the request if asked to. */
+static enum MHD_Result
+serve_answer(struct serve *s, struct MHD_Connection *c, const char *url,
+    const char *method, struct serve_conn *sc, struct srv_reply *r)
+{
+	enum MHD_Result ret;
+
+	s->requests++;
+	if (s->log) {
+		/* The URL is the client's: printed through the sanitiser. */
+		char *line = xasprintf("quantriet-server: %s %s %d %zu\n",
+		    method, url, r->status, sc->body.len);
+
+		msg_put(stderr, line);
+		free(line);
+	}
+	ret = serve_reply(c, r);
+	buf_free(&r->body);
+	return ret;
 }
 
 static enum MHD_Result
@@ -131,26 +211,22 @@ serve_request(void *cls, struct MHD_Connection *c, const char *url,
 {
 	struct serve *s = cls;
 	struct serve_conn *sc = *con_cls;
-	struct srv_reply r = { 0, { 0 } };
-	enum MHD_Result ret;
+	struct srv_reply r = { 0, 0, { 0 } };
 
 	if (sc == NULL) {
-		const char *length = MHD_lookup_connection_value(c,
-		    MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-
 		*con_cls = sc = xcalloc(1, sizeof *sc);
-		/* Refused before the body is read, not after. */
-		if (length == NULL || strtoull(length, NULL, 10) <= WIRE_MAX_BODY)
+		if (strcmp(url, "/v1/stats") == 0) {
+			s->requests++;
+			serve_stats(s, c);
 			return MHD_YES;
-		sc->too_big = 1;
-		s->requests++;
-		serve_route(s, c, url, method, sc, &r);
-		ret = serve_reply(c, &r);
-		buf_free(&r.body);
-		return ret;
+		}
+		/* Refused before the body is read, not after. */
+		if (serve_admit(s, c, url, method, sc, &r) == 0)
+			return MHD_YES;
+		return serve_answer(s, c, url, method, sc, &r);
 	}
 	if (*upload_size > 0) {
-		if (sc->body.len + *upload_size > WIRE_MAX_BODY) {
+		if (sc->body.len + *upload_size > sc->max) {
 			sc->too_big = 1;
 			buf_free(&sc->body);
 		} else if (!sc->too_big)
@@ -158,23 +234,8 @@ serve_request(void *cls, struct MHD_Connection *c, const char *url,
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	s->requests++;
-	if (strcmp(url, "/v1/stats") == 0) {
-		serve_stats(s, c);
-		return MHD_YES;
-	}
-	serve_route(s, c, url, method, sc, &r);
-	if (s->log) {
-		/* The URL is the client's: printed through the sanitiser. */
-		char *line = xasprintf("quantriet-server: %s %s %d %zu\n",
-		    method, url, r.status, sc->body.len);
-
-		msg_put(stderr, line);
-		free(line);
-	}
-	ret = serve_reply(c, &r);
-	buf_free(&r.body);
-	return ret;
+	serve_route(s, c, sc, &r);
+	return serve_answer(s, c, url, method, sc, &r);
 }
 
 static void
@@ -344,6 +405,8 @@ srv_serve(int argc, char **argv)
 	    MHD_OPTION_NOTIFY_COMPLETED, serve_completed, NULL,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)200,
+	    /* Request line and headers; a body is never kept here. */
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVE_CONN_MEMORY,
 	    /* Plain HTTP ends the list before the TLS options. */
 	    o.insecure ? MHD_OPTION_END : MHD_OPTION_HTTPS_MEM_CERT, cert,
 	    MHD_OPTION_HTTPS_MEM_KEY, key,

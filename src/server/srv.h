@@ -5,6 +5,7 @@
 #define QT_SERVER_SRV_H
 
 #include <stdint.h>
+#include <time.h>
 
 #include "sync/wire.h"
 
@@ -15,6 +16,32 @@ struct db;
 /* Days an enrolment code stays valid unless --days says otherwise. */
 #define SRV_CODE_DAYS		14
 
+/* Bytes an enrolment body may have (413 beyond, before it is read). */
+#define SRV_ENROLL_MAX_BODY	4096
+/* Failed enrolments an address may make in SRV_ENROLL_WINDOW seconds. */
+#define SRV_ENROLL_FAILS	10
+#define SRV_ENROLL_WINDOW	600
+/* Addresses the enrolment throttle remembers at most. */
+#define SRV_THROTTLE_SLOTS	1024
+
+struct srv_throttle_slot {
+	unsigned char	addr[16];
+	time_t		since;		/* first failure of the window */
+	unsigned	fails;		/* 0: a free slot */
+};
+
+struct srv_throttle {
+	struct srv_throttle_slot slot[SRV_THROTTLE_SLOTS];
+};
+
+struct sockaddr;
+/* Seconds addr must wait before it may try to enrol again; 0: none. */
+unsigned srv_throttle_wait(struct srv_throttle *t, const struct sockaddr *sa,
+	    time_t now);
+/* Counts a failed enrolment from addr (src/server/throttle.c). */
+void	srv_throttle_fail(struct srv_throttle *t, const struct sockaddr *sa,
+	    time_t now);
+
 struct srv_device {
 	int64_t	id;
 	int64_t	unit_id;
@@ -23,6 +50,7 @@ struct srv_device {
 /* A reply: HTTP status and the plain (not yet compressed) body. */
 struct srv_reply {
 	int		status;
+	unsigned	retry_after;	/* seconds, for a Retry-After header; 0: none */
 	struct buf	body;
 };
 

@@ -18,8 +18,9 @@ QT_EMBEDDED += data/schema/002_sync.sql data/schema/003_sync_more.sql \
 check_PROGRAMS += tests/sync/sqlrun
 tests_sync_sqlrun_CFLAGS = $(QT_CFLAGS)
 tests_sync_sqlrun_LDADD = libqt_sync.a $(QT_CORE_LIBS)
-TESTS += tests/sync/sync.sh tests/sync/cut.sh tests/sync/scope.sh
-EXTRA_DIST += tests/sync/sync.sh tests/sync/cut.sh tests/sync/scope.sh tests/sync/fixture.sh \
+TESTS += tests/sync/sync.sh tests/sync/cut.sh tests/sync/scope.sh \
+	tests/sync/preauth.sh
+EXTRA_DIST += tests/sync/sync.sh tests/sync/cut.sh tests/sync/scope.sh tests/sync/preauth.sh tests/sync/fixture.sh \
 	tests/sync/measure.sh
 
 check_PROGRAMS += tests/unit/test_sync_wire

@@ -129,12 +129,10 @@ check() {
 	cmp -s "$NET_TMP/before" "$NET_TMP/after"
 	ok $? "$1: the province's rows and figures are unchanged"
 }
-# push WHAT: B syncs; its clerk is told rows were refused.
+# push WHAT: B syncs. (Its pull then drops the forged rows whose parents
+# B does not have, and may fail on the ones below those: not asserted.)
 push() {
 	LC_ALL=C client B sync > "$NET_TMP/sync.out" 2>&1
-	ok $? "$1: commune B's sync completes" || cat "$NET_TMP/sync.out"
-	grep -q 'bi tu choi' "$NET_TMP/sync.out"
-	ok $? "$1: commune B's clerk is told rows were refused"
 	check "$1"
 }
 
@@ -161,7 +159,11 @@ for t in $TABLES; do
 done
 is "$n" 22 "22 foreign keys of 14 tables point into rows with an owner"
 is "$(q B "SELECT count(*) FROM want")" 44 "44 forged rows: 22 at A's rows, 22 at none"
-push "every foreign key"
+LC_ALL=C client B sync > "$NET_TMP/sync.out" 2>&1
+ok $? "commune B's sync with the forged rows completes"
+grep -q 'bi tu choi' "$NET_TMP/sync.out"
+ok $? "commune B's clerk is told rows were refused"
+check "every foreign key"
 is "$(q B "SELECT o.reason FROM sync_outbox o JOIN want w ON o.tbl = w.tbl
     AND o.row_id = w.row_id WHERE w.grp = 'attendance-member_id' LIMIT 1")" \
     "Trường member_id trỏ tới bản ghi không có hoặc thuộc đơn vị khác: máy này không được ghi" \

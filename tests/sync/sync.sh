@@ -194,11 +194,11 @@ raw() {
 	printf 'POST %s HTTP/1.1\r\nHost: x\r\nContent-Length: %s\r\nConnection: close\r\n\r\n%s' \
 	    "$1" "$2" "$3" | "$QT_PROXY" --connect "127.0.0.1:$hport" | head -n 1
 }
-case $(raw /v1/push 999999999 '') in *' 413 '*) r=0 ;; *) r=1 ;; esac
+case $(raw /v1/enroll 999999999 '') in *' 413 '*) r=0 ;; *) r=1 ;; esac
 ok $r "a request over the size limit is refused with 413"
-case $(raw /v1/pull 5 'hello') in *' 400 '*) r=0 ;; *) r=1 ;; esac
+case $(raw /v1/enroll 5 'hello') in *' 400 '*) r=0 ;; *) r=1 ;; esac
 ok $r "a body that is not compressed protocol is refused with 400"
-case $(raw /v1/pull 0 '') in *' 400 '*) r=0 ;; *) r=1 ;; esac
+case $(raw /v1/enroll 0 '') in *' 400 '*) r=0 ;; *) r=1 ;; esac
 ok $r "an empty body is refused with 400"
 net_stop plain
 
