@@ -2,7 +2,7 @@
 #
 # Each part of quantriet is its own static library, built from its own
 # local.mk: a test links only the parts it exercises, and the parts depend
-# downwards only (ui -> sync -> domain -> core -> text).
+# downwards only (cli -> ui -> sync -> store -> domain -> core -> text).
 QT_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE3_CFLAGS) $(LIBCURL_CFLAGS) $(ZLIB_CFLAGS) $(MHD_CFLAGS)
 QT_SYSLIBS = $(NCURSESW_LIBS) $(SQLITE3_LIBS) $(LIBCURL_LIBS) $(ZLIB_LIBS) $(LIBS)
 
@@ -14,9 +14,8 @@ libqt_core_a_SOURCES = \
 	src/db.c src/db.h \
 	src/paths.c src/paths.h \
 	src/files.c src/files.h \
-	src/cli.c src/cli.h \
 	src/hlc.c src/hlc.h \
-	src/commands.h src/embedded.h src/embedded_find.c
+	src/embedded.h src/embedded_find.c
 nodist_libqt_core_a_SOURCES = src/embedded.c
 BUILT_SOURCES += src/embedded.c
 CLEANFILES += src/embedded.c
@@ -25,9 +24,10 @@ CLEANFILES += src/embedded.c
 QT_CORE_LIBS = libqt_core.a libqt_text.a $(QT_SYSLIBS)
 
 bin_PROGRAMS += quantriet
-quantriet_SOURCES = src/main.c
+quantriet_SOURCES = src/cli/main.c
 quantriet_CFLAGS = $(QT_CFLAGS)
-quantriet_LDADD = libqt_ui.a libqt_sync.a libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
+quantriet_LDADD = libqt_cli.a libqt_ui.a libqt_sync.a libqt_store.a \
+	libqt_domain.a $(QT_CORE_LIBS)
 
 # data/ files compiled into the program, so a copied binary is complete.
 src/embedded.c: $(QT_EMBEDDED) $(top_srcdir)/src/embed.awk
@@ -41,3 +41,4 @@ include src/store/local.mk
 include src/ui/local.mk
 include src/sync/local.mk
 include src/server/local.mk
+include src/cli/local.mk

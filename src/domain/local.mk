@@ -1,5 +1,5 @@
-# The domain: dates, essay rules, the tally report, the demo database and
-# the command-line subcommands demo, report and check. No curses here.
+# The domain: the rules (dates, deadlines, essays, exemptions), the tally
+# report and plan text. No curses and no command-line parsing here.
 noinst_LIBRARIES += libqt_domain.a
 libqt_domain_a_CFLAGS = $(QT_CFLAGS)
 libqt_domain_a_SOURCES = \
@@ -11,14 +11,9 @@ libqt_domain_a_SOURCES = \
 	src/domain/plan_sql.c src/domain/plan_sql.h \
 	src/domain/tally.c src/domain/tally.h \
 	src/domain/tally_format.c \
-	src/domain/lookup.c src/domain/lookup.h \
-	src/domain/cmd_demo.c \
-	src/domain/cmd_report.c \
-	src/domain/cmd_check.c \
-	src/domain/cmd_import.c \
-	src/domain/cmd_import_plan.c
+	src/domain/lookup.c src/domain/lookup.h
 
-# The demo database, run in this order by cmd_demo.c.
+# The demo database, run in this order by src/cli/cmd_demo.c.
 QT_EMBEDDED += \
 	data/demo/01_units.sql \
 	data/demo/02_documents.sql \

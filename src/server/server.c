@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "commands.h"
+#include "cli/cmd.h"
 #include "db.h"
 #include "files.h"
 #include "hlc.h"
@@ -275,7 +275,7 @@ admin_tally(int argc, char **argv)
 	for (i = 1; i < argc; i++)
 		args[i] = argv[i];
 	args[argc] = (char *)"tally";
-	rc = cmd_report(argc + 1, args);
+	rc = cmd_report_entry.exec(argc + 1, args);
 	free(args);
 	return rc;
 }

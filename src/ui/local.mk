@@ -4,7 +4,6 @@ noinst_LIBRARIES += libqt_ui.a
 libqt_ui_a_CFLAGS = $(QT_CFLAGS)
 libqt_ui_a_SOURCES = \
 	src/ui/ui.h src/ui/ui.c \
-	src/ui/cmd_ui.c \
 	src/ui/keys.h src/ui/keys.c \
 	src/ui/termkeys.h src/ui/termkeys.c \
 	src/ui/draw.h src/ui/draw.c \

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "commands.h"
+#include "cli/cmd.h"
 #include "domain/plan_text.h"
 #include "domain/textfile.h"
 #include "msg.h"

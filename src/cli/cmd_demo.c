@@ -15,8 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "commands.h"
+#include "cli/cmd.h"
 #include "db.h"
 #include "embedded.h"
 #include "msg.h"
@@ -110,7 +109,7 @@ demo_load(struct db *db)
 	return db_commit(db);
 }
 
-int
+static int
 cmd_demo(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -177,3 +176,7 @@ cmd_demo(int argc, char **argv)
 	free(path);
 	return rc;
 }
+
+const struct cmd_entry cmd_demo_entry = {
+	"demo", "tạo cơ sở dữ liệu mẫu", cmd_demo
+};

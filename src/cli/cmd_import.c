@@ -14,8 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "commands.h"
+#include "cli/cmd.h"
 #include "db.h"
 #include "domain/lookup.h"
 #include "domain/textfile.h"
@@ -287,7 +286,7 @@ import_write(struct db *db, int64_t cell, const struct import_member *m, int n)
 	return 0;
 }
 
-int
+static int
 cmd_import(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -366,3 +365,7 @@ cmd_import(int argc, char **argv)
 	db_close(&db);
 	return rc;
 }
+
+const struct cmd_entry cmd_import_entry = {
+	"import", "nhập danh sách đảng viên từ tệp CSV (UTF-8, Windows-1258, TCVN)", cmd_import
+};

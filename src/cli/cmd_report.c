@@ -10,8 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "commands.h"
+#include "cli/cmd.h"
 #include "db.h"
 #include "domain/lookup.h"
 #include "domain/tally.h"
@@ -61,7 +60,7 @@ report_make(struct db *db, int csv, int64_t document_id, int64_t unit_id,
 	return out;
 }
 
-int
+static int
 cmd_report(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -168,3 +167,7 @@ cmd_report(int argc, char **argv)
 	db_close(&db);
 	return rc;
 }
+
+const struct cmd_entry cmd_report_entry = {
+	"report", "in báo cáo (report tally: báo cáo tổng hợp bài thu hoạch)", cmd_report
+};

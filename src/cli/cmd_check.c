@@ -14,8 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli.h"
-#include "commands.h"
+#include "cli/cmd.h"
 #include "db.h"
 #include "domain/date.h"
 #include "files.h"
@@ -217,7 +216,7 @@ check_usage(FILE *fp)
 	    "  --help      in trợ giúp này\n");
 }
 
-int
+static int
 cmd_check(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -266,3 +265,7 @@ cmd_check(int argc, char **argv)
 	msg_info("Không phát hiện vấn đề nào.");
 	return 0;
 }
+
+const struct cmd_entry cmd_check_entry = {
+	"check", "kiểm tra cơ sở dữ liệu", cmd_check
+};

@@ -8,8 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "commands.h"
+#include "cli/cmd.h"
 #include "db.h"
 #include "msg.h"
 #include "ui/ui.h"
@@ -22,7 +21,7 @@ cmd_ui_usage(FILE *fp)
 	    "thoát.\n");
 }
 
-int
+static int
 cmd_ui(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -68,3 +67,7 @@ cmd_ui(int argc, char **argv)
 	db_close(&db);
 	return rc;
 }
+
+const struct cmd_entry cmd_ui_entry = {
+	"ui", "mở giao diện (mặc định khi không có lệnh)", cmd_ui
+};

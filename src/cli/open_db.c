@@ -1,11 +1,11 @@
 /*
- * cli.c - opening the database the same way for every subcommand.
+ * open_db.c - opening the database the same way for every subcommand.
  */
 #include "config.h"
 
 #include <stdlib.h>
 
-#include "cli.h"
+#include "cli/cmd.h"
 #include "db.h"
 #include "msg.h"
 #include "paths.h"

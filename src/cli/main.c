@@ -7,39 +7,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "commands.h"
+#include "cli/cmd.h"
 #include "files.h"
 #include "msg.h"
 #include "xmalloc.h"
 
-struct command {
-	const char	*name;
-	int		(*run)(int, char **);
-	const char	*summary;
-};
-
-static const struct command commands[] = {
-	{ "ui", cmd_ui, "mở giao diện (mặc định khi không có lệnh)" },
-	{ "demo", cmd_demo, "tạo cơ sở dữ liệu mẫu" },
-	{ "report", cmd_report, "in báo cáo (report tally: báo cáo tổng hợp bài thu hoạch)" },
-	{ "check", cmd_check, "kiểm tra cơ sở dữ liệu" },
-	{ "import", cmd_import, "nhập danh sách đảng viên từ tệp CSV (UTF-8, Windows-1258, TCVN)" },
-	{ "enroll", cmd_enroll, "đăng ký máy với máy chủ tỉnh bằng mã một lần" },
-	{ "sync", cmd_sync, "gửi và nhận dữ liệu với máy chủ tỉnh" },
-};
-
 static void
 usage(FILE *fp)
 {
-	size_t i;
+	const struct cmd_entry *const *e;
 
 	msg_put(fp, "Cách dùng: quantriet [--db TỆP] [LỆNH] [TÙY CHỌN...]\n"
 	    "Quản lý học tập, quán triệt nghị quyết cho đảng bộ cơ sở.\n\nLệnh:\n");
-	for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+	for (e = cmd_table; *e != NULL; e++) {
 		char *line;
 
-		if (asprintf(&line, "  %-8s %s\n", commands[i].name,
-		    commands[i].summary) < 0)
+		if (asprintf(&line, "  %-8s %s\n", (*e)->name, (*e)->summary) < 0)
 			continue;
 		msg_put(fp, line);
 		free(line);
@@ -58,7 +41,7 @@ usage(FILE *fp)
  * given after the command too is read later, so it wins.
  */
 static int
-run_with_db(const struct command *command, char *db, int argc,
+run_with_db(const struct cmd_entry *command, char *db, int argc,
     char **argv)
 {
 	static char db_option[] = "--db";
@@ -72,7 +55,7 @@ run_with_db(const struct command *command, char *db, int argc,
 	}
 	for (i = 1; i < argc; i++)
 		args[n++] = argv[i];
-	rc = command->run(n, args);
+	rc = command->exec(n, args);
 	free(args);
 	return rc;
 }
@@ -80,8 +63,8 @@ run_with_db(const struct command *command, char *db, int argc,
 int
 main(int argc, char **argv)
 {
+	const struct cmd_entry *command;
 	char *db = NULL;
-	size_t i;
 	int a = 1;
 
 	files_private();
@@ -105,10 +88,9 @@ main(int argc, char **argv)
 	}
 	/* No command (or an option the interface reads itself): the interface. */
 	if (a == argc || argv[a][0] == '-')
-		return cmd_ui(argc, argv);
-	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (strcmp(argv[a], commands[i].name) == 0)
-			return run_with_db(&commands[i], db, argc - a, argv + a);
+		return cmd_ui_entry.exec(argc, argv);
+	if ((command = cmd_find(argv[a])) != NULL)
+		return run_with_db(command, db, argc - a, argv + a);
 	msg_error("không có lệnh '%s'; xem quantriet --help", argv[a]);
 	return EXIT_USAGE;
 }

@@ -1,0 +1,48 @@
+/*
+ * cmd.h - the subcommands of quantriet(1), one file each in src/cli/.
+ *
+ * Each file defines one const struct cmd_entry, listed in cmd_table
+ * (cmd_table.c), as tmux does with its cmd_entry: main.c only looks a
+ * name up. exec takes the arguments after the program name (argv[0] is
+ * the subcommand's own name, so getopt_long works as usual) and returns
+ * the process exit status: 0 on success, 1 on failure after printing one
+ * line with msg_error(), EXIT_USAGE for a usage error.
+ */
+#ifndef QT_CMD_H
+#define QT_CMD_H
+
+struct db;
+
+struct cmd_entry {
+	const char	*name;
+	const char	*summary;	/* its line in quantriet --help */
+	int		(*exec)(int argc, char **argv);
+};
+
+extern const struct cmd_entry cmd_ui_entry;
+extern const struct cmd_entry cmd_demo_entry;
+extern const struct cmd_entry cmd_report_entry;
+extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_enroll_entry;
+extern const struct cmd_entry cmd_sync_entry;
+
+/* Every subcommand, in the order quantriet --help lists them; NULL ends it. */
+extern const struct cmd_entry *const cmd_table[];
+
+/* The entry named name, or NULL. */
+const struct cmd_entry *cmd_find(const char *name);
+
+/* quantriet import plan: "import" hands its arguments on (cmd_import_plan.c). */
+int		 cmd_import_plan(int argc, char **argv);
+
+/*
+ * Opens the database named by --db (opt_db), else the default one
+ * (paths_default_db). On failure prints the reason and returns NULL.
+ */
+struct db	*cli_open_db(const char *opt_db, int flags);
+
+/* Exit status of a usage error, shared by every command. */
+#define EXIT_USAGE	2
+
+#endif

@@ -1,0 +1,38 @@
+/*
+ * sync_opts.c - the options quantriet sync and quantriet enroll share.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <string.h>
+
+#include "cli/sync_opts.h"
+
+static const struct option sync_longopts[] = {
+	{ "db", required_argument, NULL, 'd' },
+	{ "cacert", required_argument, NULL, 'c' },
+	{ "pin", required_argument, NULL, 'p' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+int
+sync_opts_parse(int argc, char **argv, struct sync_opts *o)
+{
+	int ch;
+
+	memset(o, 0, sizeof *o);
+	while ((ch = getopt_long(argc, argv, "q", sync_longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd': o->db = optarg; break;
+		case 'c': o->cacert = optarg; break;
+		case 'p': o->pin = optarg; break;
+		case 'q': o->quiet = 1; break;
+		case 'h': o->help = 1; break;
+		default: return -1;
+		}
+	}
+	return 0;
+}
+
