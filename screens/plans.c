@@ -2,7 +2,8 @@
  * plans.c - the clerk's unit's chain of plans (store_plans_list: its own
  * and those above it that ask it for sessions); F6 switches to the other
  * documents, kept for reference. Enter opens one with its schedule and
- * sessions, F4 adds a plan, F5 edits one, F9 deletes one (asking first).
+ * sessions, F4 adds a plan, F5 edits one, F9 deletes one (asking first),
+ * F7 reads one from its text file (plan_import.c).
  * A plan issued above the clerk's unit is read-only here.
  */
 #include "config.h"
@@ -20,7 +21,8 @@
 #define PLANS_TOP	2
 
 static const enum ui_action plans_actions[] = {
-	ACT_HELP, ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_REFS, ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_REFS, ACT_IMPORT, ACT_QUIT,
+	ACT_NONE
 };
 
 struct plans {
@@ -141,6 +143,8 @@ plans_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 	switch (act) {
 	case ACT_NEW:
 		return ui_open(ui, &screen_document_form, arg);
+	case ACT_IMPORT:
+		return ui_open(ui, &screen_plan_import, arg);
 	case ACT_REFS:
 		s->refs = !s->refs;
 		s->cursor = s->scroll = 0;

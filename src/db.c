@@ -22,6 +22,7 @@
 #include "db.h"
 #include "embedded.h"
 #include "files.h"
+#include "msg.h"
 #include "paths.h"
 #include "text/text.h"
 #include "xmalloc.h"
@@ -411,7 +412,7 @@ db_open(const char *path, int flags, char **err)
 		}
 		if (paths_make_parent(path) != 0) {
 			*err = xasprintf("Không tạo được thư mục cho %s: %s",
-			    path, strerror(errno));
+			    path, msg_strerror(errno));
 			goto fail;
 		}
 		/*
@@ -420,7 +421,7 @@ db_open(const char *path, int flags, char **err)
 		 */
 		if (files_create_db(path) != 0) {
 			*err = xasprintf("Không tạo được tệp %s: %s", path,
-			    strerror(errno));
+			    msg_strerror(errno));
 			goto fail;
 		}
 	} else if (!S_ISREG(st.st_mode)) {

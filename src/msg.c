@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -64,4 +65,25 @@ msg_info(const char *fmt, ...)
 	va_start(ap, fmt);
 	msg_vprint(stdout, "", fmt, ap);
 	va_end(ap);
+}
+
+const char *
+msg_strerror(int err)
+{
+	switch (err) {
+	case ENOENT: return "không có tệp hoặc thư mục này";
+	case EACCES:
+	case EPERM: return "không có quyền (tệp của đơn vị hoặc người dùng khác?)";
+	case EISDIR: return "đây là một thư mục, không phải tệp";
+	case ENOTDIR: return "một phần của đường dẫn không phải thư mục";
+	case ENOSPC: return "đĩa đầy";
+	case EDQUOT: return "đã hết hạn mức đĩa của người dùng";
+	case EROFS: return "ổ đĩa chỉ đọc";
+	case EEXIST: return "tệp đã có";
+	case EIO: return "lỗi đọc ghi đĩa";
+	case ENAMETOOLONG: return "tên tệp quá dài";
+	case EMFILE:
+	case ENFILE: return "mở quá nhiều tệp cùng lúc";
+	default: return strerror(err);
+	}
 }

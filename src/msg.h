@@ -16,6 +16,12 @@ void	msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void	msg_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Writes s to fp made safe for the terminal (text_display). */
 void	msg_put(FILE *fp, const char *s);
+/*
+ * What the operating system's error err means, in Vietnamese for those a
+ * clerk meets (no such file, no permission, disk full...); the system's
+ * own words for the rare rest. A static string.
+ */
+const char *msg_strerror(int err);
 /* Decides once, from the locale, whether output may carry UTF-8. */
 void	msg_init_locale(void);
 

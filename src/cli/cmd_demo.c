@@ -69,7 +69,7 @@ demo_remove(const char *path)
 		int bad = unlink(p) != 0 && errno != ENOENT;
 
 		if (bad) {
-			msg_error("không xóa được %s: %s", p, strerror(errno));
+			msg_error("không xóa được %s: %s", p, msg_strerror(errno));
 			free(p);
 			return -1;
 		}

@@ -306,8 +306,17 @@ cmd_import(int argc, char **argv)
 	int64_t cell;
 	int c, n, rc = 1;
 
-	if (argc > 1 && strcmp(argv[1], "plan") == 0)
+	/* "import [--db F] plan …" (main.c puts a global --db first). */
+	for (c = 1; c + 1 < argc && strcmp(argv[c], "--db") == 0; c += 2)
+		;
+	if (c < argc && strcmp(argv[c], "plan") == 0) {
+		char *plan = argv[c];
+
+		for (; c > 1; c--)
+			argv[c] = argv[c - 1];
+		argv[1] = plan;
 		return cmd_import_plan(argc - 1, argv + 1);
+	}
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': opt_db = optarg; break;

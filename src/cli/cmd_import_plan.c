@@ -1,10 +1,12 @@
 /*
- * cmd_import_plan.c - quantriet import plan --file F --dry-run: what the
- * program reads in a plan's text, one field a line, saving nothing.
+ * cmd_import_plan.c - quantriet import plan --file F [--dry-run]: what
+ * the program reads in a plan's text, one field a line; saved as a plan
+ * of the clerk's unit unless --dry-run.
  *
- * The extraction is domain/plan_text.c; this only reads the file (any
- * encoding domain/textfile.c knows) and prints the result in the form
- * quantriet(1) documents, so a clerk or a script can check it.
+ * The extraction is domain/plan_text.c and the writer
+ * store_plan_import(), the same the interface's review form saves
+ * through; this reads the file, prints the result in the form
+ * quantriet(1) documents and saves it.
  */
 #include "config.h"
 
@@ -14,34 +16,26 @@
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "db.h"
+#include "domain/lookup.h"
+#include "domain/plan_file.h"
 #include "domain/plan_text.h"
 #include "domain/textfile.h"
 #include "msg.h"
+#include "store/store.h"
 #include "text/text.h"
 #include "xmalloc.h"
-
-/* A plan's lines are paragraphs: a long one is still a plan. */
-#define IMPORT_PLAN_LINE_MAX	(64 * 1024)
-
-static const struct textfile_kind import_plan_kind = {
-	.zip = "tệp Word (.docx) hoặc tệp nén, không phải văn bản thuần: hãy mở "
-	    "bằng Word và lưu lại dạng \"Plain Text\" (.txt)",
-	.ole = "tệp Word cũ (.doc), không phải văn bản thuần: hãy mở bằng Word "
-	    "và lưu lại dạng \"Plain Text\" (.txt)",
-	.utf16 = NULL,
-	.nul = "tệp không phải văn bản",
-	.too_long = "tệp không giống một kế hoạch",
-	.line_max = IMPORT_PLAN_LINE_MAX,
-};
 
 static void
 import_plan_usage(FILE *fp)
 {
-	msg_put(fp, "Cách dùng: quantriet import plan --file TỆP --dry-run "
-	    "[--encoding utf-8|utf-16|cp1258|tcvn]\n"
-	    "Đọc văn bản của một kế hoạch (lưu từ Word dạng .txt) và in ra những "
-	    "gì đọc được,\nmỗi dòng một mục; không lưu gì. Không ghi --encoding "
-	    "thì tự nhận bảng mã.\n");
+	msg_put(fp, "Cách dùng: quantriet import plan --file TỆP [--dry-run] "
+	    "[--encoding utf-8|utf-16|cp1258|tcvn] [--db TỆP]\n"
+	    "Đọc văn bản của một kế hoạch (lưu từ Word dạng .txt), in ra những "
+	    "gì đọc được,\nmỗi dòng một mục, rồi lưu thành kế hoạch của đơn vị "
+	    "này. --dry-run: chỉ in,\nkhông lưu. Không ghi --encoding thì tự "
+	    "nhận bảng mã. Trong giao diện: Kế hoạch,\nphím F7 (hoặc f) để "
+	    "xem lại từng mục trước khi lưu.\n");
 }
 
 /* Prints "name: value" with value made safe for the terminal. */
@@ -86,7 +80,7 @@ import_plan_print(const struct plan_text *p)
 		free(line);
 	}
 	for (i = 0; i < p->nresolutions; i++)
-		import_plan_field("resolution", p->resolutions[i]);
+		import_plan_field("resolution", p->resolutions[i].title);
 	for (i = 0; i < p->nitems; i++) {
 		const struct plan_text_item *it = &p->items[i];
 
@@ -122,6 +116,29 @@ import_plan_print(const struct plan_text *p)
 	}
 }
 
+/* Saves p as a plan of the clerk's unit; the exit status. */
+static int
+import_plan_save(const char *opt_db, const struct plan_text *p)
+{
+	struct db *db = cli_open_db(opt_db, DB_OPEN_EXISTING);
+	char *err = NULL;
+	int64_t unit, id = -1;
+
+	if (db == NULL)
+		return 1;
+	if (lookup_home_unit(db, &unit, &err) != 0) {
+		msg_error("%s", err);
+		free(err);
+	} else if ((id = store_plan_import(db, p, unit)) < 0)
+		msg_error("chưa lưu kế hoạch: %s", db_error(db));
+	else
+		msg_info("Đã lưu kế hoạch %s: %zu nghị quyết, %zu mục, %zu hạn "
+		    "báo cáo; xem và sửa trong giao diện, mục Kế hoạch",
+		    p->number, p->nresolutions, p->nitems, p->nreports);
+	db_close(&db);
+	return id < 0 ? 1 : 0;
+}
+
 int
 cmd_import_plan(int argc, char **argv)
 {
@@ -129,20 +146,21 @@ cmd_import_plan(int argc, char **argv)
 		{ "file", required_argument, NULL, 'f' },
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "dry-run", no_argument, NULL, 'n' },
+		{ "db", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *path = NULL, *encoding = NULL;
-	char *raw, *text, *err = NULL;
+	const char *path = NULL, *encoding = NULL, *opt_db = NULL;
+	char *text, *err = NULL;
 	struct plan_text plan;
-	int c, dry_run = 0;
-	size_t len;
+	int c, rc, dry_run = 0;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f': path = optarg; break;
 		case 'e': encoding = textfile_encoding(optarg); break;
 		case 'n': dry_run = 1; break;
+		case 'd': opt_db = optarg; break;
 		case 'h': import_plan_usage(stdout); return 0;
 		default: import_plan_usage(stderr); return EXIT_USAGE;
 		}
@@ -151,33 +169,14 @@ cmd_import_plan(int argc, char **argv)
 		import_plan_usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (!dry_run) {
-		msg_error("chưa lưu được kế hoạch từ tệp: hãy chạy với --dry-run để "
-		    "xem những gì đọc được, rồi nhập kế hoạch trong giao diện");
-		return EXIT_USAGE;
-	}
-	if ((raw = textfile_read(path, &len, &err)) == NULL) {
+	if ((text = plan_file_read(path, encoding, &plan, &err)) == NULL) {
 		msg_error("%s", err);
 		free(err);
 		return 1;
 	}
-	text = len == 0 ? NULL : textfile_decode(&import_plan_kind, raw, len,
-	    encoding, &err);
-	free(raw);
-	if (text == NULL) {
-		msg_error("%s", err != NULL ? err : "tệp rỗng: không có gì để đọc");
-		free(err);
-		return 1;
-	}
-	plan_text_parse(text, &plan);
 	free(text);
-	if (plan.number == NULL && plan.title == NULL && plan.nitems == 0) {
-		msg_error("không thấy số, trích yếu hay mục nào của một kế hoạch "
-		    "trong tệp %s", path);
-		plan_text_clear(&plan);
-		return 1;
-	}
 	import_plan_print(&plan);
+	rc = dry_run ? 0 : import_plan_save(opt_db, &plan);
 	plan_text_clear(&plan);
-	return 0;
+	return rc;
 }

@@ -160,7 +160,7 @@ cmd_report(int argc, char **argv)
 		fputs(out, stdout);
 	else if (files_write(output, out, strlen(out)) != 0) {
 		msg_error("không ghi được báo cáo vào %s: %s", output,
-		    strerror(errno));
+		    msg_strerror(errno));
 		rc = 1;
 	}
 	free(out);

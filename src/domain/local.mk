@@ -7,6 +7,7 @@ libqt_domain_a_SOURCES = \
 	src/domain/deadline.c src/domain/deadline.h \
 	src/domain/textfile.c src/domain/textfile.h \
 	src/domain/plan_text.c src/domain/plan_text.h \
+	src/domain/plan_file.c src/domain/plan_file.h \
 	src/domain/rules.c src/domain/rules.h \
 	src/domain/plan_sql.c src/domain/plan_sql.h \
 	src/domain/tally.c src/domain/tally.h \

@@ -268,7 +268,7 @@ pt_date_at(const char *p, struct qt_date *d)
 
 static void
 pt_header_cell(struct plan_text *out, const char *cell, const char *fold,
-    char ***issuer, size_t *nissuer)
+    int line, char ***issuer, size_t *nissuer)
 {
 	const char *comma, *end;
 
@@ -279,8 +279,10 @@ pt_header_cell(struct plan_text *out, const char *cell, const char *fold,
 	    (fold[2] == ' ' || fold[2] == ':' || isdigit((unsigned char)fold[2]))) {
 		const char *p = cell + strcspn(cell, "0123456789");
 
-		if ((out->number = pt_number(p, &end)) != NULL)
+		if ((out->number = pt_number(p, &end)) != NULL) {
+			out->number_line = line;
 			return;
+		}
 	}
 	if (out->date.y == 0 && pt_has(fold, "ngay") && pt_has(fold, "thang") &&
 	    (comma = strchr(cell, ',')) != NULL) {
@@ -292,12 +294,14 @@ pt_header_cell(struct plan_text *out, const char *cell, const char *fold,
 		    pt_date_at(p + strlen("ngày"), &d) == 0) {
 			out->date = d;
 			out->place = pt_trim(cell, (size_t)(comma - cell));
+			out->date_line = line;
 			return;
 		}
 	}
 	if (pt_is_upper(cell)) {
 		*issuer = xrealloc(*issuer, (*nissuer + 1) * sizeof **issuer);
 		(*issuer)[(*nissuer)++] = pt_proper(cell);
+		out->issuer_line = line;
 	}
 }
 
@@ -336,7 +340,8 @@ pt_header(struct plan_text *out, struct pt_line *l, int n)
 			cell = pt_trim(p, len);
 			fold = text_fold(cell);
 			if (*cell != '\0')
-				pt_header_cell(out, cell, fold, &issuer, &nissuer);
+				pt_header_cell(out, cell, fold, l[k].no,
+				    &issuer, &nissuer);
 			free(cell);
 			free(fold);
 			p += len;
@@ -415,14 +420,15 @@ pt_title(struct plan_text *out, struct pt_line *l, int n, int kind)
 		title = next;
 		lines++;
 	}
-	if (lines > 0)
+	if (lines > 0) {
 		out->title = title;
-	else
+		out->title_line = l[kind].no;
+	} else
 		free(title);
 }
 
 static void
-pt_add_resolution(struct plan_text *out, const char *s, size_t len)
+pt_add_resolution(struct plan_text *out, const char *s, size_t len, int line)
 {
 	char *r = pt_trim(s, len);
 	size_t i;
@@ -430,13 +436,14 @@ pt_add_resolution(struct plan_text *out, const char *s, size_t len)
 	while (*r != '\0' && strchr(",.;:", r[strlen(r) - 1]) != NULL)
 		r[strlen(r) - 1] = '\0';
 	for (i = 0; i < out->nresolutions; i++)
-		if (strcmp(out->resolutions[i], r) == 0) {
+		if (strcmp(out->resolutions[i].title, r) == 0) {
 			free(r);
 			return;
 		}
 	out->resolutions = xrealloc(out->resolutions, (out->nresolutions + 1) *
 	    sizeof *out->resolutions);
-	out->resolutions[out->nresolutions++] = r;
+	out->resolutions[out->nresolutions].title = r;
+	out->resolutions[out->nresolutions++].line = line;
 }
 
 /* The next "Nghị quyết"/"nghị quyết" in s, or NULL. */
@@ -468,7 +475,7 @@ pt_resolutions(struct plan_text *out, struct pt_line *l, int n)
 			if (strncmp(q, "“", strlen("“")) == 0 &&
 			    (q = strstr(q, "”")) != NULL)
 				pt_add_resolution(out, p, (size_t)(q - p) +
-				    strlen("”"));
+				    strlen("”"), l[k].no);
 		}
 	}
 	if (out->nresolutions > 0 || out->title == NULL)
@@ -486,11 +493,12 @@ pt_resolutions(struct plan_text *out, struct pt_line *l, int n)
 		else if (next != NULL && !(q > p && (q[0] == ',' || next[-1] == ',')))
 			q = NULL;
 		if (next != NULL && q != NULL) {
-			pt_add_resolution(out, p, (size_t)(q - p));
+			pt_add_resolution(out, p, (size_t)(q - p),
+			    out->title_line);
 			p = next;
 			continue;
 		}
-		pt_add_resolution(out, p, strlen(p));
+		pt_add_resolution(out, p, strlen(p), out->title_line);
 		break;
 	}
 }
@@ -526,6 +534,7 @@ pt_parents(struct plan_text *out, struct pt_line *l, int from, int n)
 				continue;
 			}
 			memset(&par.date, 0, sizeof par.date);
+			par.line = l[k].no;
 			after = end + strspn(end, " ,");
 			if (strncmp(after, "ngày", strlen("ngày")) == 0)
 				pt_date_at(after + strlen("ngày"), &par.date);
@@ -561,17 +570,32 @@ pt_levels(const char *f, int province_by_name)
 	return lv;
 }
 
+/* The level names items list, in PT_* bit order, and their unit kinds. */
+static const char *const pt_level_name[] = { "tỉnh", "huyện", "cơ sở", "chi bộ" };
+static const char *const pt_level_kind[] = { "province", "district", "commune",
+	"cell" };
+
+const char *
+plan_text_level_kind(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof pt_level_name / sizeof *pt_level_name; i++)
+		if (strcmp(name, pt_level_name[i]) == 0)
+			return pt_level_kind[i];
+	return NULL;
+}
+
 static char *
 pt_level_names(int lv)
 {
-	static const char *const names[] = { "tỉnh", "huyện", "cơ sở", "chi bộ" };
 	char buf[64] = "";
 	int i;
 
 	for (i = 0; i < 4; i++)
 		if (lv & (1 << i))
 			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s",
-			    *buf != '\0' ? ", " : "", names[i]);
+			    *buf != '\0' ? ", " : "", pt_level_name[i]);
 	return xstrdup(buf);
 }
 
@@ -957,6 +981,7 @@ pt_essay(struct plan_text *out, struct pt_line *l, int n, int year)
 					break;
 			}
 			out->essay = PLAN_ESSAY_DAYS;
+			out->essay_line = l[k].no;
 			out->essay_days = atoi(p + 4);
 			out->essay_words = pt_trim(p, strcspn(p, ",;("));
 		} else if ((pt_has(f, "khong yeu cau viet thu hoach") ||
@@ -965,12 +990,14 @@ pt_essay(struct plan_text *out, struct pt_line *l, int n, int year)
 		    pt_has(f, "khong viet thu hoach")) &&
 		    !pt_has(f, "quan chung") && !pt_has(f, "tru ")) {
 			out->essay = PLAN_ESSAY_NONE;
+			out->essay_line = l[k].no;
 			out->essay_words = pt_trim(l[k].s + strspn(l[k].s, "-+* \t"),
 			    strcspn(l[k].s, ".;"));
 		} else if (pt_has(f, "thu hoach") && !pt_has(f, "bao cao tong hop") &&
 		    (pt_has(f, "nop") || pt_has(f, "gui")) &&
 		    pt_line_deadline(l[k].s, year, &d) == 0) {
 			out->essay = PLAN_ESSAY_DATE;
+			out->essay_line = l[k].no;
 			out->essay_date = d.last;
 			out->essay_words = xstrdup(d.words);
 			deadline_clear(&d);
@@ -1031,7 +1058,7 @@ plan_text_clear(struct plan_text *p)
 		free(p->parents[i].number);
 	free(p->parents);
 	for (i = 0; i < p->nresolutions; i++)
-		free(p->resolutions[i]);
+		free(p->resolutions[i].title);
 	free(p->resolutions);
 	for (i = 0; i < p->nitems; i++) {
 		free(p->items[i].level);

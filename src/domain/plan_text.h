@@ -21,6 +21,12 @@
 struct plan_text_parent {
 	char		*number;	/* "04-KH/BTGTU" */
 	struct qt_date	 date;		/* y 0: not written */
+	int		 line;
+};
+
+struct plan_text_resolution {
+	char		*title;		/* "Nghị quyết … “…”" as written */
+	int		 line;		/* the title's when read from it */
 };
 
 /* A session a level is asked to hold (or a task with its deadline). */
@@ -44,12 +50,18 @@ struct plan_text_report {
 enum plan_text_essay { PLAN_ESSAY_UNKNOWN, PLAN_ESSAY_DAYS, PLAN_ESSAY_DATE,
 	PLAN_ESSAY_NONE };
 
+/*
+ * What was read, each field with the line (from 1) it came from so a
+ * clerk can check it against the text; line 0 when it was not found.
+ */
 struct plan_text {
 	char			*number, *kind, *issuer, *place, *title;
 	struct qt_date		 date;		/* y 0: not found */
+	int			 number_line, issuer_line, date_line;
+	int			 title_line;	/* the kind word's line */
 	struct plan_text_parent	*parents;
 	size_t			 nparents;
-	char			**resolutions;
+	struct plan_text_resolution *resolutions;
 	size_t			 nresolutions;
 	struct plan_text_item	*items;
 	size_t			 nitems;
@@ -59,7 +71,15 @@ struct plan_text {
 	char			*essay_words;	/* the rule as written */
 	int			 essay_days;
 	struct qt_date		 essay_date;
+	int			 essay_line;
 };
+
+/*
+ * The unit kind (unit_kind.code: "province", "district", "commune",
+ * "cell") of one level name as items list them ("tỉnh", "cơ sở"...), or
+ * NULL for a name that is none of them.
+ */
+const char *plan_text_level_kind(const char *name);
 
 /* Reads text (UTF-8) into *out; free with plan_text_clear. */
 void	plan_text_parse(const char *text, struct plan_text *out);

@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "domain/textfile.h"
+#include "msg.h"
 #include "text/text.h"
 #include "xmalloc.h"
 
@@ -28,7 +29,7 @@ textfile_read(const char *path, size_t *len, char **err)
 	char *buf;
 
 	if (fp == NULL) {
-		*err = xasprintf("Không mở được tệp %s: %s", path, strerror(errno));
+		*err = xasprintf("Không mở được tệp %s: %s", path, msg_strerror(errno));
 		return NULL;
 	}
 	buf = xmalloc(TEXTFILE_MAX_BYTES + 1);

@@ -253,6 +253,20 @@ int	 store_plan_session_delete(struct db *db, int64_t id);
 /* The kinds of unit (levels), as choices, from the top down. */
 size_t	 store_unit_kinds(struct db *db, struct store_choice **out);
 
+/*
+ * A plan read from its text (domain/plan_text.h), checked by the clerk:
+ * saved as a new document of unit owner with its resolutions (found by
+ * title or added), one session per level each item names and the report
+ * deadlines, in one transaction. The new document's id, or -1 with the
+ * reason in db_error(). A parent is linked when the database holds it.
+ */
+struct plan_text;
+int64_t	 store_plan_import(struct db *db, const struct plan_text *p,
+	    int64_t owner);
+/* Why p cannot be saved for owner yet (a Vietnamese phrase), or NULL. */
+const char *store_plan_import_missing(struct db *db, const struct plan_text *p,
+	    int64_t owner);
+
 /* A session a unit held or plans to hold. */
 struct store_session {
 	int64_t		 id;

@@ -58,13 +58,6 @@ store_document_clear(struct store_document *d)
 	x_free(&d->title);
 }
 
-/* Binds text in NFC, as every name is stored. */
-static void
-store_bind_nfc(sqlite3_stmt *stmt, int i, const char *s)
-{
-	sqlite3_bind_text(stmt, i, text_nfc(s != NULL ? s : ""), -1, free);
-}
-
 /* Writes d's essay rule (inside the caller's transaction); 0 or -1. */
 static int
 store_document_essay_rule(struct db *db, const struct store_document *d)

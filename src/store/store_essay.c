@@ -304,13 +304,6 @@ store_essay_check_date(const struct store_essay *e, const char *submitted,
 	return NULL;
 }
 
-/* Binds s (NULL: "") in NFC to parameter i. */
-static void
-store_essay_bind_nfc(sqlite3_stmt *stmt, int i, const char *s)
-{
-	sqlite3_bind_text(stmt, i, text_nfc(s != NULL ? s : ""), -1, free);
-}
-
 int
 store_essay_save(struct db *db, struct store_essay *e)
 {
@@ -339,9 +332,9 @@ store_essay_save(struct db *db, struct store_essay *e)
 	store_bind_opt(stmt, 4, e->due_on);
 	store_bind_opt(stmt, 5, e->submitted_on);
 	store_bind_opt(stmt, 6, e->grade);
-	store_essay_bind_nfc(stmt, 7, e->awareness);
-	store_essay_bind_nfc(stmt, 8, e->duties);
-	store_essay_bind_nfc(stmt, 9, e->proposals);
+	store_bind_nfc(stmt, 7, e->awareness);
+	store_bind_nfc(stmt, 8, e->duties);
+	store_bind_nfc(stmt, 9, e->proposals);
 	rc = store_step_done(db, stmt, "lưu bài thu hoạch");
 	sqlite3_finalize(stmt);
 	if (rc != 0) {

@@ -32,6 +32,8 @@ int	 store_delete_checked(struct db *db, int64_t id,
  * rolled back (keeping its db_error) otherwise. 0 or -1.
  */
 int	 store_in_tx(struct db *db, int (*fn)(struct db *, void *), void *ctx);
+/* Binds s (NULL: "") in NFC, as every name and text is stored. */
+void	 store_bind_nfc(sqlite3_stmt *stmt, int i, const char *s);
 /* Binds text, or NULL when s is NULL or empty. */
 void	 store_bind_opt(sqlite3_stmt *stmt, int i, const char *s);
 /* Grows *rows (element size sz) to hold n + 1 elements; returns the new slot. */

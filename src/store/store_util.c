@@ -10,6 +10,7 @@
 #include "db.h"
 #include "store/store.h"
 #include "store/store_int.h"
+#include "text/text.h"
 #include "xmalloc.h"
 
 char *
@@ -97,6 +98,12 @@ store_delete_checked(struct db *db, int64_t id,
 	struct store_delete d = { id, refusal, sql, missing };
 
 	return store_in_tx(db, store_delete_tx, &d);
+}
+
+void
+store_bind_nfc(sqlite3_stmt *stmt, int i, const char *s)
+{
+	sqlite3_bind_text(stmt, i, text_nfc(s != NULL ? s : ""), -1, free);
 }
 
 void

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "files.h"
+#include "msg.h"
 #include "paths.h"
 #include "sync/sync.h"
 #include "sync/sync_int.h"
@@ -70,7 +71,7 @@ cred_save(const char *url, const char *token, char **err)
 	if (paths_make_dir(dir) != 0 ||
 	    files_write(path, text, strlen(text)) != 0) {
 		*err = xasprintf("Không lưu được thông tin đăng ký vào %s: %s",
-		    path, strerror(errno));
+		    path, msg_strerror(errno));
 		rc = -1;
 	}
 	free(text);

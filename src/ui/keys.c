@@ -47,6 +47,9 @@ const struct key_binding keys_table[] = {
 	{ ACT_REFS, 6, { 0 }, "t", 0, "Tham khảo",
 	    "Văn bản tham khảo (của nơi khác, không giao việc cho đơn vị), "
 	    "bấm lần nữa: kế hoạch của đơn vị" },
+	{ ACT_IMPORT, 7, { 0 }, "p", 0, "Nhập tệp",
+	    "Đọc một kế hoạch từ tệp văn bản (.txt lưu từ Word) và xem lại "
+	    "từng mục trước khi lưu" },
 	{ ACT_ESSAYS, 7, { 0 }, "3", 0, "Thu hoạch",
 	    "Bài thu hoạch: ai phải viết, đã nộp, quá hạn; ghi bài nộp" },
 	{ ACT_TALLY, 8, { 0 }, "4", 0, "Tổng hợp",

@@ -44,6 +44,7 @@ enum ui_action {
 	ACT_DELETE,
 	ACT_ALL_PRESENT,
 	ACT_REFS,
+	ACT_IMPORT,
 	/* Essays and tally reports (UI-2). */
 	ACT_ESSAYS,
 	ACT_TALLY,

@@ -24,6 +24,7 @@ libqt_ui_a_SOURCES = \
 	screens/document_form.c \
 	screens/plan_item_form.c \
 	screens/plan_items.c \
+	screens/plan_import.c \
 	screens/remove.c screens/remove.h
 
 check_PROGRAMS += tests/unit/test_ui_edit tests/unit/test_ui_draft \
@@ -50,7 +51,7 @@ QT_E2E_TESTS = tests/e2e/home.sh tests/e2e/session.sh tests/e2e/locale.sh \
 	tests/e2e/plan.sh tests/e2e/plan_chain.sh tests/e2e/slowlink.sh \
 	tests/e2e/edit.sh tests/e2e/session_prefill.sh \
 	tests/e2e/emptylist.sh tests/e2e/resize.sh \
-	tests/e2e/deadline_words.sh tests/e2e/noessay.sh
+	tests/e2e/deadline_words.sh tests/e2e/noessay.sh tests/e2e/plan_import.sh
 TESTS += $(QT_E2E_TESTS)
 EXTRA_DIST += $(QT_E2E_TESTS) tests/e2e/lib.sh
 

@@ -103,6 +103,7 @@ extern const struct screen_ops screen_attendance;
 extern const struct screen_ops screen_document_form;
 extern const struct screen_ops screen_plan_item_form;
 extern const struct screen_ops screen_plan_items;
+extern const struct screen_ops screen_plan_import;
 extern const struct screen_ops screen_essays;
 extern const struct screen_ops screen_essay_form;
 extern const struct screen_ops screen_tally;

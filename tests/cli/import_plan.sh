@@ -138,9 +138,34 @@ printf 'PK\003\004word/document.xml' > "$TAP_TMP/plan.docx"
 refused "$TAP_TMP/plan.docx" "tệp Word (.docx)" "a Word file not saved as text"
 printf 'Danh sách\nNguyễn Văn Một\n' > "$TAP_TMP/list.txt"
 refused "$TAP_TMP/list.txt" "không thấy số, trích yếu hay mục nào" "a text that is no plan"
-"$QUANTRIET" import plan --file "$plans/000_d7dce3f576120319.txt" > /dev/null 2> "$TAP_TMP/err"
-[ $? -eq 2 ] && grep -q "dry-run" "$TAP_TMP/err"
-ok $? "without --dry-run nothing is saved and the clerk is told why"
 [ ! -e "$QUANTRIET_DB" ]
-ok $? "no database was opened or created"
+ok $? "no dry run opened or created a database"
+
+# Without --dry-run the plan is saved for the clerk's unit, through the
+# writer the interface's review form uses (tests/e2e/plan_import.sh).
+db=$TAP_TMP/demo.db
+"$QUANTRIET" demo --db "$db" > /dev/null
+"$QUANTRIET" --db "$db" import plan --file "$plans/hd_phutan_cp1258.txt" \
+    > "$TAP_TMP/out" 2> "$TAP_TMP/err"
+is $? 0 "import plan without --dry-run saves"
+grep -q "Đã lưu kế hoạch 15-HD/BTGHU" "$TAP_TMP/out"
+ok $? "and says what it saved"
+is "$(sqlite3 "$db" "SELECT d.issued_on || ' ' || u.kind || ' ' ||
+    (SELECT count(*) FROM plan_session WHERE document_id = d.id) || ' ' ||
+    (SELECT count(*) FROM report_deadline WHERE document_id = d.id) || ' ' ||
+    (SELECT count(*) FROM document_resolution WHERE document_id = d.id)
+    FROM document d JOIN unit u ON u.id = d.owner_unit_id
+    WHERE d.number = '15-HD/BTGHU'")" "2022-08-08 commune 3 1 1" \
+    "as the commune's plan with its sessions, report deadline and resolution"
+"$QUANTRIET" --db "$db" import plan --file "$plans/hd_phutan_cp1258.txt" \
+    > /dev/null 2> "$TAP_TMP/err"
+is $? 1 "the same plan again is refused"
+grep -q "đã có văn bản mang số này" "$TAP_TMP/err"
+ok $? "saying the number is already used"
+"$QUANTRIET" --db "$db" import plan --file "$plans/001_d3cba06d6dcc2201.txt" \
+    > /dev/null 2> "$TAP_TMP/err"
+grep -q "chưa lưu kế hoạch: chưa có số văn bản" "$TAP_TMP/err"
+ok $? "a text without a number is not saved, and the clerk is told why"
+is "$(sqlite3 "$db" "SELECT count(*) FROM document")" 8 \
+    "nothing else was written (7 demo documents and the one saved)"
 done_testing

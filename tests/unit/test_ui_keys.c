@@ -23,7 +23,7 @@ static const struct screen_ops *const screens[] = {
 	&screen_attendance, &screen_essays, &screen_essay_form,
 	&screen_tally, &screen_tally_form, &screen_document_form,
 	&screen_plan_item_form, &screen_plan_items, &screen_sync, &screen_sync_issues,
-	&screen_enroll_form,
+	&screen_enroll_form, &screen_plan_import,
 };
 
 /* Every key a screen reacts to maps to exactly one action. */
@@ -68,6 +68,7 @@ static const char *const screen_names[] = {
 	"Biểu mẫu buổi học của kế hoạch", "Các buổi học kế hoạch yêu cầu",
 	"Đồng bộ với tỉnh",
 	"Đồng bộ: bản ghi bị từ chối, xung đột", "Đăng ký với máy chủ tỉnh",
+	"Nhập kế hoạch từ tệp",
 };
 
 /* The name docs/keys.md gives a curses key code of the termkeys table. */
@@ -206,9 +207,9 @@ main(int argc, char **argv)
 			if (!keys_offered(s->actions, b->action) || b->fkey == 0)
 				continue;
 			n++;
-			/* Without F-keys: a letter in lists, Ctrl in forms. */
+			/* Without F-keys: a letter (or Ctrl) in lists, Ctrl in forms. */
 			if (s->text_input ? b->ctrl == 0 && b->action != ACT_HELP &&
-			    b->action != ACT_QUIT : *b->plain == '\0')
+			    b->action != ACT_QUIT : *b->plain == '\0' && b->ctrl == 0)
 				plain = 0;
 		}
 		/* ui.c gives each item min(12, 80 / n) columns. */

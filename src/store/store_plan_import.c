@@ -1,0 +1,248 @@
+/*
+ * store_plan_import.c - a plan read from its text (domain/plan_text.h),
+ * as the clerk confirmed it, saved as a new document with what it asks
+ * of each level, in one transaction: the command line and the review
+ * form both save through here, so both write the same rows.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "domain/date.h"
+#include "domain/plan_text.h"
+#include "store/store.h"
+#include "store/store_int.h"
+#include "text/text.h"
+#include "xmalloc.h"
+
+struct plan_import {
+	const struct plan_text	*p;
+	int64_t			 owner;
+	int64_t			 id;
+};
+
+/* The first column of sql's first row with text ?1 (and ?2 unless NULL) bound, or 0. */
+static int64_t
+plan_import_lookup(struct db *db, const char *sql, const char *a,
+    const char *b)
+{
+	sqlite3_stmt *stmt = db_prepare(db, sql);
+	int64_t v = 0;
+
+	if (stmt == NULL)
+		return 0;
+	sqlite3_bind_text(stmt, 1, a, -1, SQLITE_STATIC);
+	if (b != NULL)
+		sqlite3_bind_text(stmt, 2, b, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+/*
+ * The plan it carries out: the first parent the database holds, by its
+ * number (and date, when written); 0 when none is here yet.
+ */
+static int64_t
+plan_import_parent(struct db *db, const struct plan_text *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nparents; i++) {
+		char iso[11] = "";
+		int64_t id;
+
+		if (p->parents[i].date.y != 0)
+			date_to_iso(p->parents[i].date, iso);
+		id = plan_import_lookup(db, "SELECT id FROM document WHERE"
+		    " number = ?1 AND (?2 = '' OR issued_on = ?2)"
+		    " ORDER BY issued_on LIMIT 1", p->parents[i].number, iso);
+		if (id != 0)
+			return id;
+	}
+	return 0;
+}
+
+/* The resolution titled title (compared folded), or 0. */
+static int64_t
+plan_import_find_resolution(struct db *db, const char *title)
+{
+	char *fold = text_fold(title);
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT id, title FROM resolution");
+	int64_t id = 0;
+
+	while (stmt != NULL && id == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+		char *f = text_fold((const char *)sqlite3_column_text(stmt, 1));
+
+		if (strcmp(f, fold) == 0)
+			id = sqlite3_column_int64(stmt, 0);
+		free(f);
+	}
+	sqlite3_finalize(stmt);
+	free(fold);
+	return id;
+}
+
+/* Links the resolution titled title to the plan, adding it if it is new. */
+static int
+plan_import_resolution(struct db *db, int64_t document_id, const char *title)
+{
+	int64_t id = plan_import_find_resolution(db, title);
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (id == 0) {
+		id = db_new_id();
+		stmt = db_prepare(db, "INSERT INTO resolution(id, title)"
+		    " VALUES (?1, ?2)");
+		if (stmt == NULL)
+			return -1;
+		sqlite3_bind_int64(stmt, 1, id);
+		store_bind_nfc(stmt, 2, title);
+		rc = store_step_done(db, stmt, "lưu nghị quyết");
+		sqlite3_finalize(stmt);
+		if (rc != 0)
+			return -1;
+	}
+	return store_write_ids(db, "gắn nghị quyết vào kế hoạch", "INSERT OR"
+	    " IGNORE INTO document_resolution(document_id, resolution_id)"
+	    " VALUES (?1, ?2)", 2, document_id, id) < 0 ? -1 : 0;
+}
+
+/* One plan_session per level an item names ("cơ sở, chi bộ": two). */
+static int
+plan_import_item(struct db *db, int64_t document_id,
+    const struct plan_text_item *it)
+{
+	char *levels = xstrdup(it->level), *name, *save = NULL, iso[11] = "";
+	int rc = 0;
+
+	if (it->last.y != 0)
+		date_to_iso(it->last, iso);
+	for (name = strtok_r(levels, ",", &save); name != NULL && rc == 0;
+	    name = strtok_r(NULL, ",", &save)) {
+		struct store_plan_session ps;
+		const char *kind;
+
+		name += strspn(name, " ");
+		if ((kind = plan_text_level_kind(name)) == NULL)
+			continue;
+		memset(&ps, 0, sizeof ps);
+		ps.level = (char *)kind;
+		ps.title = it->what;
+		ps.form = (char *)"in_person";
+		ps.half_days = 2;
+		ps.deadline = iso;
+		ps.deadline_text = it->words != NULL ? it->words : (char *)"";
+		rc = store_plan_session_save(db, document_id, &ps);
+	}
+	free(levels);
+	return rc;
+}
+
+static int
+plan_import_report(struct db *db, int64_t document_id,
+    const struct plan_text_report *r)
+{
+	sqlite3_stmt *stmt;
+	char iso[11];
+	int rc;
+
+	if (r->last.y == 0)
+		return 0;	/* a report without a day sets no deadline */
+	date_to_iso(r->last, iso);
+	stmt = db_prepare(db, "INSERT INTO report_deadline(id, document_id,"
+	    " round, level, due_on, description) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, db_new_id());
+	sqlite3_bind_int64(stmt, 2, document_id);
+	sqlite3_bind_int(stmt, 3, r->round > 0 ? r->round : 1);
+	store_bind_opt(stmt, 4, plan_text_level_kind(r->level));
+	sqlite3_bind_text(stmt, 5, iso, -1, SQLITE_TRANSIENT);
+	store_bind_nfc(stmt, 6, r->what);
+	rc = store_step_done(db, stmt, "lưu hạn báo cáo");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+const char *
+store_plan_import_missing(struct db *db, const struct plan_text *p,
+    int64_t owner)
+{
+	char iso[11];
+
+	if (p->number == NULL || *p->number == '\0')
+		return "chưa có số văn bản";
+	if (p->date.y == 0)
+		return "chưa có ngày ban hành";
+	if (p->title == NULL || *p->title == '\0')
+		return "chưa có trích yếu";
+	if (p->kind == NULL || plan_import_lookup(db, "SELECT count(*) FROM"
+	    " doc_kind WHERE code = ?1", p->kind, NULL) == 0)
+		return "loại văn bản không có trong danh mục (KH, HD, CT, CV, NQ, "
+		    "TB, BC)";
+	if (store_document_number_used(db, owner, p->number, 0))
+		return "đơn vị đã có văn bản mang số này";
+	date_to_iso(p->date, iso);
+	/* A plan from above arrives by sync: a second copy would split it. */
+	if (plan_import_lookup(db, "SELECT count(*) FROM document WHERE"
+	    " number = ?1 AND issued_on = ?2", p->number, iso) != 0)
+		return "văn bản số này, cùng ngày, đã có trong máy (cấp trên gửi "
+		    "xuống hoặc đã nhập): không nhập lại";
+	return NULL;
+}
+
+static int
+plan_import_tx(struct db *db, void *ctx)
+{
+	struct plan_import *in = ctx;
+	const struct plan_text *p = in->p;
+	struct store_document d;
+	const char *missing;
+	char iso[11];
+	size_t i;
+
+	if ((missing = store_plan_import_missing(db, p, in->owner)) != NULL) {
+		db_set_message(db, missing);
+		return -1;
+	}
+	date_to_iso(p->date, iso);
+	memset(&d, 0, sizeof d);
+	d.owner_unit_id = in->owner;
+	d.parent_id = plan_import_parent(db, p);
+	d.number = p->number;
+	d.kind = p->kind;
+	d.issuer = p->issuer != NULL ? p->issuer : (char *)"";
+	d.place = p->place != NULL ? p->place : (char *)"";
+	d.issued_on = iso;
+	d.title = p->title;
+	/* A fixed day for essays has no place yet: the default rule applies. */
+	d.essay = p->essay == PLAN_ESSAY_DAYS ? STORE_ESSAY_DAYS :
+	    p->essay == PLAN_ESSAY_NONE ? STORE_ESSAY_NONE : STORE_ESSAY_INHERIT;
+	d.essay_days = p->essay_days;
+	if (store_document_save(db, &d) != 0)
+		return -1;
+	in->id = d.id;
+	for (i = 0; i < p->nresolutions; i++)
+		if (plan_import_resolution(db, d.id, p->resolutions[i].title) != 0)
+			return -1;
+	for (i = 0; i < p->nitems; i++)
+		if (plan_import_item(db, d.id, &p->items[i]) != 0)
+			return -1;
+	for (i = 0; i < p->nreports; i++)
+		if (plan_import_report(db, d.id, &p->reports[i]) != 0)
+			return -1;
+	return 0;
+}
+
+int64_t
+store_plan_import(struct db *db, const struct plan_text *p, int64_t owner)
+{
+	struct plan_import in = { p, owner, 0 };
+
+	return store_in_tx(db, plan_import_tx, &in) == 0 ? in.id : -1;
+}
