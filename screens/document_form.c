@@ -1,7 +1,9 @@
 /*
  * document_form.c - add or edit a document: a plan of the clerk's unit
  * (or a text from above it carries out), with its number, kind, issuer,
- * date, title and the plan it carries out.
+ * date, title, the plan it carries out, the resolutions it studies (one
+ * a line: a known one by its title or number, else added) and its essay
+ * rule.
  *
  * Opened with arg.id the document (0: a new one, issued by the clerk's
  * unit).
@@ -71,6 +73,8 @@ document_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	form_text(&s->form, "title", "Trích yếu", doc.title, 2000);
 	form_choice_list(&s->form, "parent_id", "Thực hiện văn bản", parents,
 	    ndocs + 1, parent);
+	form_textarea(&s->form, "resolutions", "Nghị quyết học tập (mỗi dòng "
+	    "một; tên hoặc số, vd 18-NQ/TW)", doc.resolutions, 8000, 3);
 	snprintf(days, sizeof days, "%d", doc.essay == STORE_ESSAY_DAYS ?
 	    doc.essay_days : 7);
 	form_choice(&s->form, "essay", "Bài thu hoạch", essay_codes,
@@ -110,6 +114,30 @@ document_form_draw(struct ui *ui, void *data)
 	    "trái/phải: đổi lựa chọn");
 }
 
+/* Each line of the resolutions is a name; -1 with the message on the form. */
+static int
+document_form_check_resolutions(struct form *f)
+{
+	char *lines = xstrdup(form_get(f, "resolutions")), *line, *save = NULL;
+	const char *why = NULL;
+	char *msg;
+	int no = 0;
+
+	for (line = strtok_r(lines, "\n", &save); line != NULL && why == NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		no++;
+		if (line[strspn(line, " \t")] != '\0')
+			why = text_check_name(line, 600);
+	}
+	free(lines);
+	if (why == NULL)
+		return 0;
+	msg = xasprintf("Nghị quyết dòng %d: %s", no, why);
+	form_fail(f, "resolutions", msg);
+	free(msg);
+	return -1;
+}
+
 /* Checks every field, then writes; 0, or -1 with the message on the form. */
 static int
 document_form_save(struct ui *ui, void *data)
@@ -129,6 +157,8 @@ document_form_save(struct ui *ui, void *data)
 		return -1;
 	if ((why = text_check_name(form_get(f, "title"), 600)) != NULL)
 		return form_fail(f, "title", why);
+	if (document_form_check_resolutions(f) != 0)
+		return -1;
 	essay_days = strtol(form_get(f, "essay_days"), &end, 10);
 	if (strcmp(form_get(f, "essay"), "days") == 0 && (*end != '\0' ||
 	    end == form_get(f, "essay_days") || essay_days < 0 ||
@@ -160,6 +190,7 @@ document_form_save(struct ui *ui, void *data)
 	doc.place = (char *)form_get(f, "place");
 	doc.issued_on = iso;
 	doc.title = (char *)form_get(f, "title");
+	doc.resolutions = (char *)form_get(f, "resolutions");
 	if (store_document_save(ui->db, &doc) != 0)
 		return form_fail(f, "number", db_error(ui->db));
 	return 0;

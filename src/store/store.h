@@ -163,13 +163,19 @@ struct store_document {
 	char		*title;
 	enum store_essay_rule essay;	/* the plan's own essay rule */
 	int		 essay_days;	/* STORE_ESSAY_DAYS: due this many days after */
+	/*
+	 * The resolutions it has studied, one title (or number, "18-NQ/TW")
+	 * a line; on save each is found among those known (by its folded
+	 * title or its number) or added. NULL on save: links left as they are.
+	 */
+	char		*resolutions;
 };
 /* Document id into *d (store_document_clear); 0 or -1. */
 int	 store_document_get(struct db *db, int64_t id, struct store_document *d);
 void	 store_document_clear(struct store_document *d);
 /*
- * Inserts (id 0; d->id set) or updates d with its essay rule in one
- * transaction; 0, or -1 with the reason in db_error() (a number already
+ * Inserts (id 0; d->id set) or updates d with its essay rule and its
+ * resolutions in one transaction; 0, or -1 with the reason in db_error() (a number already
  * used by the unit...).
  */
 int	 store_document_save(struct db *db, struct store_document *d);

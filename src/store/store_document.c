@@ -4,8 +4,10 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "db.h"
 #include "store/store.h"
@@ -20,8 +22,11 @@ store_document_get(struct db *db, int64_t id, struct store_document *d)
 	    " coalesce(parent_id, 0), number, kind, issuer, place, issued_on,"
 	    " title, (SELECT CASE r.kind WHEN 'none' THEN 2 ELSE 1 END FROM"
 	    " essay_rule r WHERE r.document_id = d.id), (SELECT r.due_days FROM"
-	    " essay_rule r WHERE r.document_id = d.id) FROM document d"
-	    " WHERE id = ?1");
+	    " essay_rule r WHERE r.document_id = d.id), (SELECT"
+	    " group_concat(title, char(10)) FROM (SELECT r.title FROM"
+	    " document_resolution x JOIN resolution r ON r.id = x.resolution_id"
+	    " WHERE x.document_id = d.id ORDER BY coalesce(r.issued_on, ''),"
+	    " r.title)) FROM document d WHERE id = ?1");
 	int rc = -1;
 
 	if (stmt == NULL)
@@ -41,6 +46,7 @@ store_document_get(struct db *db, int64_t id, struct store_document *d)
 		    sqlite3_column_int(stmt, 9) == 1 ? STORE_ESSAY_DAYS :
 		    STORE_ESSAY_INHERIT;
 		d->essay_days = sqlite3_column_int(stmt, 10);
+		d->resolutions = store_col(stmt, 11);
 		rc = 0;
 	}
 	sqlite3_finalize(stmt);
@@ -56,6 +62,7 @@ store_document_clear(struct store_document *d)
 	x_free(&d->place);
 	x_free(&d->issued_on);
 	x_free(&d->title);
+	x_free(&d->resolutions);
 }
 
 /* Writes d's essay rule (inside the caller's transaction); 0 or -1. */
@@ -80,6 +87,159 @@ store_document_essay_rule(struct db *db, const struct store_document *d)
 	    -1, SQLITE_STATIC);
 	rc = store_step_done(db, stmt, "lưu quy định thu hoạch");
 	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/*
+ * A resolution's number in line ("Nghị quyết số 18-NQ/TW, ngày …":
+ * "18-NQ/TW"), newly allocated, or NULL.
+ */
+static char *
+store_resolution_code(const char *line)
+{
+	const char *nq = strstr(line, "-NQ/"), *start, *end;
+
+	if (nq == NULL)
+		return NULL;
+	for (start = nq; start > line && isdigit((unsigned char)start[-1]); start--)
+		;
+	end = nq + strlen("-NQ/");
+	end += strcspn(end, " ,;.)");
+	return start < nq ? xstrndup(start, (size_t)(end - start)) : NULL;
+}
+
+/*
+ * The resolution line names: the one whose folded title is the line's,
+ * else (for a line that is only a number, "18-NQ/TW") the latest with
+ * that number; 0 if none. A number alone names a title elsewhere only
+ * when typed alone: numbers start again each term.
+ */
+static int64_t
+store_resolution_find(struct db *db, const char *line)
+{
+	char *fold = text_fold(line);
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT id, title, code FROM"
+	    " resolution ORDER BY coalesce(issued_on, '') DESC");
+	int64_t by_title = 0, by_code = 0;
+
+	while (stmt != NULL && by_title == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+		char *f = text_fold((const char *)sqlite3_column_text(stmt, 1));
+		const char *code = (const char *)sqlite3_column_text(stmt, 2);
+
+		if (strcmp(f, fold) == 0)
+			by_title = sqlite3_column_int64(stmt, 0);
+		else if (by_code == 0 && *code != '\0' && strcasecmp(code, line) == 0)
+			by_code = sqlite3_column_int64(stmt, 0);
+		free(f);
+	}
+	sqlite3_finalize(stmt);
+	free(fold);
+	return by_title != 0 ? by_title : by_code;
+}
+
+/* The resolution line names, added when none is known; its id or -1. */
+static int64_t
+store_resolution_get_or_add(struct db *db, const char *line)
+{
+	int64_t id = store_resolution_find(db, line);
+	char *code;
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (id != 0)
+		return id;
+	if ((stmt = db_prepare(db, "INSERT INTO resolution(id, code, title)"
+	    " VALUES (?1, ?2, ?3)")) == NULL)
+		return -1;
+	id = db_new_id();
+	code = store_resolution_code(line);
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_text(stmt, 2, code != NULL ? code : "", -1, SQLITE_STATIC);
+	store_bind_nfc(stmt, 3, line);
+	rc = store_step_done(db, stmt, "lưu nghị quyết");
+	sqlite3_finalize(stmt);
+	free(code);
+	return rc == 0 ? id : -1;
+}
+
+/* 1 if id is among the n of ids. */
+static int
+store_ids_have(const int64_t *ids, size_t n, int64_t id)
+{
+	while (n-- > 0)
+		if (ids[n] == id)
+			return 1;
+	return 0;
+}
+
+/* Unlinks from d every resolution not among the n of keep; 0 or -1. */
+static int
+store_document_unlink(struct db *db, int64_t document_id, const int64_t *keep,
+    size_t n)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT resolution_id FROM"
+	    " document_resolution WHERE document_id = ?1");
+	int64_t *drop = NULL;
+	size_t ndrop = 0, i;
+	int rc = 0;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, document_id);
+	while (sqlite3_step(stmt) == SQLITE_ROW)
+		if (!store_ids_have(keep, n, sqlite3_column_int64(stmt, 0))) {
+			drop = xrealloc(drop, (ndrop + 1) * sizeof *drop);
+			drop[ndrop++] = sqlite3_column_int64(stmt, 0);
+		}
+	sqlite3_finalize(stmt);
+	for (i = 0; i < ndrop && rc == 0; i++)
+		if (store_write_ids(db, "bỏ nghị quyết khỏi kế hoạch", "DELETE FROM"
+		    " document_resolution WHERE document_id = ?1 AND"
+		    " resolution_id = ?2", 2, document_id, drop[i]) < 0)
+			rc = -1;
+	free(drop);
+	return rc;
+}
+
+/*
+ * Links d to the resolutions of d->resolutions (one a line) and unlinks
+ * the others, inside the caller's transaction; 0 or -1.
+ */
+static int
+store_document_resolutions(struct db *db, const struct store_document *d)
+{
+	char *lines, *line, *save = NULL;
+	int64_t *keep = NULL;
+	size_t nkeep = 0;
+	int rc = 0;
+
+	if (d->resolutions == NULL)
+		return 0;
+	lines = xstrdup(d->resolutions);
+	for (line = strtok_r(lines, "\n", &save); line != NULL && rc == 0;
+	    line = strtok_r(NULL, "\n", &save)) {
+		size_t len;
+		int64_t id;
+
+		line += strspn(line, " \t");
+		for (len = strlen(line); len > 0 && strchr(" \t\r", line[len - 1]);)
+			line[--len] = '\0';
+		if (*line == '\0')
+			continue;
+		if ((id = store_resolution_get_or_add(db, line)) < 0 ||
+		    store_write_ids(db, "gắn nghị quyết vào kế hoạch", "INSERT INTO"
+		    " document_resolution(id, document_id, resolution_id)"
+		    " SELECT ?1, ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM"
+		    " document_resolution WHERE document_id = ?2 AND"
+		    " resolution_id = ?3)", 3, db_new_id(), d->id, id) < 0)
+			rc = -1;
+		keep = xrealloc(keep, (nkeep + 1) * sizeof *keep);
+		keep[nkeep++] = id;
+	}
+	free(lines);
+	if (rc == 0)
+		rc = store_document_unlink(db, d->id, keep, nkeep);
+	free(keep);
 	return rc;
 }
 
@@ -116,7 +276,8 @@ store_document_save(struct db *db, struct store_document *d)
 		sqlite3_bind_int64(stmt, 9, d->parent_id);
 	rc = store_step_done(db, stmt, "lưu văn bản");
 	sqlite3_finalize(stmt);
-	if (rc != 0 || store_document_essay_rule(db, d) != 0) {
+	if (rc != 0 || store_document_essay_rule(db, d) != 0 ||
+	    store_document_resolutions(db, d) != 0) {
 		db_rollback(db);
 		return -1;
 	}

@@ -66,52 +66,6 @@ plan_import_parent(struct db *db, const struct plan_text *p)
 	return 0;
 }
 
-/* The resolution titled title (compared folded), or 0. */
-static int64_t
-plan_import_find_resolution(struct db *db, const char *title)
-{
-	char *fold = text_fold(title);
-	sqlite3_stmt *stmt = db_prepare(db, "SELECT id, title FROM resolution");
-	int64_t id = 0;
-
-	while (stmt != NULL && id == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
-		char *f = text_fold((const char *)sqlite3_column_text(stmt, 1));
-
-		if (strcmp(f, fold) == 0)
-			id = sqlite3_column_int64(stmt, 0);
-		free(f);
-	}
-	sqlite3_finalize(stmt);
-	free(fold);
-	return id;
-}
-
-/* Links the resolution titled title to the plan, adding it if it is new. */
-static int
-plan_import_resolution(struct db *db, int64_t document_id, const char *title)
-{
-	int64_t id = plan_import_find_resolution(db, title);
-	sqlite3_stmt *stmt;
-	int rc;
-
-	if (id == 0) {
-		id = db_new_id();
-		stmt = db_prepare(db, "INSERT INTO resolution(id, title)"
-		    " VALUES (?1, ?2)");
-		if (stmt == NULL)
-			return -1;
-		sqlite3_bind_int64(stmt, 1, id);
-		store_bind_nfc(stmt, 2, title);
-		rc = store_step_done(db, stmt, "lưu nghị quyết");
-		sqlite3_finalize(stmt);
-		if (rc != 0)
-			return -1;
-	}
-	return store_write_ids(db, "gắn nghị quyết vào kế hoạch", "INSERT OR"
-	    " IGNORE INTO document_resolution(document_id, resolution_id)"
-	    " VALUES (?1, ?2)", 2, document_id, id) < 0 ? -1 : 0;
-}
-
 /* One plan_session per level an item names ("cơ sở, chi bộ": two). */
 static int
 plan_import_item(struct db *db, int64_t document_id,
@@ -196,6 +150,21 @@ store_plan_import_missing(struct db *db, const struct plan_text *p,
 	return NULL;
 }
 
+/* The resolutions, one title a line, as store_document_save takes them. */
+static char *
+plan_import_resolutions(const struct plan_text *p)
+{
+	char *all = xstrdup(""), *next;
+	size_t i;
+
+	for (i = 0; i < p->nresolutions; i++) {
+		next = xasprintf("%s%s\n", all, p->resolutions[i].title);
+		free(all);
+		all = next;
+	}
+	return all;
+}
+
 static int
 plan_import_tx(struct db *db, void *ctx)
 {
@@ -205,6 +174,7 @@ plan_import_tx(struct db *db, void *ctx)
 	const char *missing;
 	char iso[11];
 	size_t i;
+	int rc;
 
 	if ((missing = store_plan_import_missing(db, p, in->owner)) != NULL) {
 		db_set_message(db, missing);
@@ -224,12 +194,12 @@ plan_import_tx(struct db *db, void *ctx)
 	d.essay = p->essay == PLAN_ESSAY_DAYS ? STORE_ESSAY_DAYS :
 	    p->essay == PLAN_ESSAY_NONE ? STORE_ESSAY_NONE : STORE_ESSAY_INHERIT;
 	d.essay_days = p->essay_days;
-	if (store_document_save(db, &d) != 0)
+	d.resolutions = plan_import_resolutions(p);
+	rc = store_document_save(db, &d);
+	free(d.resolutions);
+	if (rc != 0)
 		return -1;
 	in->id = d.id;
-	for (i = 0; i < p->nresolutions; i++)
-		if (plan_import_resolution(db, d.id, p->resolutions[i].title) != 0)
-			return -1;
 	for (i = 0; i < p->nitems; i++)
 		if (plan_import_item(db, d.id, &p->items[i]) != 0)
 			return -1;

@@ -25,7 +25,7 @@ while [ "$i" -lt "${row:-4}" ]; do e2e_keys Down; i=$((i + 1)); done
 e2e_keys e
 e2e_wait "Sửa văn bản"; ok $? "e edits the commune's plan 08-KH/ĐU"
 e2e_wait "Bài thu hoạch: < Theo cấp trên >"; ok $? "its essay rule is the one above"
-e2e_keys Down Down Down Down Down Down Down Right Right
+e2e_keys Down Down Down Down Down Down Down Tab Right Right
 e2e_wait "Bài thu hoạch: < Không viết >"; ok $? "'Không viết' can be chosen"
 e2e_fits "document form with the essay rule"
 e2e_keys F2
