@@ -137,6 +137,50 @@ store_session_check_status(struct db *db, int64_t id)
 	return -1;
 }
 
+/*
+ * A session follows its plan item's level (a cell's item is held by a
+ * cell, not by the commune), and its unit keeps the members already
+ * marked at it (moving a marked session to another unit would leave
+ * marks the tally of neither unit counts). 0, or -1 with the reason in
+ * db_error().
+ */
+static int
+store_session_check_unit(struct db *db, int64_t id)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT k.name, u.name, ku.name"
+	    " FROM session s JOIN plan_session p ON p.id = s.plan_session_id"
+	    " JOIN unit u ON u.id = s.unit_id JOIN unit_kind k ON k.code ="
+	    " p.level JOIN unit_kind ku ON ku.code = u.kind WHERE s.id = ?1"
+	    " AND p.level <> u.kind");
+	char *msg = NULL;
+	int64_t strangers;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		msg = xasprintf("Mục kế hoạch này dành cho cấp \"%s\"; %s là cấp "
+		    "\"%s\": hãy chọn đơn vị đúng cấp hoặc mục của cấp mình",
+		    sqlite3_column_text(stmt, 0), sqlite3_column_text(stmt, 1),
+		    sqlite3_column_text(stmt, 2));
+	sqlite3_finalize(stmt);
+	strangers = msg != NULL ? 0 : db_int(db, 0, "WITH RECURSIVE scope(id)"
+	    " AS (SELECT unit_id FROM session WHERE id = ?1 UNION ALL SELECT"
+	    " u.id FROM unit u JOIN scope ON u.parent_id = scope.id)"
+	    " SELECT count(*) FROM attendance a JOIN member m ON m.id ="
+	    " a.member_id WHERE a.session_id = ?1 AND m.unit_id NOT IN"
+	    " (SELECT id FROM scope)", 1, id);
+	if (strangers > 0)
+		msg = xasprintf("Buổi học đã điểm danh %lld người không thuộc đơn "
+		    "vị mới: giữ đơn vị cũ, hoặc xóa buổi học rồi nhập lại",
+		    (long long)strangers);
+	if (msg == NULL)
+		return 0;
+	db_set_message(db, msg);
+	free(msg);
+	return -1;
+}
+
 int
 store_session_save(struct db *db, struct store_session *s)
 {
@@ -181,7 +225,8 @@ store_session_save(struct db *db, struct store_session *s)
 	store_bind_opt(stmt, 13, s->status);
 	rc = store_step_done(db, stmt, "lưu buổi học");
 	sqlite3_finalize(stmt);
-	if (rc == 0 && store_session_check_status(db, s->id) != 0)
+	if (rc == 0 && (store_session_check_status(db, s->id) != 0 ||
+	    store_session_check_unit(db, s->id) != 0))
 		rc = -1;
 	if (rc != 0) {
 		db_rollback(db);
