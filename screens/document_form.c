@@ -3,7 +3,8 @@
  * (or a text from above it carries out), with its number, kind, issuer,
  * date, title, the plan it carries out, the resolutions it studies (one
  * a line: a known one by its title or number, else added) and its essay
- * rule.
+ * rule, and who writes under it (per status: its own rule, or the plan
+ * above's and the general one).
  *
  * Opened with arg.id the document (0: a new one, issued by the clerk's
  * unit).
@@ -27,9 +28,72 @@ static const enum ui_action document_form_actions[] = {
 };
 
 struct document_form {
-	struct form	form;
-	int64_t		id;
+	struct form		 form;
+	int64_t			 id;
+	struct store_choice	*statuses;	/* party members': one field each */
+	size_t			 nstatuses;
 };
+
+/* Who writes under this plan, per status: its own rule or the one above. */
+static const char *const document_form_write_codes[] = { "", "1", "0" };
+static const char *const document_form_write_names[] = {
+	"Theo cấp trên, quy định chung", "Phải viết", "Miễn viết"
+};
+
+/* The field of status code, "ex_CODE", newly allocated. */
+static char *
+document_form_status_key(const char *code)
+{
+	return xasprintf("ex_%s", code);
+}
+
+/* One choice a party member status: the plan's own rule, if it has one. */
+static void
+document_form_add_statuses(struct ui *ui, struct document_form *s,
+    const char *exemptions)
+{
+	size_t i;
+
+	s->nstatuses = store_party_statuses(ui->db, &s->statuses);
+	for (i = 0; i < s->nstatuses; i++) {
+		char *key = document_form_status_key(s->statuses[i].code);
+		char *label = xasprintf("Viết? %s", s->statuses[i].name);
+		char *mine = xasprintf("\n%s=", s->statuses[i].code);
+		char *all = xasprintf("\n%s", exemptions != NULL ? exemptions : "");
+		const char *at = strstr(all, mine);
+		char value[2] = "";
+
+		if (at != NULL)
+			value[0] = at[strlen(mine)];
+		form_choice(&s->form, key, label, document_form_write_codes,
+		    document_form_write_names, 3, value);
+		free(key);
+		free(label);
+		free(mine);
+		free(all);
+	}
+}
+
+/* The statuses' choices as store_document takes them; newly allocated. */
+static char *
+document_form_exemptions(const struct document_form *s)
+{
+	char *all = xstrdup(""), *next;
+	size_t i;
+
+	for (i = 0; i < s->nstatuses; i++) {
+		char *key = document_form_status_key(s->statuses[i].code);
+		const char *v = form_get(&s->form, key);
+
+		free(key);
+		if (*v == '\0')
+			continue;
+		next = xasprintf("%s%s=%s\n", all, s->statuses[i].code, v);
+		free(all);
+		all = next;
+	}
+	return all;
+}
 
 static void *
 document_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
@@ -74,12 +138,13 @@ document_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	form_choice_list(&s->form, "parent_id", "Thực hiện văn bản", parents,
 	    ndocs + 1, parent);
 	form_textarea(&s->form, "resolutions", "Nghị quyết học tập (mỗi dòng "
-	    "một; tên hoặc số, vd 18-NQ/TW)", doc.resolutions, 8000, 3);
+	    "một; tên hoặc số, vd 18-NQ/TW)", doc.resolutions, 8000, 2);
 	snprintf(days, sizeof days, "%d", doc.essay == STORE_ESSAY_DAYS ?
 	    doc.essay_days : 7);
 	form_choice(&s->form, "essay", "Bài thu hoạch", essay_codes,
 	    essay_names, 3, essay_codes[doc.essay]);
 	form_text(&s->form, "essay_days", "Nộp sau buổi học (ngày)", days, 3);
+	document_form_add_statuses(ui, s, doc.exemptions);
 	form_take_draft(ui, &s->form, &screen_document_form, d);
 	store_choices_free(&kinds, nkinds);
 	store_choices_free(&docs, ndocs);
@@ -94,6 +159,7 @@ document_form_free(void *data)
 	struct document_form *s = data;
 
 	form_free(&s->form);
+	store_choices_free(&s->statuses, s->nstatuses);
 	free(s);
 }
 
@@ -148,6 +214,7 @@ document_form_save(struct ui *ui, void *data)
 	const char *why;
 	char iso[11], *end;
 	long essay_days;
+	int rc;
 
 	if ((why = text_check_name(form_get(f, "number"), 40)) != NULL)
 		return form_fail(f, "number", why);
@@ -191,7 +258,10 @@ document_form_save(struct ui *ui, void *data)
 	doc.issued_on = iso;
 	doc.title = (char *)form_get(f, "title");
 	doc.resolutions = (char *)form_get(f, "resolutions");
-	if (store_document_save(ui->db, &doc) != 0)
+	doc.exemptions = document_form_exemptions(s);
+	rc = store_document_save(ui->db, &doc);
+	free(doc.exemptions);
+	if (rc != 0)
 		return form_fail(f, "number", db_error(ui->db));
 	return 0;
 }

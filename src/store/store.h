@@ -106,6 +106,8 @@ struct store_choice {
 };
 /* The member statuses in display order; count, rows owned by the caller. */
 size_t	 store_member_statuses(struct db *db, struct store_choice **out);
+/* The same, only those of party members (who may have to write). */
+size_t	 store_party_statuses(struct db *db, struct store_choice **out);
 /*
  * The units of root's subtree as choices (code = id), tree order; with
  * cells_only only the party cells, unless there are none.
@@ -169,6 +171,13 @@ struct store_document {
 	 * title or its number) or added. NULL on save: links left as they are.
 	 */
 	char		*resolutions;
+	/*
+	 * Who writes under this plan, overriding the plan above and the
+	 * general rule: "status=1" (must write) or "status=0" (exempt), one a
+	 * line; a status not listed follows the plan above. NULL on save:
+	 * left as they are.
+	 */
+	char		*exemptions;
 };
 /* Document id into *d (store_document_clear); 0 or -1. */
 int	 store_document_get(struct db *db, int64_t id, struct store_document *d);

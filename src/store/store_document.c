@@ -26,7 +26,9 @@ store_document_get(struct db *db, int64_t id, struct store_document *d)
 	    " group_concat(title, char(10)) FROM (SELECT r.title FROM"
 	    " document_resolution x JOIN resolution r ON r.id = x.resolution_id"
 	    " WHERE x.document_id = d.id ORDER BY coalesce(r.issued_on, ''),"
-	    " r.title)) FROM document d WHERE id = ?1");
+	    " r.title)), (SELECT group_concat(status || '=' || must_write,"
+	    " char(10)) FROM exemption_rule WHERE document_id = d.id)"
+	    " FROM document d WHERE id = ?1");
 	int rc = -1;
 
 	if (stmt == NULL)
@@ -47,6 +49,7 @@ store_document_get(struct db *db, int64_t id, struct store_document *d)
 		    STORE_ESSAY_INHERIT;
 		d->essay_days = sqlite3_column_int(stmt, 10);
 		d->resolutions = store_col(stmt, 11);
+		d->exemptions = store_col(stmt, 12);
 		rc = 0;
 	}
 	sqlite3_finalize(stmt);
@@ -63,6 +66,7 @@ store_document_clear(struct store_document *d)
 	x_free(&d->issued_on);
 	x_free(&d->title);
 	x_free(&d->resolutions);
+	x_free(&d->exemptions);
 }
 
 /* Writes d's essay rule (inside the caller's transaction); 0 or -1. */
@@ -243,6 +247,57 @@ store_document_resolutions(struct db *db, const struct store_document *d)
 	return rc;
 }
 
+/*
+ * Writes d's own exemption rules (d->exemptions, "status=0|1" a line)
+ * inside the caller's transaction, touching only what changed (each row
+ * changed is sent to the province); the statuses not listed lose their
+ * override and follow the plan above. 0 or -1.
+ */
+static int
+store_document_exemptions(struct db *db, const struct store_document *d)
+{
+	sqlite3_stmt *stmt;
+	char *lines, *line, *save = NULL, *listed;
+	int rc = 0;
+
+	if (d->exemptions == NULL)
+		return 0;
+	lines = xstrdup(d->exemptions);
+	for (line = strtok_r(lines, "\n", &save); line != NULL && rc == 0;
+	    line = strtok_r(NULL, "\n", &save)) {
+		char *eq = strchr(line, '=');
+
+		if (eq == NULL || (eq[1] != '0' && eq[1] != '1'))
+			continue;
+		*eq = '\0';
+		if ((stmt = db_prepare(db, "INSERT INTO exemption_rule(id,"
+		    " document_id, status, must_write) VALUES (?1, ?2, ?3, ?4)"
+		    " ON CONFLICT(document_id, status) WHERE document_id IS NOT"
+		    " NULL DO UPDATE SET must_write = excluded.must_write"
+		    " WHERE must_write <> excluded.must_write")) == NULL) {
+			rc = -1;
+			break;
+		}
+		sqlite3_bind_int64(stmt, 1, db_new_id());
+		sqlite3_bind_int64(stmt, 2, d->id);
+		sqlite3_bind_text(stmt, 3, line, -1, SQLITE_STATIC);
+		sqlite3_bind_int(stmt, 4, eq[1] - '0');
+		rc = store_step_done(db, stmt, "lưu quy định miễn viết");
+		sqlite3_finalize(stmt);
+	}
+	free(lines);
+	if (rc != 0 || (stmt = db_prepare(db, "DELETE FROM exemption_rule"
+	    " WHERE document_id = ?1 AND instr(?2, char(10) || status || '=')"
+	    " = 0")) == NULL)
+		return -1;
+	listed = xasprintf("\n%s", d->exemptions);
+	sqlite3_bind_int64(stmt, 1, d->id);
+	sqlite3_bind_text(stmt, 2, listed, -1, free);
+	rc = store_step_done(db, stmt, "lưu quy định miễn viết");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 int
 store_document_save(struct db *db, struct store_document *d)
 {
@@ -277,7 +332,8 @@ store_document_save(struct db *db, struct store_document *d)
 	rc = store_step_done(db, stmt, "lưu văn bản");
 	sqlite3_finalize(stmt);
 	if (rc != 0 || store_document_essay_rule(db, d) != 0 ||
-	    store_document_resolutions(db, d) != 0) {
+	    store_document_resolutions(db, d) != 0 ||
+	    store_document_exemptions(db, d) != 0) {
 		db_rollback(db);
 		return -1;
 	}

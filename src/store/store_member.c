@@ -237,6 +237,13 @@ store_member_statuses(struct db *db, struct store_choice **out)
 	    "SELECT code, name FROM member_status ORDER BY sort, code", out);
 }
 
+size_t
+store_party_statuses(struct db *db, struct store_choice **out)
+{
+	return store_choices(db, "SELECT code, name FROM member_status"
+	    " WHERE is_party_member = 1 ORDER BY sort, code", out);
+}
+
 void
 store_choices_free(struct store_choice **c, size_t n)
 {

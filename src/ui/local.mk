@@ -52,7 +52,8 @@ QT_E2E_TESTS = tests/e2e/home.sh tests/e2e/session.sh tests/e2e/locale.sh \
 	tests/e2e/edit.sh tests/e2e/session_prefill.sh \
 	tests/e2e/emptylist.sh tests/e2e/resize.sh \
 	tests/e2e/deadline_words.sh tests/e2e/noessay.sh tests/e2e/plan_import.sh \
-	tests/e2e/resolutions.sh tests/e2e/session_level.sh
+	tests/e2e/resolutions.sh tests/e2e/session_level.sh \
+	tests/e2e/exemptions.sh
 TESTS += $(QT_E2E_TESTS)
 EXTRA_DIST += $(QT_E2E_TESTS) tests/e2e/lib.sh
 
