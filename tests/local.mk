@@ -7,6 +7,13 @@ tests_unit_test_db_SOURCES = tests/unit/test_db.c tests/unit/old_db.c tests/unit
 tests_unit_test_db_LDADD = $(QT_CORE_LIBS)
 TESTS += tests/unit/test_db
 
+# A power cut at every I/O operation of a run of saves (a VFS that keeps
+# what the disk would hold): nothing acknowledged is lost.
+check_PROGRAMS += tests/unit/test_powerloss
+tests_unit_test_powerloss_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_powerloss_LDADD = $(QT_CORE_LIBS)
+TESTS += tests/unit/test_powerloss
+
 include tests/net/local.mk
 include tests/monkey/local.mk
 
