@@ -55,7 +55,7 @@ sync_screen_load(struct ui *ui, struct sync_screen *s)
 	free(s->url);
 	free(s->unit);
 	free(s->last);
-	s->url = sync_server_url();
+	s->url = sync_server_url(ui->db);
 	ui->home_unit = store_home_unit(ui->db);
 	if (ui->home_unit != 0 && store_unit_get(ui->db, ui->home_unit, &u) == 0) {
 		s->unit = xstrdup(u.name);

@@ -1,8 +1,13 @@
 /*
- * cred.c - the device credential file (paths_config_dir()/credential).
+ * cred.c - the device credential of a database
+ * (paths_config_dir()/credential-DATABASE_ID).
  *
  * Two lines, "url URL" and "token TOKEN", mode 0600: anyone who can read
- * the token can sync as this commune until the province revokes it.
+ * the token can sync as this commune until the province revokes it. The
+ * file is named by the database's own id (the setting database_id, made
+ * once per database, never synced), so two databases of one Unix user
+ * each keep their own enrolment; a database moved or restored from a
+ * backup keeps it.
  */
 #include "config.h"
 
@@ -10,7 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "db.h"
 #include "files.h"
 #include "msg.h"
 #include "paths.h"
@@ -18,26 +25,59 @@
 #include "sync/sync_int.h"
 #include "xmalloc.h"
 
-static char *
-cred_path(void)
-{
-	char *dir = paths_config_dir(), *path = xasprintf("%s/credential", dir);
+/* The file before credentials were per database (one per Unix user). */
+#define CRED_LEGACY	"credential"
 
+/* The path of db's credential (caller frees), or NULL with *err. */
+static char *
+cred_path(struct db *db, char **err)
+{
+	char *dir = paths_config_dir(), *id = db_setting_get(db, "database_id");
+	char *path = NULL;
+
+	if (id != NULL && *id != '\0' && strspn(id, "0123456789abcdef") ==
+	    strlen(id))
+		path = xasprintf("%s/credential-%s", dir, id);
+	else
+		*err = xstrdup("Cơ sở dữ liệu không có mã nhận dạng "
+		    "(database_id): hãy chạy quantriet check");
+	free(id);
 	free(dir);
 	return path;
 }
 
-int
-cred_load(char **url, char **token, char **err)
+/*
+ * A credential of the old, per-user kind goes to the first enrolled
+ * database that looks for its own: before, every database of the user
+ * used it, and an enrolled one is the one that was meant.
+ */
+static void
+cred_adopt_legacy(struct db *db, const char *path)
 {
-	char *path = cred_path(), line[1024];
-	FILE *fp = fopen(path, "r");
+	char *dir = paths_config_dir(), *old = xasprintf("%s/" CRED_LEGACY, dir);
+	char *unit = db_setting_get(db, SYNC_KEY_UNIT);
+
+	if (unit != NULL && access(path, F_OK) != 0 && access(old, F_OK) == 0)
+		rename(old, path);
+	free(unit);
+	free(old);
+	free(dir);
+}
+
+int
+cred_load(struct db *db, char **url, char **token, char **err)
+{
+	char *path = cred_path(db, err), line[1024];
+	FILE *fp;
 
 	*url = *token = NULL;
-	if (fp == NULL) {
-		*err = xasprintf("Máy này chưa đăng ký với máy chủ tỉnh (không "
-		    "có %s): hãy chạy quantriet enroll ĐỊA_CHỈ MÃ với mã do cấp "
-		    "tỉnh cấp", path);
+	if (path == NULL)
+		return -1;
+	cred_adopt_legacy(db, path);
+	if ((fp = fopen(path, "r")) == NULL) {
+		*err = xasprintf("Cơ sở dữ liệu này chưa đăng ký với máy chủ tỉnh "
+		    "(không có %s): hãy chạy quantriet enroll ĐỊA_CHỈ MÃ với mã "
+		    "do cấp tỉnh cấp", path);
 		free(path);
 		return -1;
 	}
@@ -62,18 +102,18 @@ cred_load(char **url, char **token, char **err)
 }
 
 int
-cred_save(const char *url, const char *token, char **err)
+cred_save(struct db *db, const char *url, const char *token, char **err)
 {
-	char *dir = paths_config_dir(), *path = cred_path();
+	char *dir = paths_config_dir(), *path = cred_path(db, err);
 	char *text = xasprintf("url %s\ntoken %s\n", url, token);
-	int rc = 0;
+	int rc = -1;
 
-	if (paths_make_dir(dir) != 0 ||
-	    files_write(path, text, strlen(text)) != 0) {
+	if (path != NULL && (paths_make_dir(dir) != 0 ||
+	    files_write(path, text, strlen(text)) != 0))
 		*err = xasprintf("Không lưu được thông tin đăng ký vào %s: %s",
 		    path, msg_strerror(errno));
-		rc = -1;
-	}
+	else if (path != NULL)
+		rc = 0;
 	free(text);
 	free(dir);
 	free(path);
@@ -81,11 +121,11 @@ cred_save(const char *url, const char *token, char **err)
 }
 
 char *
-sync_server_url(void)
+sync_server_url(struct db *db)
 {
 	char *url, *token, *err = NULL;
 
-	if (cred_load(&url, &token, &err) != 0) {
+	if (cred_load(db, &url, &token, &err) != 0) {
 		free(err);
 		return NULL;
 	}

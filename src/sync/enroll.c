@@ -29,7 +29,7 @@ enroll_save(struct db *db, const char *url, const struct wire_record *hdr,
 		goto out;
 	}
 	snprintf(num, sizeof num, "%lld", (long long)unit);
-	if (cred_save(url, token, err) != 0)
+	if (cred_save(db, url, token, err) != 0)
 		goto out;
 	if (db_setting_set(db, SYNC_KEY_UNIT, num) != 0 ||
 	    db_setting_set(db, SYNC_KEY_CURSOR, "0") != 0 ||

@@ -46,7 +46,7 @@ sync_start(struct db *db, char **err)
 	char *url, *token;
 
 	*err = NULL;
-	if (cred_load(&url, &token, err) != 0)
+	if (cred_load(db, &url, &token, err) != 0)
 		return NULL;
 	if (!http_url_allowed(url)) {
 		*err = xasprintf("Địa chỉ máy chủ %s không dùng HTTPS: hãy đăng "

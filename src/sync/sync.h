@@ -63,7 +63,8 @@ void	 sync_set_tls(struct sync_run *run, const char *cacert, const char *pin);
 
 /*
  * Enrols this database with the server at url using a one-time code and
- * saves the device credential (mode 0600, under paths_config_dir()).
+ * saves its device credential (mode 0600, under paths_config_dir(), named
+ * by the database's id: each database has its own).
  * cacert and pin may be NULL. Blocking; returns 0, or -1 with *err.
  */
 int	 sync_enroll(struct db *db, const char *url, const char *code,
@@ -102,9 +103,9 @@ int	 sync_list_conflicts(struct db *db, int offset, int limit,
 void	 sync_issues_free(struct sync_issue *items, int n);
 
 /*
- * The server URL this PC is enrolled with, or NULL when it is not
- * enrolled (or the credential cannot be read). Caller frees.
+ * The server URL this database is enrolled with, or NULL when it is not
+ * enrolled (or its credential cannot be read). Caller frees.
  */
-char	*sync_server_url(void);
+char	*sync_server_url(struct db *db);
 
 #endif

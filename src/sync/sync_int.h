@@ -47,9 +47,9 @@ int	 inbox_store(struct db *db, struct wire_reader *rd, int64_t count,
 /* Applies every stored row in one transaction; -1 with db_error(). */
 int	 inbox_apply(struct db *db, int64_t *applied);
 
-/* The device credential saved by quantriet enroll. */
-int	 cred_load(char **url, char **token, char **err);
-int	 cred_save(const char *url, const char *token, char **err);
+/* The device credential of db saved by quantriet enroll (src/sync/cred.c). */
+int	 cred_load(struct db *db, char **url, char **token, char **err);
+int	 cred_save(struct db *db, const char *url, const char *token, char **err);
 
 /* Request bodies start with this header record (then wire_end). */
 void	 sync_header(struct buf *b, const char *type);

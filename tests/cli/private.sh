@@ -80,7 +80,9 @@ for u in 000 022; do
 	    "umask $u: the default database, made by enroll, 0600"
 	is "$(mode "$D/data")/$(mode "$D/data/quantriet")" 700/700 \
 	    "umask $u: the directories made for it 0700"
-	is "$(mode "$D/cfg/quantriet/credential")/$(mode "$D/cfg/quantriet")" \
+	is "$(mode "$D/cfg/quantriet/credential-$("$SQLRUN" \
+	    "$D/data/quantriet/quantriet.db" "SELECT value FROM setting WHERE \
+	    key = 'database_id'")")/$(mode "$D/cfg/quantriet")" \
 	    600/700 "umask $u: the credential 0600, its directory 0700"
 
 	# The interface (its tmux server, so the program, has umask $u): a

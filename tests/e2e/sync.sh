@@ -83,7 +83,7 @@ e2e_wait "Trang chính"; ok $? "Esc leaves the screen during a sync"
 e2e_wait "Đã hủy; không mất dữ liệu"; ok $? "and says the sync was cancelled"
 
 # Straight to the server again: the rest goes, each record once.
-sed -i "s|^url .*|url $URL|" "$NET_TMP/U.cfg/quantriet/credential"
+sed -i "s|^url .*|url $URL|" "$(cred U)"
 e2e_keys 5 s
 e2e_wait "bị từ chối"; ok $? "the second sync finishes with its summary"
 e2e_wait "Đã gửi"; ok $? "and says what it sent"

@@ -32,6 +32,13 @@ q() {
 	"$SQLRUN" "$NET_TMP/$1.db" "$2"
 }
 
+# cred NAME: the path of device NAME's credential (one per database,
+# named by its database_id).
+cred() {
+	printf '%s/%s.cfg/quantriet/credential-%s\n' "$NET_TMP" "$1" \
+	    "$(q "$1" "SELECT value FROM setting WHERE key = 'database_id'")"
+}
+
 # requests: how many protocol requests the server has answered.
 requests() {
 	grep -c 'POST /v1/' "$NET_TMP/srv.log"
@@ -135,7 +142,7 @@ via_proxy() {
 	_v_port=$(net_wait_port_file "$NET_TMP/proxy.port") || exit 1
 	for _v_d in $_v_devices; do
 		sed -i "s|^url .*|url https://127.0.0.1:$_v_port|" \
-		    "$NET_TMP/$_v_d.cfg/quantriet/credential"
+		    "$(cred "$_v_d")"
 	done
 }
 

@@ -168,7 +168,8 @@ net_bg echo "$QT_PROXY" --echo --port-file "$NET_TMP/echo.port"
 eport=$(net_wait_port_file "$NET_TMP/echo.port") || exit 1
 mkdir -p "$NET_TMP/G.cfg/quantriet"
 cp "$NET_TMP/A.db" "$NET_TMP/G.db"
-printf 'url http://127.0.0.1:%s\ntoken 00\n' "$eport" > "$NET_TMP/G.cfg/quantriet/credential"
+"$SQLRUN" "$NET_TMP/G.db" "UPDATE setting SET value = 'c0b1' WHERE key = 'database_id'" >/dev/null
+printf 'url http://127.0.0.1:%s\ntoken 00\n' "$eport" > "$(cred G)"
 says 'khong hieu duoc' client G sync
 ok $? "a reply that is not the protocol fails: not understood"
 is "$(q G "SELECT count(*) FROM sync_outbox WHERE state <> 'rejected'")" 1 \

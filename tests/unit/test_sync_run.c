@@ -18,19 +18,64 @@
 
 static char dir[] = "/tmp/test_sync_run.XXXXXX";
 
+/* Writes db's credential file (named by its database_id). */
 static void
-write_credential(const char *url)
+write_credential(struct db *db, const char *url)
 {
 	char *path = xasprintf("%s/quantriet", dir);
+	char *id = db_setting_get(db, "database_id");
 	FILE *fp;
 
 	mkdir(path, 0700);
 	free(path);
-	path = xasprintf("%s/quantriet/credential", dir);
+	path = xasprintf("%s/quantriet/credential-%s", dir, id);
+	free(id);
 	fp = fopen(path, "w");
 	fprintf(fp, "url %s\ntoken 0123\n", url);
 	fclose(fp);
 	free(path);
+}
+
+/*
+ * Two databases of one Unix user each keep their own credential; the old
+ * per-user file goes to the first enrolled database that looks.
+ */
+static void
+per_database(struct db *db)
+{
+	char *file2 = xasprintf("%s/q2.db", dir), *err, *url;
+	char *legacy = xasprintf("%s/quantriet/credential", dir);
+	struct db *db2 = db_open(file2, DB_OPEN_CREATE, &err);
+	FILE *fp;
+
+	write_credential(db, "http://127.0.0.1:7");
+	url = sync_server_url(db2);
+	tap_ok(url == NULL, "a second database of the same user is not enrolled "
+	    "by the first one's credential");
+	free(url);
+	url = sync_server_url(db);
+	tap_is_str(url, "http://127.0.0.1:7", "the first keeps its own");
+	free(url);
+
+	fp = fopen(legacy, "w");
+	fprintf(fp, "url http://127.0.0.1:9\ntoken 0123\n");
+	fclose(fp);
+	url = sync_server_url(db2);
+	tap_ok(url == NULL && access(legacy, F_OK) == 0, "an old per-user "
+	    "credential is not taken by a database never enrolled");
+	free(url);
+	db_setting_set(db2, "home_unit_id", "7");
+	url = sync_server_url(db2);
+	tap_is_str(url, "http://127.0.0.1:9", "an enrolled database takes it");
+	free(url);
+	tap_ok(access(legacy, F_OK) != 0, "and it is no longer the user's");
+	url = sync_server_url(db);
+	tap_is_str(url, "http://127.0.0.1:7", "the other database keeps its own");
+	free(url);
+	db_close(&db2);
+	unlink(file2);
+	free(file2);
+	free(legacy);
 }
 
 int
@@ -59,7 +104,7 @@ main(void)
 	free(err);
 
 	/* Port 1 on loopback: nothing listens, the connection is refused. */
-	write_credential("http://127.0.0.1:1");
+	write_credential(db, "http://127.0.0.1:1");
 	run = sync_start(db, &err);
 	tap_ok(run != NULL, "an enrolled database starts a run");
 	while ((rc = sync_step(run, 100, &p)) == 1 && steps++ < 1000)
@@ -84,16 +129,17 @@ main(void)
 	tap_ok(run == NULL, "freeing twice is harmless");
 
 	/* A plain-HTTP address off this machine is never used. */
-	write_credential("http://192.0.2.1");
+	write_credential(db, "http://192.0.2.1");
 	run = sync_start(db, &err);
 	tap_ok(run == NULL && strstr(err, "HTTPS") != NULL,
 	    "plain HTTP to another machine is refused");
 	free(err);
-	write_credential("http://127.0.0.1.example.net/");
+	write_credential(db, "http://127.0.0.1.example.net/");
 	run = sync_start(db, &err);
 	tap_ok(run == NULL, "a name that only starts like loopback is refused too");
 	free(err);
 
+	per_database(db);
 	db_close(&db);
 	unlink(file);
 	free(file);
