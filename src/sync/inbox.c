@@ -139,12 +139,11 @@ inbox_apply_row(struct db *db, const struct wire_record *rec, int64_t *applied)
 }
 
 /*
- * Drops the pulled rows whose parent never came (an inconsistent or
- * hostile server), logging each, so that they cannot fail the commit of
- * this and every later sync. Returns the rows dropped, or -1.
+ * One pass of inbox_drop_orphans: drops every row that fails a foreign
+ * key now. Returns the rows dropped, or -1.
  */
 static int
-inbox_drop_orphans(struct db *db)
+inbox_drop_pass(struct db *db)
 {
 	sqlite3_stmt *stmt = db_prepare(db, "SELECT DISTINCT \"table\", rowid "
 	    "FROM pragma_foreign_key_check WHERE rowid IS NOT NULL");
@@ -176,6 +175,24 @@ inbox_drop_orphans(struct db *db)
 		n = -1;
 	buf_free(&del);
 	return n;
+}
+
+/*
+ * Drops the pulled rows whose parent never came (an inconsistent or
+ * hostile server), logging each, so that they cannot fail the commit of
+ * this and every later sync. Dropping a row orphans the rows that name
+ * it (a plan whose parent never came takes its sessions, their
+ * attendance, its essays), so passes repeat until none fails; each pass
+ * drops at least one row, so they end. Returns the rows dropped, or -1.
+ */
+static int
+inbox_drop_orphans(struct db *db)
+{
+	int n, total = 0;
+
+	while ((n = inbox_drop_pass(db)) > 0)
+		total += n;
+	return n < 0 ? -1 : total;
 }
 
 int

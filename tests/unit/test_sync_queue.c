@@ -193,6 +193,73 @@ test_orphan(void)
 	    "nothing is left to block the next sync");
 }
 
+/* Appends a pulled "put" of table with the fields of the format. */
+static void
+put_row(struct buf *body, const char *table, int64_t id)
+{
+	wire_begin(body, "row");
+	wire_str(body, "t", table);
+	wire_str(body, "op", "put");
+	wire_int(body, "id", id);
+}
+
+/*
+ * Orphans at any depth: a plan whose parent plan never comes, a session
+ * of that plan, attendance in it and an essay on it. Dropping the plan
+ * orphans the session and the essay, whose dropping orphans the rest.
+ */
+static void
+test_orphan_deep(void)
+{
+	struct wire_reader rd;
+	struct buf body = { 0 };
+	int64_t before = sync_conflict_count(db), applied;
+
+	put_row(&body, "document", 3101);
+	wire_int(&body, "owner_unit_id", unit_id);
+	wire_str(&body, "number", "9-KH/DU");
+	wire_str(&body, "kind", "KH");
+	wire_str(&body, "issuer", "Đảng ủy");
+	wire_str(&body, "issued_on", "2026-11-01");
+	wire_str(&body, "title", "Kế hoạch");
+	wire_int(&body, "parent_id", 3999);
+	wire_int(&body, "hlc", 5);
+	wire_end(&body);
+	put_row(&body, "session", 3102);
+	wire_int(&body, "document_id", 3101);
+	wire_int(&body, "unit_id", unit_id);
+	wire_str(&body, "title", "Buổi học");
+	wire_str(&body, "held_on", "2026-11-10");
+	wire_int(&body, "hlc", 5);
+	wire_end(&body);
+	put_row(&body, "attendance", 3103);
+	wire_int(&body, "session_id", 3102);
+	wire_int(&body, "member_id", member_id);
+	wire_str(&body, "status", "present");
+	wire_int(&body, "hlc", 5);
+	wire_end(&body);
+	put_row(&body, "essay", 3104);
+	wire_int(&body, "document_id", 3101);
+	wire_int(&body, "member_id", member_id);
+	wire_int(&body, "hlc", 5);
+	wire_end(&body);
+	buf_str(&body, "end count i4\n");
+	rd.p = body.data;
+	rd.end = body.data + body.len;
+	tap_ok(inbox_store(db, &rd, 4, 8) == 0 && inbox_apply(db, &applied) == 0,
+	    "a plan whose parent never came, with a session, attendance and an "
+	    "essay of it, does not fail the sync");
+	buf_free(&body);
+	tap_is_int(num("SELECT (SELECT count(*) FROM document WHERE id = 3101) + "
+	    "(SELECT count(*) FROM session WHERE id = 3102) + (SELECT count(*) "
+	    "FROM attendance WHERE id = 3103) + (SELECT count(*) FROM essay "
+	    "WHERE id = 3104)"), 0, "none of the four rows is kept");
+	tap_ok(sync_conflict_count(db) >= before + 3,
+	    "each level dropped is logged");
+	tap_is_int(num("SELECT count(*) FROM sync_inbox"), 0,
+	    "nothing is left to block the next sync");
+}
+
 static void
 test_pull(void)
 {
@@ -256,6 +323,7 @@ main(void)
 	test_ack(batch);
 	test_pull();
 	test_orphan();
+	test_orphan_deep();
 	test_skew();
 	db_close(&db);
 	unlink(file);
