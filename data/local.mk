@@ -4,5 +4,6 @@ QT_EMBEDDED = \
 	data/schema/001_init.sql \
 	data/schema/005_database_id.sql \
 	data/schema/006_name_sort.sql \
-	data/schema/007_essay_none.sql
+	data/schema/007_essay_none.sql \
+	data/schema/008_enrol_units.sql
 EXTRA_DIST += $(QT_EMBEDDED)

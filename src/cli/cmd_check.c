@@ -77,6 +77,13 @@ static const struct check checks[] = {
 	  "WITH RECURSIVE r(id) AS (SELECT id FROM document WHERE parent_id IS NULL "
 	  "UNION SELECT d.id FROM document d JOIN r ON d.parent_id = r.id) "
 	  "SELECT number FROM document WHERE id NOT IN (SELECT id FROM r)" },
+	/* A database enrolled before units were matched at enrolment. */
+	{ "Đơn vị của máy này (home_unit_id) không có trong cơ sở dữ liệu "
+	  "(sửa: xin tỉnh mã mới, chạy quantriet enroll, rồi gửi lại các bản "
+	  "ghi bị từ chối ở màn hình Đồng bộ)",
+	  "SELECT 'home_unit_id = ' || value FROM setting "
+	  "WHERE key = 'home_unit_id' AND CAST(value AS INTEGER) NOT IN "
+	  "(SELECT id FROM unit)" },
 	{ "Khóa tìm kiếm không khớp với tên (cần tính lại)",
 	  "SELECT name FROM unit WHERE name_fold IS NOT qt_fold(name) UNION ALL "
 	  "SELECT full_name FROM member WHERE name_fold IS NOT qt_fold(full_name)" },

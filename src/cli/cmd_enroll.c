@@ -36,7 +36,13 @@ cmd_enroll(int argc, char **argv)
 	if (rc != 0) {
 		msg_error("%s", err);
 		free(err);
-	} else if (!o.quiet)
+	} else if (sync_match_pending(db))
+		/* Said even with --quiet: no sync runs until it is done. */
+		msg_info("Đã đăng ký; %lld đơn vị nhập trên máy này chưa ghép "
+		    "được với đơn vị của tỉnh: mở quantriet, màn hình Đồng bộ "
+		    "(phím 5), phím g để ghép, rồi mới đồng bộ",
+		    (long long)sync_match_unplaced(db));
+	else if (!o.quiet)
 		msg_info("Đã đăng ký máy này với máy chủ tỉnh; chạy "
 		    "quantriet sync để đồng bộ");
 	db_close(&db);

@@ -15,6 +15,7 @@
 #include "db.h"
 #include "server/sha256.h"
 #include "server/srv.h"
+#include "sync/rows.h"
 #include "xmalloc.h"
 
 /* Hash of a code as typed: case, spaces and dashes do not matter. */
@@ -92,11 +93,43 @@ enrol_describe_unit(struct db *db, int64_t unit, struct buf *out)
 	sqlite3_finalize(stmt);
 }
 
+/*
+ * Appends the unit rows the device will see, parents first: the unit's
+ * ancestors and its subtree, so that a database holding work typed
+ * before enrolment can match its units to these (src/sync/rekey.c).
+ */
+static int
+enrol_tree(struct db *db, int64_t unit, struct buf *out)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "WITH RECURSIVE "
+	    "anc(id, depth) AS (SELECT parent_id, -1 FROM unit WHERE id = ?1 "
+	    "  AND parent_id IS NOT NULL UNION ALL SELECT u.parent_id, "
+	    "  anc.depth - 1 FROM unit u JOIN anc ON u.id = anc.id "
+	    "  WHERE u.parent_id IS NOT NULL), "
+	    "sub(id, depth) AS (SELECT ?1, 0 UNION ALL SELECT u.id, sub.depth + 1 "
+	    "  FROM unit u JOIN sub ON u.parent_id = sub.id) "
+	    "SELECT id FROM (SELECT * FROM anc UNION ALL SELECT * FROM sub) "
+	    "ORDER BY depth, id");
+	const struct sync_table *t = sync_table_find("unit");
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, unit);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		if (sync_row_encode(db, t, sqlite3_column_int64(stmt, 0), 0,
+		    out) != 0)
+			break;
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 void
 srv_enroll(struct db *db, struct wire_reader *rd, struct srv_reply *r)
 {
 	struct wire_record *rec = xmalloc(sizeof *rec);
 	const struct wire_value *code;
+	struct buf tree = { 0 };
 	char hash[65], *secret = NULL;
 	int64_t unit, device;
 
@@ -119,8 +152,9 @@ srv_enroll(struct db *db, struct wire_reader *rd, struct srv_reply *r)
 		goto out;
 	}
 	secret = srv_random_hex(32);
+	/* The tree is read before the commit: a failure keeps the code. */
 	if ((device = enrol_add_device(db, unit, secret)) == 0 ||
-	    db_commit(db) != 0) {
+	    enrol_tree(db, unit, &tree) != 0 || db_commit(db) != 0) {
 		db_rollback(db);
 		srv_reply_error(db, r, 503, "busy", db_error(db));
 		goto out;
@@ -131,7 +165,9 @@ srv_enroll(struct db *db, struct wire_reader *rd, struct srv_reply *r)
 	wire_int(&r->body, "unit", unit);
 	enrol_describe_unit(db, unit, &r->body);
 	wire_end(&r->body);
+	buf_add(&r->body, tree.data, tree.len);
 out:
+	buf_free(&tree);
 	free(secret);
 	free(rec);
 }

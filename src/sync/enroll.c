@@ -14,10 +14,14 @@
 #include "sync/sync_int.h"
 #include "xmalloc.h"
 
-/* Saves what the enrolment reply says about this device. */
+/*
+ * Saves what the enrolment reply says about this device, and matches the
+ * local units to the server's that follow the header in rd (rekey.c), in
+ * one transaction.
+ */
 static int
 enroll_save(struct db *db, const char *url, const struct wire_record *hdr,
-    const char *cacert, const char *pin, char **err)
+    struct wire_reader *rd, const char *cacert, const char *pin, char **err)
 {
 	char *token = wire_get_str(hdr, "token"), num[32];
 	int64_t unit;
@@ -31,10 +35,20 @@ enroll_save(struct db *db, const char *url, const struct wire_record *hdr,
 	snprintf(num, sizeof num, "%lld", (long long)unit);
 	if (cred_save(db, url, token, err) != 0)
 		goto out;
+	if (db_begin(db) != 0) {
+		*err = xstrdup(db_error(db));
+		goto out;
+	}
 	if (db_setting_set(db, SYNC_KEY_UNIT, num) != 0 ||
 	    db_setting_set(db, SYNC_KEY_CURSOR, "0") != 0 ||
 	    (cacert != NULL && db_setting_set(db, SYNC_KEY_CACERT, cacert) != 0) ||
-	    (pin != NULL && db_setting_set(db, SYNC_KEY_PIN, pin) != 0)) {
+	    (pin != NULL && db_setting_set(db, SYNC_KEY_PIN, pin) != 0) ||
+	    rekey_enrol(db, rd) < 0) {
+		*err = xstrdup(db_error(db));
+		db_rollback(db);
+		goto out;
+	}
+	if (db_commit(db) != 0) {
 		*err = xstrdup(db_error(db));
 		goto out;
 	}
@@ -81,8 +95,8 @@ sync_enroll(struct db *db, const char *url, const char *code,
 	if (http_call_finish(call, result, "enrolled", &plain, hdr, &rd,
 	    &server_now, err) == 0 &&
 	    (*err = hlc_check_skew(hlc_wall_ms(), server_now)) == NULL)
-		rc = enroll_save(db, base, hdr, cacert != NULL ? abs : NULL,
-		    pin, err);
+		rc = enroll_save(db, base, hdr, &rd,
+		    cacert != NULL ? abs : NULL, pin, err);
 	http_call_free(multi, &call);
 out:
 	curl_multi_cleanup(multi);

@@ -51,6 +51,21 @@ sync_conflict_count(struct db *db)
 	return db_int(db, 0, "SELECT count(*) FROM sync_conflict", 0);
 }
 
+int64_t
+sync_requeue_rejected(struct db *db)
+{
+	int64_t n = sync_rejected_count(db);
+
+	if (db_begin(db) != 0)
+		return -1;
+	if (db_exec(db, "UPDATE sync_outbox SET state = 'waiting', reason = '', "
+	    "batch_id = NULL WHERE state = 'rejected'") != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db) == 0 ? n : -1;
+}
+
 enum sync_state
 sync_record_state(struct db *db, const char *table, int64_t id)
 {

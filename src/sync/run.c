@@ -46,6 +46,12 @@ sync_start(struct db *db, char **err)
 	char *url, *token;
 
 	*err = NULL;
+	if (sync_match_pending(db)) {
+		*err = xstrdup("Các đơn vị nhập trên máy này trước khi đăng ký "
+		    "chưa ghép với đơn vị của tỉnh: mở quantriet, màn hình Đồng "
+		    "bộ (phím 5), phím g để ghép, rồi mới đồng bộ");
+		return NULL;
+	}
 	if (cred_load(db, &url, &token, err) != 0)
 		return NULL;
 	if (!http_url_allowed(url)) {

@@ -103,6 +103,58 @@ int	 sync_list_conflicts(struct db *db, int offset, int limit,
 void	 sync_issues_free(struct sync_issue *items, int n);
 
 /*
+ * Matching the units of a database that held work before enrolment to
+ * the server's (src/sync/rekey.c, docs/sync.md). Enrolment matches by
+ * id and code; what is left waits for the clerk, and sync refuses to run
+ * until sync_match_apply().
+ */
+enum sync_match_state {
+	SYNC_MATCH_SAME,	/* the server's unit, by id */
+	SYNC_MATCH_PAIRED,	/* matched (by code or by the clerk) */
+	SYNC_MATCH_NEW,		/* local: below a matched unit, will be pushed */
+	SYNC_MATCH_UNPLACED,	/* local: no place in the server's tree */
+};
+
+struct sync_match_unit {
+	int64_t			 id;
+	int			 depth;		/* in its tree, 0: a root */
+	char			*code;
+	char			*name;
+	int64_t			 pair;		/* the unit matched with, or 0 */
+	enum sync_match_state	 state;		/* server units: SAME, PAIRED, NEW */
+};
+
+/* 1 while units wait for the clerk (sync refuses to run). */
+int	 sync_match_pending(struct db *db);
+/* Local units nothing places yet, or -1. */
+int64_t	 sync_match_unplaced(struct db *db);
+/* Units of the local tree (remote 0) or of the server's; -1 on error. */
+int64_t	 sync_match_count(struct db *db, int remote);
+/*
+ * A page of the local tree or of the server's, in tree order; fills
+ * *items (caller frees with sync_match_free). Returns how many, or -1.
+ */
+int	 sync_match_local(struct db *db, int offset, int limit,
+	    struct sync_match_unit **items);
+int	 sync_match_remote(struct db *db, int offset, int limit,
+	    struct sync_match_unit **items);
+void	 sync_match_free(struct sync_match_unit *items, int n);
+/* The clerk's choice: local is the server's unit remote (0: none). */
+int	 sync_match_pair(struct db *db, int64_t local, int64_t remote);
+/*
+ * Re-keys, in one transaction, every local unit matched to its server
+ * unit, stores the server's units and ends the matching; local units left
+ * unmatched stay this PC's own. 0, or -1 with db_error().
+ */
+int	 sync_match_apply(struct db *db);
+
+/*
+ * Sends every rejected record again at the next sync (after the cause
+ * was fixed). Returns how many, or -1.
+ */
+int64_t	 sync_requeue_rejected(struct db *db);
+
+/*
  * The server URL this database is enrolled with, or NULL when it is not
  * enrolled (or its credential cannot be read). Caller frees.
  */

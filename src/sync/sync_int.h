@@ -51,6 +51,14 @@ int	 inbox_apply(struct db *db, int64_t *applied);
 int	 cred_load(struct db *db, char **url, char **token, char **err);
 int	 cred_save(struct db *db, const char *url, const char *token, char **err);
 
+/*
+ * Matches the local units to the server's unit records that follow the
+ * enrolment reply's header in rd (src/sync/rekey.c) and re-keys them,
+ * inside the caller's transaction. Returns 0 done, 1 when units wait for
+ * the clerk (sync_match_*), -1 with db_error().
+ */
+int	 rekey_enrol(struct db *db, struct wire_reader *rd);
+
 /* Request bodies start with this header record (then wire_end). */
 void	 sync_header(struct buf *b, const char *type);
 
