@@ -78,8 +78,8 @@ enroll_form_draw(struct ui *ui, void *data)
 			    STYLE_ERROR, 0);
 		longtext_free(&lines, n);
 	}
-	ui_put(ui->body, ui->rows - 2, 1, ui->cols - 2, "Nên đăng ký trên một "
-	    "cơ sở dữ liệu mới, trống: đơn vị và kế hoạch sẽ nhận từ tỉnh.",
+	ui_put(ui->body, ui->rows - 2, 1, ui->cols - 2, "Đơn vị đã nhập trên "
+	    "máy được ghép với đơn vị của tỉnh theo mã (hoặc hỏi bạn).",
 	    STYLE_DIM, TEXT_ELLIPSIS);
 }
 
@@ -135,8 +135,10 @@ enroll_form_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 	struct enroll_form *s = data;
 
 	return form_screen_key(ui, &s->form, &screen_enroll_form,
-	    enroll_form_save, s, "Đã đăng ký máy này với máy chủ tỉnh; F4 "
-	    "hoặc s: đồng bộ lần đầu", act, ch, is_keycode);
+	    enroll_form_save, s, sync_match_pending(ui->db) ? "Đã đăng ký; "
+	    "đơn vị nhập trên máy chưa ghép được theo mã: F3 hoặc g để ghép" :
+	    "Đã đăng ký máy này với máy chủ tỉnh; F4 hoặc s: đồng bộ lần đầu",
+	    act, ch, is_keycode);
 }
 
 const struct screen_ops screen_enroll_form = {

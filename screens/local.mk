@@ -3,9 +3,10 @@
 libqt_ui_a_SOURCES += \
 	screens/sync.c \
 	screens/sync_issues.c \
-	screens/enroll_form.c
-TESTS += tests/e2e/sync.sh
-EXTRA_DIST += tests/e2e/sync.sh
+	screens/enroll_form.c \
+	screens/unit_match.c
+TESTS += tests/e2e/sync.sh tests/e2e/unit_match.sh
+EXTRA_DIST += tests/e2e/sync.sh tests/e2e/unit_match.sh
 
 # Order and width as a clerk expects: members in Vietnamese order,
 # deadlines that are never cut at 80 columns.

@@ -30,7 +30,7 @@
 
 static const enum ui_action sync_actions[] = {
 	ACT_HELP, ACT_SYNC, ACT_REJECTED, ACT_CONFLICTS, ACT_ENROLL, ACT_CANCEL,
-	ACT_QUIT, ACT_NONE
+	ACT_MATCH, ACT_QUIT, ACT_NONE
 };
 
 struct sync_screen {
@@ -39,6 +39,7 @@ struct sync_screen {
 	int64_t			 pending;
 	int64_t			 rejected;
 	int64_t			 conflicts;
+	int			 match;		/* units wait for the clerk */
 	char			*last;		/* last verified sync */
 	struct sync_run		*run;		/* non-NULL while syncing */
 	struct sync_progress	 p;		/* as last drawn */
@@ -65,6 +66,7 @@ sync_screen_load(struct ui *ui, struct sync_screen *s)
 	s->pending = sync_pending_count(ui->db);
 	s->rejected = sync_rejected_count(ui->db);
 	s->conflicts = sync_conflict_count(ui->db);
+	s->match = sync_match_pending(ui->db);
 	s->last = sync_last_success(ui->db);
 }
 
@@ -208,6 +210,10 @@ sync_draw(struct ui *ui, void *data)
 		ui_put(ui->body, y++, 2, ui->cols - 4, "F7 hoặc d: đăng ký bằng mã "
 		    "một lần do cấp tỉnh cấp", STYLE_NORMAL, TEXT_ELLIPSIS);
 	}
+	if (s->match)
+		ui_put(ui->body, y++, 2, ui->cols - 4, "Đơn vị nhập trước khi "
+		    "đăng ký chưa ghép với đơn vị của tỉnh: F3 hoặc g để ghép",
+		    STYLE_WARN, TEXT_ELLIPSIS);
 	draw_hline(ui->body, y++, 1, ui->cols - 2);
 	sync_count(ui, y++, "Thay đổi chờ gửi", s->pending, 0, NULL);
 	ui_put(ui->body, y, 2, 34, "Lần đồng bộ thành công cuối", STYLE_NORMAL,
@@ -285,6 +291,12 @@ sync_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 		    "ký lại bằng mã mới?"))
 			return UI_REDRAW;
 		return ui_open(ui, &screen_enroll_form, arg);
+	case ACT_MATCH:
+		if (!s->match) {
+			ui_message(ui, 0, "Không có đơn vị nào cần ghép");
+			return UI_HANDLED;
+		}
+		return ui_open(ui, &screen_unit_match, arg);
 	case ACT_BACK:
 		if (s->run != NULL)
 			ui_message(ui, 0, "%s", SYNC_CANCELLED);

@@ -24,7 +24,7 @@
 #define ISSUES_DETAIL	7
 
 static const enum ui_action sync_issues_actions[] = {
-	ACT_HELP, ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_RESEND, ACT_QUIT, ACT_NONE
 };
 
 struct sync_issues {
@@ -238,12 +238,38 @@ sync_issues_turn(struct ui *ui, struct sync_issues *s, enum ui_action act)
 	return UI_REDRAW;
 }
 
+/* Sends every rejected record again at the next sync. */
+static int
+sync_issues_resend(struct ui *ui, struct sync_issues *s)
+{
+	int64_t n;
+
+	if (s->conflicts || s->total == 0) {
+		ui_message(ui, 0, "Không có bản ghi bị từ chối nào để gửi lại");
+		return UI_HANDLED;
+	}
+	if (!ui_confirm(ui, "Gửi lại mọi bản ghi bị từ chối ở lần đồng bộ "
+	    "sau (khi đã sửa nguyên nhân)?"))
+		return UI_REDRAW;
+	if ((n = sync_requeue_rejected(ui->db)) < 0) {
+		ui_message(ui, 1, "Không đưa lại được vào hàng chờ: lỗi cơ sở "
+		    "dữ liệu");
+		return UI_REDRAW;
+	}
+	ui_message(ui, 0, "%lld bản ghi sẽ được gửi lại ở lần đồng bộ sau",
+	    (long long)n);
+	sync_issues_load(ui, s, 0);
+	return UI_REDRAW;
+}
+
 static int
 sync_issues_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
     int is_keycode)
 {
 	struct sync_issues *s = data;
 
+	if (act == ACT_RESEND)
+		return sync_issues_resend(ui, s);
 	/* Past either end of the page, the next page comes. */
 	if (act == ACT_DOWN && s->cursor + 1 == (size_t)s->n)
 		act = ACT_PGDN;

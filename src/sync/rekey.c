@@ -228,11 +228,14 @@ sync_match_unplaced(struct db *db)
 int
 sync_match_pair(struct db *db, int64_t local, int64_t remote)
 {
-	/* One server unit per local unit; 0 unpairs. */
+	/*
+	 * One server unit per local unit; 0 unpairs. The server's unit may
+	 * already be here (enrolled again): the local one merges into it.
+	 */
 	char *sql = xasprintf("UPDATE sync_enrol_unit SET local_id = NULL "
 	    "WHERE local_id = %lld; UPDATE sync_enrol_unit SET local_id = %lld "
-	    "WHERE id = %lld AND id NOT IN (SELECT id FROM unit)",
-	    (long long)local, (long long)local, (long long)remote);
+	    "WHERE id = %lld AND id <> %lld", (long long)local,
+	    (long long)local, (long long)remote, (long long)local);
 	int rc = db_begin(db);
 
 	if (rc == 0 && (rc = db_exec(db, sql)) == 0)
@@ -258,7 +261,7 @@ sync_match_count(struct db *db, int remote)
 	    "SELECT count(*) FROM unit", 0);
 }
 
-/* Runs a list query (columns id, depth, code, name, pair, state). */
+/* Runs a list query (id, depth, code, name, pair, state, pair's name). */
 static int
 rekey_list(struct db *db, const char *sql, int offset, int limit,
     struct sync_match_unit **items)
@@ -282,6 +285,8 @@ rekey_list(struct db *db, const char *sql, int offset, int limit,
 		u->name = xstrdup((const char *)sqlite3_column_text(stmt, 3));
 		u->pair = sqlite3_column_int64(stmt, 4);
 		u->state = (enum sync_match_state)sqlite3_column_int(stmt, 5);
+		u->pair_name = xstrdup(sqlite3_column_type(stmt, 6) == SQLITE_NULL ?
+		    "" : (const char *)sqlite3_column_text(stmt, 6));
 	}
 	sqlite3_finalize(stmt);
 	return n;
@@ -297,7 +302,8 @@ sync_match_local(struct db *db, int offset, int limit,
 	    "sync_enrol_unit e WHERE e.local_id = u.id), 0), "
 	    "CASE WHEN u.id IN (SELECT id FROM sync_enrol_unit) THEN 0 "
 	    "WHEN u.id IN (SELECT local_id FROM sync_enrol_unit) THEN 1 "
-	    "WHEN u.id IN unplaced THEN 3 ELSE 2 END "
+	    "WHEN u.id IN unplaced THEN 3 ELSE 2 END, (SELECT e.name FROM "
+	    "sync_enrol_unit e WHERE e.local_id = u.id) "
 	    "FROM tree JOIN unit u ON u.id = tree.id ORDER BY tree.path "
 	    "LIMIT ?2 OFFSET ?3", offset, limit, items);
 }
@@ -308,8 +314,9 @@ sync_match_remote(struct db *db, int offset, int limit,
 {
 	return rekey_list(db, REKEY_TREE("sync_enrol_unit", "name")
 	    "SELECT e.id, tree.depth, e.code, e.name, ifnull(e.local_id, 0), "
-	    "CASE WHEN e.id IN (SELECT id FROM unit) THEN 0 "
-	    "WHEN e.local_id IS NOT NULL THEN 1 ELSE 2 END "
+	    "CASE WHEN e.local_id IS NOT NULL THEN 1 "
+	    "WHEN e.id IN (SELECT id FROM unit) THEN 0 ELSE 2 END, (SELECT u.name "
+	    "FROM unit u WHERE u.id = e.local_id) "
 	    "FROM tree JOIN sync_enrol_unit e ON e.id = tree.id "
 	    "ORDER BY tree.path LIMIT ?2 OFFSET ?3", offset, limit, items);
 }
@@ -322,6 +329,7 @@ sync_match_free(struct sync_match_unit *items, int n)
 	for (i = 0; i < n; i++) {
 		free(items[i].code);
 		free(items[i].name);
+		free(items[i].pair_name);
 	}
 	free(items);
 }

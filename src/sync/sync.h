@@ -121,6 +121,7 @@ struct sync_match_unit {
 	char			*code;
 	char			*name;
 	int64_t			 pair;		/* the unit matched with, or 0 */
+	char			*pair_name;	/* its name, "" if none */
 	enum sync_match_state	 state;		/* server units: SAME, PAIRED, NEW */
 };
 
@@ -139,7 +140,10 @@ int	 sync_match_local(struct db *db, int offset, int limit,
 int	 sync_match_remote(struct db *db, int offset, int limit,
 	    struct sync_match_unit **items);
 void	 sync_match_free(struct sync_match_unit *items, int n);
-/* The clerk's choice: local is the server's unit remote (0: none). */
+/*
+ * The clerk's choice: local is the server's unit remote (0: none); if
+ * remote is already here (enrolled again) the local one merges into it.
+ */
 int	 sync_match_pair(struct db *db, int64_t local, int64_t remote);
 /*
  * Re-keys, in one transaction, every local unit matched to its server

@@ -76,6 +76,12 @@ const struct key_binding keys_table[] = {
 	    "Nhật ký xung đột: giá trị của máy này bị bản mới hơn thay" },
 	{ ACT_ENROLL, 7, { 0 }, "d", 0, "Đăng ký",
 	    "Đăng ký máy này với máy chủ tỉnh bằng mã một lần" },
+	{ ACT_MATCH, 3, { 0 }, "g", 0, "Ghép",
+	    "Ghép các đơn vị nhập trên máy trước khi đăng ký với đơn vị của "
+	    "tỉnh (ở màn hình ghép: ghép xong, đổi sang mã số của tỉnh)" },
+	{ ACT_RESEND, 4, { 0 }, "g", 0, "Gửi lại",
+	    "Gửi lại mọi bản ghi bị từ chối ở lần đồng bộ sau (khi đã sửa "
+	    "nguyên nhân)" },
 	{ ACT_TELEX, 9, { 0 }, "", 'T', "Telex",
 	    "Bật/tắt bộ gõ Telex của chương trình (aa=â, dd=đ, s=sắc...)" },
 	{ ACT_QUIT, 10, { 0 }, "Q", 0, "Thoát", "Thoát chương trình" },

@@ -130,6 +130,32 @@ INSERT INTO essay(id, document_id, member_id, due_on, submitted_on, grade,
 EOSQL
 }
 
+# prework NAME CODE: device NAME's new database, before enrolment, holds
+# commune CODE with a cell, 40 members, its own plan, a session and 40
+# attendance marks (84 changes).
+prework() {
+	"$SQLRUN" "$NET_TMP/$1.db" <<EOSQL
+INSERT INTO unit(id, parent_id, kind, code, name, name_fold)
+  VALUES (qt_new_id(), NULL, 'commune', '$2', 'Xã nhập trước', qt_fold('Xã nhập trước'));
+INSERT INTO unit(id, parent_id, kind, code, name, name_fold)
+  SELECT qt_new_id(), id, 'cell', '$2-AP1', 'Chi bộ ấp Một', qt_fold('Chi bộ ấp Một')
+  FROM unit WHERE code = '$2';
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40)
+INSERT INTO member(id, unit_id, full_name, name_fold, name_sort, status)
+  SELECT qt_new_id(), u.id, 'Trần Văn Ba ' || i, qt_fold('Trần Văn Ba ' || i),
+    qt_name_sort('Trần Văn Ba ' || i), 'active'
+  FROM n, unit u WHERE u.code = '$2-AP1';
+INSERT INTO document(id, owner_unit_id, number, kind, issuer, issued_on, title)
+  SELECT qt_new_id(), id, '07-KH/DU', 'KH', 'Đảng ủy xã', '2026-11-02',
+    'Kế hoạch học tập Nghị quyết' FROM unit WHERE code = '$2';
+INSERT INTO session(id, document_id, unit_id, title, held_on, status)
+  SELECT qt_new_id(), d.id, u.id, 'Học tập tại chi bộ', '2026-11-12', 'held'
+  FROM document d, unit u WHERE d.number = '07-KH/DU' AND u.code = '$2-AP1';
+INSERT INTO attendance(id, session_id, member_id, status)
+  SELECT qt_new_id(), s.id, m.id, 'present' FROM session s, member m;
+EOSQL
+}
+
 # via_proxy "DEVICES" PROXY-OPTIONS...: starts qt-proxy in front of the
 # server with those options (its --stats-file is $NET_TMP/proxy.stats)
 # and points the DEVICES' credentials at it.

@@ -23,7 +23,7 @@ static const struct screen_ops *const screens[] = {
 	&screen_attendance, &screen_essays, &screen_essay_form,
 	&screen_tally, &screen_tally_form, &screen_document_form,
 	&screen_plan_item_form, &screen_plan_items, &screen_sync, &screen_sync_issues,
-	&screen_enroll_form, &screen_plan_import,
+	&screen_enroll_form, &screen_plan_import, &screen_unit_match,
 };
 
 /* Every key a screen reacts to maps to exactly one action. */
@@ -68,7 +68,7 @@ static const char *const screen_names[] = {
 	"Biểu mẫu buổi học của kế hoạch", "Các buổi học kế hoạch yêu cầu",
 	"Đồng bộ với tỉnh",
 	"Đồng bộ: bản ghi bị từ chối, xung đột", "Đăng ký với máy chủ tỉnh",
-	"Nhập kế hoạch từ tệp",
+	"Nhập kế hoạch từ tệp", "Ghép đơn vị trên máy với đơn vị của tỉnh",
 };
 
 /* The name docs/keys.md gives a curses key code of the termkeys table. */
