@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hlc.h"
 #include "store/store.h"
 #include "sync/sync.h"
 #include "text/text.h"
@@ -40,6 +41,7 @@ struct sync_screen {
 	int64_t			 rejected;
 	int64_t			 conflicts;
 	int			 match;		/* units wait for the clerk */
+	char			*clock;		/* the PC clock is off, or NULL */
 	char			*last;		/* last verified sync */
 	struct sync_run		*run;		/* non-NULL while syncing */
 	struct sync_progress	 p;		/* as last drawn */
@@ -67,6 +69,8 @@ sync_screen_load(struct ui *ui, struct sync_screen *s)
 	s->rejected = sync_rejected_count(ui->db);
 	s->conflicts = sync_conflict_count(ui->db);
 	s->match = sync_match_pending(ui->db);
+	free(s->clock);
+	s->clock = hlc_offset_warning(ui->db);
 	s->last = sync_last_success(ui->db);
 }
 
@@ -109,6 +113,7 @@ sync_free_screen(void *data)
 	free(s->url);
 	free(s->unit);
 	free(s->last);
+	free(s->clock);
 	free(s->result);
 	free(s);
 }
@@ -214,6 +219,9 @@ sync_draw(struct ui *ui, void *data)
 		ui_put(ui->body, y++, 2, ui->cols - 4, "Đơn vị nhập trước khi "
 		    "đăng ký chưa ghép với đơn vị của tỉnh: F3 hoặc g để ghép",
 		    STYLE_WARN, TEXT_ELLIPSIS);
+	if (s->clock != NULL)
+		ui_put(ui->body, y++, 2, ui->cols - 4, s->clock, STYLE_WARN,
+		    TEXT_ELLIPSIS);
 	draw_hline(ui->body, y++, 1, ui->cols - 2);
 	sync_count(ui, y++, "Thay đổi chờ gửi", s->pending, 0, NULL);
 	ui_put(ui->body, y, 2, 34, "Lần đồng bộ thành công cuối", STYLE_NORMAL,

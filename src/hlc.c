@@ -34,10 +34,11 @@ hlc_ms(int64_t hlc)
 int64_t
 hlc_next(struct db *db)
 {
-	int64_t now = hlc_wall_ms() << 16;
+	int64_t now = hlc_wall_ms();
 
+	/* The PC clock plus the offset learnt from the server (0 on it). */
 	sqlite3_stmt *stmt = db_prepare(db,
-	    "UPDATE sync_clock SET hlc = max(hlc + 1, ?1)");
+	    "UPDATE sync_clock SET hlc = max(hlc + 1, (?1 + offset_ms) << 16)");
 	int rc;
 
 	if (stmt == NULL)
@@ -71,29 +72,32 @@ hlc_observe(struct db *db, int64_t remote)
 	return 0;
 }
 
-/* Formats ms since 1970 as local "HH:MM ngày DD/MM/YYYY" into buf. */
-static void
-hlc_format(int64_t ms, char *buf, size_t size)
+int
+hlc_set_offset(struct db *db, int64_t local_ms, int64_t server_ms)
 {
-	time_t t = (time_t)(ms / 1000);
-	struct tm tm;
+	int64_t diff = server_ms - local_ms;
+	char *sql;
+	int rc;
 
-	if (localtime_r(&t, &tm) == NULL ||
-	    strftime(buf, size, "%H:%M ngày %d/%m/%Y", &tm) == 0)
-		snprintf(buf, size, "?");
+	if (diff <= HLC_MAX_SKEW_MS && diff >= -HLC_MAX_SKEW_MS)
+		diff = 0;
+	sql = xasprintf("UPDATE sync_clock SET offset_ms = %lld",
+	    (long long)diff);
+	rc = db_exec(db, sql);
+	free(sql);
+	return rc;
 }
 
 char *
-hlc_check_skew(int64_t local_ms, int64_t server_ms)
+hlc_offset_warning(struct db *db)
 {
-	char here[64], there[64];
-	int64_t diff = local_ms - server_ms;
+	int64_t off = db_int(db, 0, "SELECT offset_ms FROM sync_clock", 0);
+	int64_t min = ((off < 0 ? -off : off) + 30000) / 60000;
 
-	if (diff <= HLC_MAX_SKEW_MS && diff >= -HLC_MAX_SKEW_MS)
+	if (off == 0)
 		return NULL;
-	hlc_format(local_ms, here, sizeof here);
-	hlc_format(server_ms, there, sizeof there);
-	return xasprintf("Đồng hồ máy tính sai: máy này chỉ %s, máy chủ tỉnh "
-	    "chỉ %s. Hãy chỉnh lại ngày giờ của máy rồi đồng bộ lại", here,
-	    there);
+	return xasprintf("Đồng hồ máy tính %s %lld giờ %02lld phút so với máy "
+	    "chủ tỉnh: đồng bộ đã dùng giờ của máy chủ; hãy chỉnh lại ngày giờ "
+	    "của máy", off > 0 ? "chậm" : "nhanh", (long long)(min / 60),
+	    (long long)(min % 60));
 }

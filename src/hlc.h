@@ -5,7 +5,7 @@
  * are stamped by triggers in data/schema/002_sync.sql from sync_clock; this
  * module folds in clocks seen from elsewhere, so the next local change is
  * later than anything this device has seen even when the PC clock is wrong,
- * and it detects a PC clock too far from the server's.
+ * and a PC clock far from the server's is corrected by an offset.
  */
 #ifndef QT_HLC_H
 #define QT_HLC_H
@@ -14,7 +14,7 @@
 
 struct db;
 
-/* How far a PC clock may stray from the server's before sync refuses. */
+/* How far a PC clock may stray from the server's before its offset is used. */
 #define HLC_MAX_SKEW_MS		(60 * 60 * 1000LL)
 
 /* The PC clock in milliseconds (plus $QUANTRIET_CLOCK_OFFSET_S, for tests). */
@@ -26,10 +26,16 @@ int64_t	 hlc_next(struct db *db);
 /* Moves the database's clock past remote if it is behind; 0 or -1. */
 int	 hlc_observe(struct db *db, int64_t remote);
 /*
- * Compares the PC clock with the server's (both in ms). Returns NULL when
- * they agree, else the clerk's message "Đồng hồ máy tính sai..." (caller
- * frees).
+ * Records how far the PC clock (local_ms) is from the server's (both in
+ * ms): beyond HLC_MAX_SKEW_MS, local changes are stamped from then on
+ * with the PC clock plus the difference (sync_clock.offset_ms); within
+ * it, with the PC clock. 0 or -1.
  */
-char	*hlc_check_skew(int64_t local_ms, int64_t server_ms);
+int	 hlc_set_offset(struct db *db, int64_t local_ms, int64_t server_ms);
+/*
+ * The clerk's warning "Đồng hồ máy tính chậm N giờ..." while an offset is
+ * in use, else NULL. Caller frees.
+ */
+char	*hlc_offset_warning(struct db *db);
 
 #endif

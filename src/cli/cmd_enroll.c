@@ -33,6 +33,8 @@ cmd_enroll(int argc, char **argv)
 	if ((db = cli_open_db(o.db, DB_OPEN_CREATE)) == NULL)
 		return 1;
 	rc = sync_enroll(db, argv[optind], argv[optind + 1], o.cacert, o.pin, &err);
+	if (rc == 0)
+		sync_opts_clock_warning(db);
 	if (rc != 0) {
 		msg_error("%s", err);
 		free(err);

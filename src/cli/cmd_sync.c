@@ -45,6 +45,7 @@ cmd_sync(int argc, char **argv)
 		msg_info("%s", sync_summary(run));
 	if (rc != 0)
 		msg_error("%s", sync_error(run));
+	sync_opts_clock_warning(db);
 	if (rc == 0 && !o.quiet && sync_rejected_count(db) > 0)
 		msg_info("%lld bản ghi bị máy chủ tỉnh từ chối: xem trong màn "
 		    "hình Đồng bộ", (long long)sync_rejected_count(db));

@@ -1,12 +1,15 @@
 /*
- * sync_opts.c - the options quantriet sync and quantriet enroll share.
+ * sync_opts.c - what quantriet sync and quantriet enroll share.
  */
 #include "config.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/sync_opts.h"
+#include "hlc.h"
+#include "msg.h"
 
 static const struct option sync_longopts[] = {
 	{ "db", required_argument, NULL, 'd' },
@@ -36,3 +39,13 @@ sync_opts_parse(int argc, char **argv, struct sync_opts *o)
 	return 0;
 }
 
+
+void
+sync_opts_clock_warning(struct db *db)
+{
+	char *warn = hlc_offset_warning(db);
+
+	if (warn != NULL)
+		msg_error("%s", warn);
+	free(warn);
+}

@@ -22,7 +22,7 @@ srv_reply_begin(struct db *db, struct srv_reply *r, int status,
 	r->status = status;
 	r->body.len = 0;
 	wire_begin(&r->body, "qtsync");
-	wire_int(&r->body, "v", WIRE_VERSION);
+	wire_int(&r->body, "v", r->version != 0 ? r->version : WIRE_VERSION);
 	wire_str(&r->body, "type", type);
 	wire_int(&r->body, "now", hlc_wall_ms());
 	wire_int(&r->body, "hlc", db_int(db, 0, "SELECT hlc FROM sync_clock", 0));
@@ -50,11 +50,12 @@ srv_check_header(struct db *db, struct wire_reader *rd,
 		    "Yêu cầu không đúng định dạng giao thức đồng bộ");
 		return -1;
 	}
-	if (v != WIRE_VERSION) {
+	if (v < WIRE_VERSION_MIN || v > WIRE_VERSION) {
 		srv_reply_error(db, r, 400, "version",
 		    "Phiên bản giao thức không được hỗ trợ: hãy cập nhật quantriet");
 		return -1;
 	}
+	r->version = (int)v;
 	if (!wire_is(rec, "type", type)) {
 		srv_reply_error(db, r, 400, "bad-request",
 		    "Loại yêu cầu không khớp với địa chỉ");

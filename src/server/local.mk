@@ -17,3 +17,12 @@ check_PROGRAMS += tests/unit/test_sha256
 tests_unit_test_sha256_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_sha256_SOURCES = tests/unit/test_sha256.c src/server/sha256.c src/server/sha256.h
 TESTS += tests/unit/test_sha256
+
+# The push handler in protocol versions 1 and 2 (docs/sync.md, Versioning).
+check_PROGRAMS += tests/unit/test_srv_push
+tests_unit_test_srv_push_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_srv_push_SOURCES = tests/unit/test_srv_push.c \
+	tests/unit/scratch_db.c tests/unit/scratch_db.h \
+	src/server/push.c src/server/common.c src/server/scope.c
+tests_unit_test_srv_push_LDADD = libqt_sync.a $(QT_CORE_LIBS)
+TESTS += tests/unit/test_srv_push

@@ -5,6 +5,8 @@
  * a row that fails its checks is rejected with a reason and the others
  * still apply. The acknowledgement is stored with the batch id, so a batch
  * sent again after a cut link is answered the same way and applied once.
+ * A version 2 device also gets back the server's copy of each row it had
+ * rejected (docs/sync.md, "Push").
  */
 #include "config.h"
 
@@ -23,7 +25,29 @@ struct push_counts {
 	int64_t	stale;
 	int64_t	rejected;
 	int64_t	clamped;	/* applied, with the server's clock */
+	int64_t	restored;	/* rejected rows sent back as the server has them */
 };
+
+/*
+ * Version 2: appends the server's copy of a rejected row, if it exists
+ * and the device may read it (as a pull would send it: its own unit and
+ * below, or a public row of an ancestor), so the device's copy is put
+ * right. A row of another unit is never sent, nor told apart from none.
+ */
+static void
+push_restore(struct db *db, const struct srv_device *dev,
+    const struct sync_row *row, struct push_counts *n, struct buf *restore)
+{
+	int64_t owner = sync_row_owner(db, row->t, row->key);
+
+	if (owner < 0 || (owner == 0 && row->t->owner_sql != NULL))
+		return;
+	if (owner > 0 && !srv_in_scope(db, dev->unit_id, owner) &&
+	    !(row->t->public && srv_in_scope(db, owner, dev->unit_id)))
+		return;
+	if (sync_row_encode(db, row->t, row->key, 0, restore) == 0)
+		n->restored++;
+}
 
 /* A device may not move or delete the unit it was enrolled for. */
 static const char *
@@ -153,7 +177,7 @@ push_note(struct buf *notes, const char *word, const struct sync_row *row,
 static int
 push_rows(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
     int64_t count, struct push_counts *n, struct buf *notes,
-    struct srv_reply *r)
+    struct buf *restore, struct srv_reply *r)
 {
 	struct wire_record *rec = xmalloc(sizeof *rec);
 	int64_t seen = 0, end_count = -1;
@@ -190,6 +214,8 @@ push_rows(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 		default:
 			n->rejected++;
 			push_note(notes, "reject", &row, reason, 0);
+			if (r->version >= 2)
+				push_restore(db, dev, &row, n, restore);
 			break;
 		}
 		free(reason);
@@ -253,8 +279,8 @@ srv_push(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
     struct srv_reply *r)
 {
 	struct wire_record *hdr = xmalloc(sizeof *hdr);
-	struct push_counts n = { 0, 0, 0, 0 };
-	struct buf notes = { 0 }, ack = { 0 };
+	struct push_counts n = { 0, 0, 0, 0, 0 };
+	struct buf notes = { 0 }, ack = { 0 }, restore = { 0 };
 	int64_t batch, count;
 
 	if (srv_check_header(db, rd, hdr, "push", r) != 0)
@@ -271,7 +297,7 @@ srv_push(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 		srv_reply_error(db, r, 503, "busy", db_error(db));
 		goto out;
 	}
-	if (push_rows(db, dev, rd, count, &n, &notes, r) != 0) {
+	if (push_rows(db, dev, rd, count, &n, &notes, &restore, r) != 0) {
 		db_rollback(db);
 		goto out;
 	}
@@ -281,9 +307,13 @@ srv_push(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 	wire_int(&ack, "stale", n.stale);
 	wire_int(&ack, "rejected", n.rejected);
 	wire_int(&ack, "clamped", n.clamped);
+	if (r->version >= 2)
+		wire_int(&ack, "restore", n.restored);
 	wire_end(&ack);
 	if (notes.len > 0)
 		buf_add(&ack, notes.data, notes.len);
+	if (restore.len > 0)
+		buf_add(&ack, restore.data, restore.len);
 	if (push_store_ack(db, dev, batch, &ack) != 0 || db_commit(db) != 0) {
 		srv_reply_error(db, r, 503, "busy", db_error(db));
 		db_rollback(db);
@@ -293,6 +323,7 @@ srv_push(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 	buf_add(&r->body, ack.data, ack.len);
 out:
 	buf_free(&notes);
+	buf_free(&restore);
 	buf_free(&ack);
 	free(hdr);
 }

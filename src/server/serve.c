@@ -211,7 +211,7 @@ serve_request(void *cls, struct MHD_Connection *c, const char *url,
 {
 	struct serve *s = cls;
 	struct serve_conn *sc = *con_cls;
-	struct srv_reply r = { 0, 0, { 0 } };
+	struct srv_reply r = { 0 };
 
 	if (sc == NULL) {
 		*con_cls = sc = xcalloc(1, sizeof *sc);

@@ -52,17 +52,23 @@ struct srv_reply {
 	int		status;
 	unsigned	retry_after;	/* seconds, for a Retry-After header; 0: none */
 	struct buf	body;
+	int		version;	/* the request's, once read; 0: ours */
 };
 
-/* Starts a reply's header record "qtsync v 1 type TYPE now .. hlc ..". */
+/*
+ * Starts a reply's header record "qtsync v V type TYPE now .. hlc ..", V
+ * the version the request was made in (r->version), else WIRE_VERSION.
+ */
 void	srv_reply_begin(struct db *db, struct srv_reply *r, int status,
 	    const char *type);
 /* Makes r an error reply with code (English word) and Vietnamese message. */
 void	srv_reply_error(struct db *db, struct srv_reply *r, int status,
 	    const char *code, const char *message);
 /*
- * Checks body's first record is "qtsync" of version 1 and the type given;
- * on failure fills an error reply and returns -1.
+ * Checks body's first record is "qtsync" of a version this server speaks
+ * (WIRE_VERSION_MIN to WIRE_VERSION, kept in r->version: the reply is
+ * made in it) and the type given; on failure fills an error reply and
+ * returns -1.
  */
 int	srv_check_header(struct db *db, struct wire_reader *rd,
 	    struct wire_record *rec, const char *type, struct srv_reply *r);

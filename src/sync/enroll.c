@@ -21,7 +21,8 @@
  */
 static int
 enroll_save(struct db *db, const char *url, const struct wire_record *hdr,
-    struct wire_reader *rd, const char *cacert, const char *pin, char **err)
+    struct wire_reader *rd, const char *cacert, const char *pin,
+    int64_t server_now, char **err)
 {
 	char *token = wire_get_str(hdr, "token"), num[32];
 	int64_t unit;
@@ -43,6 +44,7 @@ enroll_save(struct db *db, const char *url, const struct wire_record *hdr,
 	    db_setting_set(db, SYNC_KEY_CURSOR, "0") != 0 ||
 	    (cacert != NULL && db_setting_set(db, SYNC_KEY_CACERT, cacert) != 0) ||
 	    (pin != NULL && db_setting_set(db, SYNC_KEY_PIN, pin) != 0) ||
+	    hlc_set_offset(db, hlc_wall_ms(), server_now) != 0 ||
 	    rekey_enrol(db, rd) < 0) {
 		*err = xstrdup(db_error(db));
 		db_rollback(db);
@@ -93,10 +95,9 @@ sync_enroll(struct db *db, const char *url, const char *code,
 	if (http_call_run(multi, call, &result) != 0)
 		result = CURLE_RECV_ERROR;
 	if (http_call_finish(call, result, "enrolled", &plain, hdr, &rd,
-	    &server_now, err) == 0 &&
-	    (*err = hlc_check_skew(hlc_wall_ms(), server_now)) == NULL)
+	    &server_now, err) == 0)
 		rc = enroll_save(db, base, hdr, &rd,
-		    cacert != NULL ? abs : NULL, pin, err);
+		    cacert != NULL ? abs : NULL, pin, server_now, err);
 	http_call_free(multi, &call);
 out:
 	curl_multi_cleanup(multi);

@@ -199,14 +199,22 @@ http_call_finish(struct http_call *call, CURLcode result,
 	rd->p = plain->data;
 	rd->end = plain->data + plain->len;
 	if (wire_next(rd, hdr) != 1 || strcmp(hdr->word, "qtsync") != 0 ||
-	    wire_get_int(hdr, "v", &v) != 0 || v != WIRE_VERSION ||
+	    wire_get_int(hdr, "v", &v) != 0 ||
 	    wire_get_int(hdr, "now", server_now) != 0)
 		goto garbage;
+	/* An older server refusing our version: the province must update. */
+	if (wire_is(hdr, "type", "error") && wire_is(hdr, "code", "version") &&
+	    v < WIRE_VERSION) {
+		*err = xasprintf("Máy chủ tỉnh dùng phiên bản giao thức cũ (%lld, "
+		    "máy này dùng %d): hãy báo cấp tỉnh cập nhật quantriet-server",
+		    (long long)v, WIRE_VERSION);
+		return -1;
+	}
 	if (wire_is(hdr, "type", "error")) {
 		*err = http_explain_error(hdr, status);
 		return -1;
 	}
-	if (status != 200 || !wire_is(hdr, "type", want_type))
+	if (v != WIRE_VERSION || status != 200 || !wire_is(hdr, "type", want_type))
 		goto garbage;
 	return 0;
 garbage:

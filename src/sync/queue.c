@@ -310,12 +310,43 @@ out:
 	return rc;
 }
 
+/*
+ * Writes the server's copy of a row it rejected over the local one (the
+ * queue muted by the caller), logging the value that was refused.
+ */
+static int
+queue_restore(struct db *db, const struct wire_record *rec)
+{
+	struct sync_row row;
+	const char *why;
+	char *lost, *reason = NULL;
+	int rc;
+
+	if (sync_row_parse(rec, &row, &why) != 0)
+		return -1;
+	lost = sync_row_describe(db, row.t, row.key);
+	if ((rc = db_begin(db)) == 0) {
+		/* A copy that cannot be written leaves the local one as it is. */
+		if (sync_row_write(db, &row, rec, &reason) != 0 ||
+		    queue_log_conflict(db, row.t->name, row.key, lost, "Máy chủ "
+		    "tỉnh từ chối bản sửa này; bản của tỉnh đã được khôi phục "
+		    "trên máy") != 0)
+			db_rollback(db);
+		else
+			rc = db_commit(db);
+	}
+	free(lost);
+	free(reason);
+	return rc;
+}
+
 int
 queue_ack(struct db *db, int64_t batch, const struct wire_record *hdr,
     struct wire_reader *rd)
 {
 	struct wire_record *rec = xmalloc(sizeof *rec);
 	int64_t echoed, applied, stale, rejected, clamped, count, notes = 0;
+	int64_t restore = 0, restored = 0;
 	char *sql;
 	int rc;
 
@@ -331,14 +362,30 @@ queue_ack(struct db *db, int64_t batch, const struct wire_record *hdr,
 		free(rec);
 		return -1;
 	}
-	if (db_begin(db) != 0) {
+	/* Version 2: the server's copies of rejected rows follow the notes. */
+	if (wire_get_int(hdr, "restore", &restore) == 0 &&
+	    (restore < 0 || restore > rejected)) {
 		free(rec);
 		return -1;
 	}
-	while ((rc = wire_next(rd, rec)) == 1 && queue_note(db, batch, rec) == 0)
-		notes++;
+	if (db_begin(db) != 0 ||
+	    db_exec(db, "INSERT OR IGNORE INTO sync_mute VALUES (1)") != 0) {
+		db_rollback(db);
+		free(rec);
+		return -1;
+	}
+	while ((rc = wire_next(rd, rec)) == 1) {
+		if (strcmp(rec->word, "row") == 0 && notes == stale + rejected +
+		    clamped && restored < restore && queue_restore(db, rec) == 0)
+			restored++;
+		else if (restored == 0 && queue_note(db, batch, rec) == 0)
+			notes++;
+		else
+			break;
+	}
 	free(rec);
-	if (rc != 0 || notes != stale + rejected + clamped) {
+	if (rc != 0 || notes != stale + rejected + clamped ||
+	    restored != restore || db_exec(db, "DELETE FROM sync_mute") != 0) {
 		db_rollback(db);
 		return -1;
 	}

@@ -213,14 +213,9 @@ run_reply(struct sync_run *run, CURLcode result)
 	run->bytes_received += recv;
 	if (http_call_finish(run->call, result, pushing ? "ack" : "page",
 	    &plain, hdr, &rd, &server_now, &err) != 0) {
-		char *clock = server_now != 0 ?
-		    hlc_check_skew(hlc_wall_ms(), server_now) : NULL;
-
-		run_fail(run, clock != NULL ? clock : err);
-		if (clock != NULL)
-			free(err);
-	} else if ((err = hlc_check_skew(hlc_wall_ms(), server_now)) != NULL) {
 		run_fail(run, err);
+	} else if (hlc_set_offset(run->db, hlc_wall_ms(), server_now) != 0) {
+		run_fail(run, xstrdup(db_error(run->db)));
 	} else {
 		if (wire_get_int(hdr, "hlc", &hlc) == 0)
 			hlc_observe(run->db, hlc);

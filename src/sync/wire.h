@@ -16,7 +16,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define WIRE_VERSION		1
+/* This program's protocol version; a server answers WIRE_VERSION_MIN on. */
+#define WIRE_VERSION		2
+#define WIRE_VERSION_MIN	1
 #define WIRE_MAX_NAME		32		/* bytes in a WORD or NAME */
 #define WIRE_MAX_FIELDS		48		/* fields in one record */
 #define WIRE_MAX_TEXT		(256 * 1024)	/* bytes in one string */

@@ -92,11 +92,11 @@ for t in member attendance essay session; do
 	    "$(q U "SELECT count(*) FROM $t")" "the server holds each $t once"
 done
 e2e_keys r
-e2e_wait "Sửa trái phép"; ok $? "r lists the rejected record"
+e2e_wait "title=Kế hoạch học tập"; ok $? "r lists the rejected record, put back as the province keeps it"
 e2e_wait "Lý do:"; ok $? "with the server's reason"
 e2e_fits "rejected records"
 e2e_keys Escape x
-e2e_wait "Không có xung đột nào"; ok $? "x shows the conflict log, empty so far"
+e2e_wait "Sửa trái phép"; ok $? "x shows the refused value in the conflict log"
 
 # A second device of XA edits a member after this one did, and syncs
 # first: this one's value loses and goes to the conflict log.

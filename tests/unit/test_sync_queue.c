@@ -289,17 +289,30 @@ test_pull(void)
 	tap_is_int(num("SELECT count(*) FROM sync_inbox"), 0, "the inbox is empty");
 }
 
+/* A PC clock far off: its offset is kept, changes use it, and it is said. */
 static void
 test_skew(void)
 {
-	int64_t now = hlc_wall_ms();
-	char *msg = hlc_check_skew(now, now + 2 * 3600 * 1000);
+	int64_t now = hlc_wall_ms(), before;
+	char *msg;
 
-	tap_ok(msg != NULL && strstr(msg, "Đồng hồ máy tính sai") != NULL,
-	    "two hours off is a wrong clock");
+	tap_is_int(hlc_set_offset(db, now, now + 60 * 1000), 0, "a minute off");
+	tap_ok(hlc_offset_warning(db) == NULL, "is no wrong clock");
+	tap_is_int(hlc_set_offset(db, now, now + 2 * 3600 * 1000), 0,
+	    "two hours slow");
+	msg = hlc_offset_warning(db);
+	tap_ok(msg != NULL && strstr(msg, "chậm 2 giờ 00 phút") != NULL,
+	    "is a wrong clock, said with how far");
 	free(msg);
-	tap_ok(hlc_check_skew(now, now + 60 * 1000) == NULL,
-	    "a minute off is fine");
+	before = hlc_wall_ms();
+	db_exec(db, "UPDATE member SET position = 'Phó bí thư' WHERE id = 202");
+	tap_ok(num("SELECT hlc FROM member WHERE id = 202") >> 16 >=
+	    before + 2 * 3600 * 1000 - 1000,
+	    "a change is stamped with the server's time");
+	tap_ok(hlc_ms(hlc_next(db)) >= before + 2 * 3600 * 1000 - 1000,
+	    "and so is the clock's next value");
+	hlc_set_offset(db, now, now);
+	tap_ok(hlc_offset_warning(db) == NULL, "a clock set right again is not");
 }
 
 int
