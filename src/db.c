@@ -410,6 +410,8 @@ db_open(const char *path, int flags, char **err)
 	db->path = xstrdup(path);
 	*err = NULL;
 	if (stat(path, &st) != 0) {
+		if (errno == EACCES || errno == EPERM)
+			goto refused;
 		if (!(flags & DB_OPEN_CREATE)) {
 			*err = xasprintf("Không tìm thấy cơ sở dữ liệu %s "
 			    "(tạo cơ sở dữ liệu mẫu: quantriet demo --db %s)",
@@ -417,6 +419,8 @@ db_open(const char *path, int flags, char **err)
 			goto fail;
 		}
 		if (paths_make_parent(path) != 0) {
+			if (errno == EACCES || errno == EPERM)
+				goto refused;
 			*err = xasprintf("Không tạo được thư mục cho %s: %s",
 			    path, msg_strerror(errno));
 			goto fail;
@@ -426,6 +430,8 @@ db_open(const char *path, int flags, char **err)
 		 * umask): the journals copy the database's mode.
 		 */
 		if (files_create_db(path) != 0) {
+			if (errno == EACCES || errno == EPERM)
+				goto refused;
 			*err = xasprintf("Không tạo được tệp %s: %s", path,
 			    msg_strerror(errno));
 			goto fail;
@@ -433,7 +439,9 @@ db_open(const char *path, int flags, char **err)
 	} else if (!S_ISREG(st.st_mode)) {
 		*err = xasprintf("%s không phải một tệp thường", path);
 		goto fail;
-	}
+	} else if (access(path, R_OK | W_OK) != 0 &&
+	    (errno == EACCES || errno == EPERM))
+		goto refused;
 	rc = sqlite3_open_v2(path, &db->handle, oflags, NULL);
 	if (rc != SQLITE_OK) {
 		*err = db_describe(db->handle, rc, path);
@@ -444,6 +452,9 @@ db_open(const char *path, int flags, char **err)
 		goto fail;
 	}
 	return db;
+refused:
+	/* Not a crash nor SQLite's "unable to open": the OS said no, say why. */
+	*err = files_denied(path);
 fail:
 	db_close(&db);
 	return NULL;

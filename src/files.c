@@ -10,6 +10,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,4 +114,69 @@ out:
 	free(tmp);
 	errno = saved;
 	return rc;
+}
+
+/*
+ * What on the way to PATH refuses this user: the first directory it may
+ * not enter, else PATH itself when it exists, else the directory that
+ * would hold it (where the user may not create it). Caller frees.
+ */
+static char *
+files_refuser(const char *path)
+{
+	const char *p;
+	char *prefix, *last = NULL;
+
+	for (p = path + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		prefix = xstrndup(path, (size_t)(p - path));
+		if (access(prefix, X_OK) != 0 && errno != ENOENT) {
+			free(last);
+			return prefix;
+		}
+		if (access(prefix, F_OK) != 0) {
+			free(prefix);
+			break;
+		}
+		free(last);
+		last = prefix;
+	}
+	if (access(path, F_OK) == 0) {
+		free(last);
+		return xstrdup(path);
+	}
+	return last != NULL ? last : xstrdup(path[0] == '/' ? "/" : ".");
+}
+
+char *
+files_denied(const char *path)
+{
+	char *who = files_refuser(path), *msg, owner[32], group[32];
+	const struct passwd *pw;
+	const struct group *gr;
+	struct stat st;
+
+	if (stat(who, &st) != 0) {
+		msg = xasprintf("Bạn không có quyền mở %s: hệ điều hành từ chối; "
+		    "hãy mở cơ sở dữ liệu của đơn vị mình, hoặc nhờ quản trị "
+		    "máy chủ cấp quyền", path);
+		free(who);
+		return msg;
+	}
+	if ((pw = getpwuid(st.st_uid)) != NULL)
+		snprintf(owner, sizeof owner, "%s", pw->pw_name);
+	else
+		snprintf(owner, sizeof owner, "%lu", (unsigned long)st.st_uid);
+	if ((gr = getgrgid(st.st_gid)) != NULL)
+		snprintf(group, sizeof group, "%s", gr->gr_name);
+	else
+		snprintf(group, sizeof group, "%lu", (unsigned long)st.st_gid);
+	msg = xasprintf("Bạn không có quyền mở %s: hệ điều hành từ chối vì %s "
+	    "thuộc người dùng %s, nhóm %s, quyền %03o. Nếu đây là dữ liệu của "
+	    "đơn vị bạn, hãy nhờ quản trị máy chủ thêm bạn vào nhóm %s; nếu "
+	    "không, hãy mở cơ sở dữ liệu của đơn vị mình (bỏ --db)", path, who,
+	    owner, group, (unsigned)(st.st_mode & 07777), group);
+	free(who);
+	return msg;
 }

@@ -29,5 +29,13 @@ int	 files_create_db(const char *path);
  * mode 0600. 0, or -1 with errno.
  */
 int	 files_write(const char *path, const char *data, size_t len);
+/*
+ * The sentence for a clerk the operating system refused PATH (EACCES or
+ * EPERM): what refused (the first directory on the way they may not
+ * enter, or the file), its owner, group and mode, and what to do. On a
+ * district server this is another unit's data (docs/district-server.md).
+ * Caller frees.
+ */
+char	*files_denied(const char *path);
 
 #endif

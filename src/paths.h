@@ -4,11 +4,29 @@
 #ifndef QT_PATHS_H
 #define QT_PATHS_H
 
+#include <stddef.h>
+
 /*
- * The database to open when no --db is given: $QUANTRIET_DB, else
- * $XDG_DATA_HOME/quantriet/quantriet.db (~/.local/share/...). Caller frees.
+ * The database to open when no --db is given: $QUANTRIET_DB; else, on a
+ * district server, the one unit database paths_district_dbs() finds;
+ * else $XDG_DATA_HOME/quantriet/quantriet.db (~/.local/share/...).
+ * Caller frees. When the user belongs to several units, returns NULL and
+ * sets *err to a sentence naming them (caller frees); else *err is NULL.
  */
-char	*paths_default_db(void);
+char	*paths_default_db(char **err);
+/*
+ * The district directory: $QUANTRIET_DISTRICT_DIR if absolute, else
+ * /var/lib/quantriet. It holds one directory per unit, named after the
+ * unit's Unix group (docs/district-server.md). Caller frees.
+ */
+char	*paths_district_dir(void);
+/*
+ * The unit databases this process may be meant to open: DIR/GROUP/
+ * quantriet.db for each of its groups (primary first, then getgroups())
+ * where that file exists. Sets *out to a NULL-terminated array the caller
+ * frees with each string; returns how many.
+ */
+size_t	 paths_district_dbs(char ***out);
 /* $XDG_STATE_HOME/quantriet (~/.local/state/quantriet): drafts. Caller frees. */
 char	*paths_state_dir(void);
 /* $XDG_CONFIG_HOME/quantriet (~/.config/quantriet): credentials. Caller frees. */

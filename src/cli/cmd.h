@@ -38,7 +38,8 @@ int		 cmd_import_plan(int argc, char **argv);
 
 /*
  * Opens the database named by --db (opt_db), else the default one
- * (paths_default_db). On failure prints the reason and returns NULL.
+ * (paths_default_db: on a district server, the clerk's unit's). On
+ * failure prints the reason and returns NULL.
  */
 struct db	*cli_open_db(const char *opt_db, int flags);
 

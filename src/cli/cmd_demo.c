@@ -118,7 +118,7 @@ cmd_demo(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char *path = NULL;
+	char *path = NULL, *err = NULL;
 	struct db *db;
 	int c, force = 0, rc = 1;
 
@@ -147,8 +147,11 @@ cmd_demo(int argc, char **argv)
 		free(path);
 		return EXIT_USAGE;
 	}
-	if (path == NULL)
-		path = paths_default_db();
+	if (path == NULL && (path = paths_default_db(&err)) == NULL) {
+		msg_error("%s", err);
+		free(err);
+		return 1;
+	}
 	if (demo_has_data(path)) {
 		if (!force) {
 			msg_error("%s đã có dữ liệu; không ghi đè (dùng --force "

@@ -13,11 +13,12 @@
 struct db *
 cli_open_db(const char *opt_db, int flags)
 {
-	char *path = opt_db != NULL ? NULL : paths_default_db();
 	char *err = NULL;
-	struct db *db;
+	char *path = opt_db != NULL ? NULL : paths_default_db(&err);
+	struct db *db = NULL;
 
-	db = db_open(opt_db != NULL ? opt_db : path, flags, &err);
+	if (opt_db != NULL || path != NULL)
+		db = db_open(opt_db != NULL ? opt_db : path, flags, &err);
 	if (db == NULL) {
 		msg_error("%s", err);
 		free(err);
