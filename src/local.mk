@@ -13,6 +13,7 @@ libqt_core_a_SOURCES = \
 	src/msg.c src/msg.h \
 	src/db.c src/db.h \
 	src/paths.c src/paths.h \
+	src/district.c src/district.h \
 	src/files.c src/files.h \
 	src/hlc.c src/hlc.h \
 	src/embedded.h src/embedded_find.c

@@ -26,6 +26,11 @@ EXTRA_DIST += tests/e2e/mono.sh
 TESTS += tests/cli/private.sh
 EXTRA_DIST += tests/cli/private.sh
 
+# A district server: setup-district, and real Unix users of two units kept
+# apart by the operating system (docs/district-server.md). Needs root.
+TESTS += tests/cli/district.sh
+EXTRA_DIST += tests/cli/district.sh
+
 # The global options before any command (src/main.c).
 TESTS += tests/cli/global_db.sh
 EXTRA_DIST += tests/cli/global_db.sh
