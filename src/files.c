@@ -45,18 +45,23 @@ files_dir_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
-mode_t
-files_db_mode(const char *path)
+int
+files_shared_dir(const char *path)
 {
 	char *dir = files_dir_of(path);
 	struct stat st;
-	mode_t mode = 0600;
+	int shared;
 
-	if (stat(dir, &st) == 0 && (st.st_mode & S_ISGID) &&
-	    (st.st_mode & S_IRWXG) == S_IRWXG)
-		mode = 0660;
+	shared = stat(dir, &st) == 0 && (st.st_mode & S_ISGID) &&
+	    (st.st_mode & S_IRWXG) == S_IRWXG;
 	free(dir);
-	return mode;
+	return shared;
+}
+
+mode_t
+files_db_mode(const char *path)
+{
+	return files_shared_dir(path) ? 0660 : 0600;
 }
 
 int
@@ -92,6 +97,11 @@ files_write(const char *path, const char *data, size_t len)
 	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0)
 		goto out;
+	/* A unit's shared directory: the file is the unit's, as its database. */
+	if (files_shared_dir(path) && fchmod(fd, 0660) != 0) {
+		close(fd);
+		goto out;
+	}
 	while (len > 0) {
 		if ((n = write(fd, data, len)) < 0) {
 			if (errno == EINTR)

@@ -13,10 +13,15 @@
  */
 void	 files_private(void);
 /*
- * The mode a database at PATH should have: 0660 when its directory is
- * setgid and grants its group rwx (an operator shares it with a unit's
- * clerks), else 0600. SQLite gives the journals (-journal, -wal, -shm)
- * the database's mode, ignoring the umask.
+ * Whether the directory that holds PATH is a unit's shared directory on
+ * a district server: setgid, and its group may read, write and enter it
+ * (docs/district-server.md).
+ */
+int	 files_shared_dir(const char *path);
+/*
+ * The mode a database at PATH should have: 0660 in a shared directory
+ * (files_shared_dir), else 0600. SQLite gives the journals (-journal,
+ * -wal, -shm) the database's mode, ignoring the umask.
  */
 mode_t	 files_db_mode(const char *path);
 /*
@@ -26,7 +31,8 @@ mode_t	 files_db_mode(const char *path);
 int	 files_create_db(const char *path);
 /*
  * Writes LEN bytes of DATA to PATH atomically (PATH.tmp, fsync, rename),
- * mode 0600. 0, or -1 with errno.
+ * mode 0600, or 0660 in a shared directory (files_shared_dir: a report
+ * written there belongs to the unit). 0, or -1 with errno.
  */
 int	 files_write(const char *path, const char *data, size_t len);
 /*

@@ -111,6 +111,6 @@ cmd_setup_district(int argc, char **argv)
 }
 
 const struct cmd_entry cmd_setup_district_entry = {
-	"setup-district", "máy chủ huyện: tạo nhóm, thư mục và cơ sở dữ liệu "
-	"cho từng đơn vị (root)", cmd_setup_district
+	"setup-district", "máy chủ huyện: nhóm, thư mục, dữ liệu từng đơn vị "
+	"(root)", cmd_setup_district
 };

@@ -22,16 +22,17 @@ usage(FILE *fp)
 	for (e = cmd_table; *e != NULL; e++) {
 		char *line;
 
-		if (asprintf(&line, "  %-8s %s\n", (*e)->name, (*e)->summary) < 0)
+		if (asprintf(&line, "  %-15s %s\n", (*e)->name, (*e)->summary) < 0)
 			continue;
 		msg_put(fp, line);
 		free(line);
 	}
 	msg_put(fp, "\nTùy chọn chung:\n"
-	    "  --db TỆP     cơ sở dữ liệu (mặc định $QUANTRIET_DB hoặc\n"
-	    "               $XDG_DATA_HOME/quantriet/quantriet.db)\n"
-	    "  --help       in trợ giúp này\n"
-	    "  --version    in phiên bản\n"
+	    "  --db TỆP        cơ sở dữ liệu (mặc định $QUANTRIET_DB, của đơn vị\n"
+	    "                  mình trên máy chủ huyện, hoặc\n"
+	    "                  $XDG_DATA_HOME/quantriet/quantriet.db)\n"
+	    "  --help          in trợ giúp này\n"
+	    "  --version       in phiên bản\n"
 	    "\nXem thêm: man quantriet, quantriet LỆNH --help\n");
 }
 
