@@ -31,6 +31,12 @@ EXTRA_DIST += tests/cli/private.sh
 TESTS += tests/cli/district.sh
 EXTRA_DIST += tests/cli/district.sh
 
+# Kill loop: SIGKILL an import, a sync, the server or the interface
+# mid-write; nothing acknowledged lost or doubled, integrity_check passes.
+# A short run; contrib/kill-loop.sh the long one.
+TESTS += tests/sync/kill.sh
+EXTRA_DIST += tests/sync/kill.sh
+
 # The global options before any command (src/main.c).
 TESTS += tests/cli/global_db.sh
 EXTRA_DIST += tests/cli/global_db.sh
