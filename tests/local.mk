@@ -37,6 +37,11 @@ EXTRA_DIST += tests/cli/district.sh
 TESTS += tests/sync/kill.sh
 EXTRA_DIST += tests/sync/kill.sh
 
+# Many clerks on one database: interfaces in tmux, imports and a sync
+# loop at once; no busy message, nothing lost.
+TESTS += tests/sync/clerks.sh
+EXTRA_DIST += tests/sync/clerks.sh
+
 # The global options before any command (src/main.c).
 TESTS += tests/cli/global_db.sh
 EXTRA_DIST += tests/cli/global_db.sh
