@@ -60,6 +60,12 @@ expected=0	# members A must hold: acknowledged, or cut but landed whole
 acked_sync=0	# members the server must hold after a sync that exited 0
 kills=0 bad=0 r=0
 server_down=0
+# figures: the rounds so far by target and outcome, as TAP comments.
+figures() {
+	echo "# figures after $r rounds: $kills SIGKILLs, $bad faults, $expected members written by the loop"
+	set | sed -n "s/^t_\([a-z]*\)_\(.*\)='*\([0-9]*\)'*$/#   \1 \2: \3/p" | sort
+}
+
 # tally WHAT OUTCOME: counts rounds by target and outcome, for the figures.
 tally() {
 	eval "t_$1_$2=\$(( \${t_$1_$2:-0} + 1 ))"
@@ -174,6 +180,7 @@ while [ $r -lt "$ROUNDS" ]; do
 		echo "# round $r ($what): the server holds $1 members, $2 twice; acknowledged $acked_sync"
 		bad=$((bad + 1))
 	fi
+	[ $((r % 50)) -ne 0 ] || [ $r -eq "$ROUNDS" ] || figures
 done
 is $bad 0 "$ROUNDS rounds, $kills killed mid-work: nothing lost, torn or doubled"
 ok $(( kills == 0 )) "the loop really killed work in progress ($kills times)"
@@ -186,6 +193,5 @@ done
 is "$(ours "$SDB")" "$expected 0" \
     "a sync left alone brings the server all $expected members, each once"
 is "$(q A "SELECT count(*) FROM sync_outbox")" 0 "and nothing is left to send"
-echo "# figures: $ROUNDS rounds, $kills SIGKILLs, $expected members written by the loop"
-set | sed -n "s/^t_\([a-z]*\)_\(.*\)='*\([0-9]*\)'*$/#   \1 \2: \3/p" | sort
+figures
 done_testing
