@@ -62,14 +62,26 @@ kills=0 bad=0 r=0
 server_down=0
 # figures: the rounds so far by target and outcome, as TAP comments.
 figures() {
-	echo "# figures after $r rounds: $kills SIGKILLs, $bad faults, $expected members written by the loop"
+	echo "# figures after $r rounds: $kills SIGKILLs, $bad faults, $expected members written by the loop; kill windows (ms): import $w_import, sync $w_sync, server $w_server, interface $w_interface"
 	set | sed -n "s/^t_\([a-z]*\)_\(.*\)='*\([0-9]*\)'*$/#   \1 \2: \3/p" | sort
 }
 
-# tally WHAT OUTCOME: counts rounds by target and outcome, for the figures.
+# tally WHAT OUTCOME: counts rounds by target and outcome, for the
+# figures, and moves WHAT's kill window (w_WHAT, ms): wider after a kill
+# that came before the work was done, narrower after one that came too
+# late, so that kills land all along the work however fast the machine.
+w_import=700 w_sync=1500 w_server=1500 w_interface=1500
 tally() {
 	eval "t_$1_$2=\$(( \${t_$1_$2:-0} + 1 ))"
-	[ "$2" = killed ] && kills=$((kills + 1))
+	case $2 in
+	finished | failed_server_down) ;;
+	*) kills=$((kills + 1)) ;;
+	esac
+	case $2 in
+	killed) eval "w_$1=\$(( w_$1 * 11 / 10 ))" ;;
+	failed_server_down) ;;
+	*) eval "w_$1=\$(( w_$1 * 9 / 10 + 1 ))" ;;
+	esac
 	what=$1
 }
 while [ $r -lt "$ROUNDS" ]; do
@@ -84,7 +96,7 @@ while [ $r -lt "$ROUNDS" ]; do
 		"$QUANTRIET" --db "$ADB" import members --cell XA-1 --file "$NET_TMP/list.csv" \
 		    >/dev/null 2>&1 &
 		pid=$!
-		rnd 700
+		rnd $w_import
 		kill_after $RND $pid
 		wait $pid
 		rc=$?
@@ -106,7 +118,7 @@ while [ $r -lt "$ROUNDS" ]; do
 	1)	# A sync client pushing what is new.
 		"$QUANTRIET" --db "$ADB" sync --quiet >/dev/null 2>&1 &
 		pid=$!
-		rnd 1500
+		rnd $w_sync
 		kill_after $RND $pid
 		wait $pid
 		rc=$?
@@ -122,7 +134,7 @@ while [ $r -lt "$ROUNDS" ]; do
 		server_down=0
 		"$QUANTRIET" --db "$ADB" sync --quiet >/dev/null 2>&1 &
 		pid=$!
-		rnd 1500
+		rnd $w_server
 		kill_after $RND "$(net_pid srv)"
 		wait "$(net_pid srv)" 2>/dev/null
 		if wait $pid; then
@@ -142,7 +154,7 @@ while [ $r -lt "$ROUNDS" ]; do
 		    "$QUANTRIET" --db "$NET_TMP/A.db" <"$NET_TMP/keys" \
 		    >/dev/null 2>&1 &
 		pid=$!
-		rnd 1500
+		rnd $w_interface
 		kill_after $RND $pid
 		wait $pid
 		rc=$?
