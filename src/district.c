@@ -16,6 +16,7 @@
 
 #include "db.h"
 #include "district.h"
+#include "msg.h"
 #include "xmalloc.h"
 
 extern char **environ;
@@ -102,7 +103,7 @@ district_units_read(const char *file, struct district_units *units,
 	units->n = 0;
 	if (fp == NULL) {
 		*err = xasprintf("Không đọc được danh sách đơn vị %s: %s", file,
-		    strerror(errno));
+		    msg_strerror(errno));
 		return -1;
 	}
 	while (rc == 0 && (len = getline(&line, &cap, fp)) != -1) {
@@ -175,7 +176,7 @@ district_groupadd(struct district_run *r, const char *group)
 		rc = posix_spawnp(&pid, "groupadd", NULL, NULL, argv, environ);
 	if (rc != 0) {
 		*r->err = xasprintf("Không chạy được groupadd để tạo nhóm %s: %s",
-		    group, strerror(rc));
+		    group, msg_strerror(rc));
 		return -1;
 	}
 	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
@@ -198,7 +199,7 @@ district_own(struct district_run *r, const char *path, gid_t gid,
 	struct stat st;
 
 	if (lstat(path, &st) != 0) {
-		*r->err = xasprintf("Không đọc được %s: %s", path, strerror(errno));
+		*r->err = xasprintf("Không đọc được %s: %s", path, msg_strerror(errno));
 		return -1;
 	}
 	if (keep_safe && st.st_uid == 0 && (st.st_mode & 022) == 0)
@@ -212,7 +213,7 @@ district_own(struct district_run *r, const char *path, gid_t gid,
 	/* chown first: it clears the setgid bit chmod then sets. */
 	if (chown(path, 0, gid) != 0 || chmod(path, mode) != 0) {
 		*r->err = xasprintf("Không sửa được quyền của %s: %s", path,
-		    strerror(errno));
+		    msg_strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -234,7 +235,7 @@ district_dir(struct district_run *r, const char *path, gid_t gid,
 		return district_own(r, path, gid, group, mode, keep_safe);
 	}
 	if (errno != ENOENT) {
-		*r->err = xasprintf("Không đọc được %s: %s", path, strerror(errno));
+		*r->err = xasprintf("Không đọc được %s: %s", path, msg_strerror(errno));
 		return -1;
 	}
 	district_say(r, xasprintf("Tạo thư mục %s (quyền %04o, chủ root, nhóm %s)",
@@ -244,7 +245,7 @@ district_dir(struct district_run *r, const char *path, gid_t gid,
 	if (mkdir(path, 0700) != 0 || chown(path, 0, gid) != 0 ||
 	    chmod(path, mode) != 0) {
 		*r->err = xasprintf("Không tạo được thư mục %s: %s", path,
-		    strerror(errno));
+		    msg_strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -279,7 +280,7 @@ district_db(struct district_run *r, const char *path, gid_t gid,
 	db_close(&db);
 	if (chown(path, 0, gid) != 0 || chmod(path, DISTRICT_DB_MODE) != 0) {
 		*r->err = xasprintf("Không đặt được quyền của %s: %s", path,
-		    strerror(errno));
+		    msg_strerror(errno));
 		return -1;
 	}
 	return 0;
