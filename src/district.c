@@ -188,9 +188,9 @@ district_groupadd(struct district_run *r, const char *group)
 }
 
 /*
- * Makes PATH a directory (ISDIR) or a file owned by root and GID with
- * MODE. An existing one is only corrected; with KEEP_SAFE, a directory
- * owned by root that nobody else may write keeps its mode.
+ * Gives the existing PATH owner root, group GID and MODE where it has
+ * other ones; with KEEP_SAFE, a directory of root's that nobody else may
+ * write keeps whatever mode and group the operator chose.
  */
 static int
 district_own(struct district_run *r, const char *path, gid_t gid,
