@@ -4,10 +4,12 @@
  * summing its cells.
  *
  * Opened with arg.id the plan (0: the most recent) and arg.id2 the unit
- * (0: the clerk's). Items 1-4 are tally_compute's counts, never typed;
- * item 4 lists the exemption reasons. Items 5 (assessment) and 6
- * (proposals) are the report row's text, edited in the tally form (F5);
- * item 6 also shows the members' own proposals for reference. F8 marks
+ * (0: the clerk's). What it shows is the report model (domain/report.h),
+ * the one `quantriet report tally` prints: items 1-4 are its counts (the
+ * snapshot of a final report, else counted as of the round's cutoff),
+ * never typed; item 4 lists the exemption reasons. Items 5 (assessment)
+ * and 6 (proposals) are the report row's text, edited in the tally form
+ * (F5); item 6 also shows the members' own proposals for reference. F8 marks
  * the report final after a confirmation: the counts are snapshotted and
  * the text can no longer change; F9 reopens it, asking why, and the
  * report's history (who, when, why) is shown above its items. The report is laid out as lines once
@@ -24,7 +26,8 @@
 
 #include "campaign.h"
 #include "db.h"
-#include "domain/tally.h"
+#include "domain/date.h"
+#include "domain/report.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "ui/draw.h"
@@ -34,8 +37,6 @@
 
 /* The report starts below the unit line, the plan line and a rule. */
 #define TALLY_TOP	3
-/* Members' proposals shown at most (the rest are in the printed report). */
-#define TALLY_MAX_PROPOSALS	500
 
 static const enum ui_action tally_actions[] = {
 	ACT_HELP, ACT_EDIT, ACT_ROUND, ACT_PLAN, ACT_FINAL, ACT_REOPEN,
@@ -56,11 +57,9 @@ struct tally_screen {
 	size_t			 nunits;
 	size_t			 unit;
 	int			 round;
-	struct store_tally	 report;
-	struct tally		 counts;	/* of the plan and unit shown */
-	int			 counted;	/* 0: counting failed */
-	struct store_proposal	*props;		/* the members' proposals */
-	size_t			 nprops;
+	struct store_tally	 report;	/* the row F5, F8 and F9 change */
+	struct report		 model;		/* what is shown */
+	int			 counted;	/* 0: building the model failed */
 	struct tally_line	*lines;
 	size_t			 nlines;
 	size_t			 scroll;
@@ -124,55 +123,77 @@ tally_add_text(struct ui *ui, struct tally_screen *s, const char *text)
 	if (*text != '\0')
 		tally_add(ui, s, 3, STYLE_NORMAL, text);
 	else
-		tally_add(ui, s, 3, STYLE_DIM, s->report.final ? "(không có)" :
+		tally_add(ui, s, 3, STYLE_DIM, s->model.final ? "(không có)" :
 		    "(chưa nhập: F5 để nhập)");
 }
 
-/* Items 1-4: the snapshot of a final report, else the live counts. */
+/* A date of the model as dd/mm/yyyy. */
 static void
-tally_add_counts(struct ui *ui, struct tally_screen *s, const struct tally *t)
+tally_vn(const char *iso, char out[11])
 {
-	const struct store_tally *r = &s->report;
+	struct qt_date d;
+
+	out[0] = '\0';
+	if (date_from_iso(iso, &d) == 0)
+		date_to_vn(d, out);
+}
+
+/* Items 1-4 of the model, and the day they are counted to. */
+static void
+tally_add_counts(struct ui *ui, struct tally_screen *s)
+{
+	const struct report *r = &s->model;
+	const struct tally *t = &r->counts;
+	char cutoff[11], deadline[11];
 	size_t i;
 
-	tally_addf(ui, s, 0, STYLE_NORMAL, "1. Tổng số đảng viên: %lld",
-	    (long long)(r->final ? r->total_members : t->total_members));
-	tally_addf(ui, s, 0, STYLE_NORMAL, "2. Số lượng đảng viên tham gia học "
-	    "tập nghị quyết: %lld", (long long)(r->final ? r->participated :
-	    t->participated));
-	tally_addf(ui, s, 0, STYLE_NORMAL, "3. Số đảng viên viết thu hoạch: "
-	    "%lld", (long long)(r->final ? r->wrote : t->wrote));
-	tally_addf(ui, s, 0, STYLE_NORMAL, "4. Số đảng viên miễn viết thu "
-	    "hoạch: %lld", (long long)(r->final ? r->exempt : t->exempt));
+	tally_addf(ui, s, 0, STYLE_NORMAL, "%s: %lld",
+	    report_item_label(REPORT_MEMBERS), (long long)t->total_members);
+	tally_addf(ui, s, 0, STYLE_NORMAL, "%s: %lld",
+	    report_item_label(REPORT_STUDIED), (long long)t->participated);
+	tally_addf(ui, s, 0, STYLE_NORMAL, "%s: %lld",
+	    report_item_label(REPORT_WROTE), (long long)t->wrote);
+	tally_addf(ui, s, 0, STYLE_NORMAL, "%s: %lld",
+	    report_item_label(REPORT_EXEMPT), (long long)t->exempt);
 	for (i = 0; i < t->nreasons; i++)
-		tally_addf(ui, s, 3, STYLE_NORMAL, "- %s: %lld",
-		    t->reasons[i].reason, (long long)t->reasons[i].count);
+		if (t->reasons[i].count > 0)
+			tally_addf(ui, s, 3, STYLE_NORMAL, "- %s: %lld",
+			    t->reasons[i].reason, (long long)t->reasons[i].count);
+	tally_vn(r->cutoff, cutoff);
+	tally_vn(r->deadline, deadline);
 	if (r->final)
-		tally_add(ui, s, 3, STYLE_DIM, "(số liệu lúc chốt báo cáo; "
-		    "lý do "
-		    "miễn viết theo dữ liệu hiện nay)");
+		tally_addf(ui, s, 3, STYLE_DIM, "(số liệu lúc chốt báo cáo, "
+		    "tính đến ngày %s)", cutoff);
 	else
-		tally_addf(ui, s, 3, STYLE_DIM, "Phải viết: %lld; chưa nộp: "
-		    "%lld, trong đó quá hạn: %lld", (long long)t->must_write,
-		    (long long)t->missing, (long long)t->late);
+		tally_addf(ui, s, 3, STYLE_DIM, "Số liệu tính đến ngày %s%s%s%s",
+		    cutoff, *deadline != '\0' ? " (hạn đợt " : "",
+		    *deadline != '\0' ? deadline : "",
+		    *deadline != '\0' ? ")" : "");
+	tally_addf(ui, s, 3, STYLE_DIM, "Phải viết: %lld; chưa viết: %lld, "
+	    "trong đó quá hạn: %lld", (long long)t->must_write,
+	    (long long)t->missing, (long long)t->late);
 }
 
 /* Item 6: the report's text, then the members' proposals for reference. */
 static void
 tally_add_proposals(struct ui *ui, struct tally_screen *s)
 {
+	const struct report *r = &s->model;
 	size_t i;
 
-	tally_add(ui, s, 0, STYLE_NORMAL, "6. Đề xuất, kiến nghị:");
-	tally_add_text(ui, s, s->report.proposals);
-	if (s->nprops == 0)
+	tally_add(ui, s, 0, STYLE_NORMAL, report_item_label(REPORT_PROPOSALS));
+	tally_add_text(ui, s, r->proposals);
+	if (r->nmember_proposals == 0)
 		return;
 	tally_add(ui, s, 3, STYLE_HEADING, "Đề xuất trong bài thu hoạch của "
 	    "đảng viên (tham khảo):");
-	for (i = 0; i < s->nprops; i++)
+	for (i = 0; i < r->nmember_proposals; i++)
 		tally_addf(ui, s, 3, STYLE_NORMAL, "- %s (%s): %s",
-		    s->props[i].full_name, s->props[i].unit_name,
-		    s->props[i].text);
+		    r->member_proposals[i].full_name,
+		    r->member_proposals[i].unit_name,
+		    r->member_proposals[i].text);
+	if (r->more_proposals)
+		tally_add(ui, s, 3, STYLE_DIM, "(còn nữa: xem báo cáo in)");
 }
 
 /* When the report was made final or reopened, by whom, and why. */
@@ -200,53 +221,52 @@ tally_add_history(struct ui *ui, struct tally_screen *s)
 }
 
 /*
- * Counts the plan and unit shown, and reads the members' proposals: the
- * slow part (it walks every member), so done only when they change.
+ * Builds the model of the plan, unit and round shown, and reads the
+ * report row F5, F8 and F9 act on: the slow part (the count walks every
+ * member), so done only when they change, not on a resize.
  */
 static void
 tally_count(struct ui *ui, struct tally_screen *s)
 {
 	int64_t plan = s->plans[s->plan].id;
-	int n;
 
 	if (s->counted)
-		tally_clear(&s->counts);
-	store_proposals_free(&s->props, s->nprops);
-	s->nprops = 0;
-	s->counted = tally_compute(ui->db, plan, tally_unit_id(s),
-	    &s->counts) == 0;
-	n = store_proposals_list(ui->db, plan, tally_unit_id(s),
-	    TALLY_MAX_PROPOSALS, &s->props);
-	s->nprops = n > 0 ? (size_t)n : 0;
+		report_clear(&s->model);
+	store_tally_clear(&s->report);
+	s->counted = report_build(ui->db, plan, tally_unit_id(s), s->round,
+	    ui->today, REPORT_WITH_PROPOSALS, &s->model) == 0;
+	if (s->counted && store_tally_get(ui->db, plan, tally_unit_id(s),
+	    s->round, &s->report) != 0) {
+		report_clear(&s->model);
+		s->counted = 0;
+	}
 }
 
-/* Reads the report row again and lays the lines out for the width. */
+/* Lays the model out as lines for the width. */
 static void
 tally_layout(struct ui *ui, struct tally_screen *s)
 {
-	const struct store_plan *plan = &s->plans[s->plan];
+	const struct report *r = &s->model;
 
 	tally_lines_free(s);
-	store_tally_clear(&s->report);
-	if (!s->counted || store_tally_get(ui->db, plan->id, tally_unit_id(s),
-	    s->round, &s->report) != 0) {
+	if (!s->counted) {
 		tally_add(ui, s, 0, STYLE_ERROR, db_error(ui->db));
 		return;
 	}
 	tally_add(ui, s, 0, STYLE_HEADING, "BÁO CÁO TỔNG HỢP BÀI THU HOẠCH");
-	tally_addf(ui, s, 0, STYLE_DIM, "Thực hiện %s: %s", plan->number,
-	    plan->title);
+	tally_addf(ui, s, 0, STYLE_DIM, "Thực hiện %s: %s", r->plan_number,
+	    r->plan_title);
 	tally_add_history(ui, s);
 	tally_add(ui, s, 0, STYLE_NORMAL, "");
-	tally_add_counts(ui, s, &s->counts);
+	tally_add_counts(ui, s);
 	tally_add(ui, s, 0, STYLE_NORMAL,
-	    "5. Đánh giá chất lượng bài thu hoạch:");
-	tally_add_text(ui, s, s->report.assessment);
+	    report_item_label(REPORT_ASSESSMENT));
+	tally_add_text(ui, s, r->assessment);
 	tally_add_proposals(ui, s);
 	tally_add(ui, s, 0, STYLE_NORMAL, "");
 	tally_addf(ui, s, 0, STYLE_HEADING, "T/M %s - BÍ THƯ: %s",
-	    s->unit == 0 && s->nunits > 1 ? "ĐẢNG ỦY" : "CHI ỦY",
-	    *s->report.signer != '\0' ? s->report.signer : "............");
+	    r->is_cell ? "CHI ỦY CHI BỘ" : "ĐẢNG ỦY",
+	    *r->signer != '\0' ? r->signer : "............");
 	if (s->scroll >= s->nlines)
 		s->scroll = 0;
 }
@@ -283,8 +303,7 @@ tally_free(void *data)
 	tally_lines_free(s);
 	store_tally_clear(&s->report);
 	if (s->counted)
-		tally_clear(&s->counts);
-	store_proposals_free(&s->props, s->nprops);
+		report_clear(&s->model);
 	store_plans_free(&s->plans, s->nplans);
 	store_choices_free(&s->units, s->nunits);
 	free(s);
@@ -425,6 +444,7 @@ tally_finalize(struct ui *ui, struct tally_screen *s)
 		ui_message(ui, 1, "%s", db_error(ui->db));
 	else
 		ui_message(ui, 0, "Đã chốt báo cáo");
+	tally_count(ui, s);
 	tally_layout(ui, s);
 	return UI_REDRAW;
 }
@@ -450,6 +470,7 @@ tally_reopen(struct ui *ui, struct tally_screen *s)
 	else
 		ui_message(ui, 0, "Đã mở lại báo cáo; lý do ghi trong lịch sử");
 	free(why);
+	tally_count(ui, s);
 	tally_layout(ui, s);
 	return UI_REDRAW;
 }
@@ -475,8 +496,9 @@ tally_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 		tally_count(ui, s);
 		break;
 	case ACT_ROUND:
-		/* The counts do not depend on the round: the row does. */
+		/* Each round counts to its own cutoff, and has its own row. */
 		tally_ask_round(ui, s);
+		tally_count(ui, s);
 		break;
 	case ACT_EDIT:
 	case ACT_OPEN:
@@ -493,9 +515,17 @@ tally_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 	return UI_REDRAW;
 }
 
-/* Back from the tally form, or a new width: the text may differ. */
+/* Back from the tally form: the text may differ. */
 static void
 tally_reveal(struct ui *ui, void *data)
+{
+	tally_count(ui, data);
+	tally_layout(ui, data);
+}
+
+/* A new width: the same model, laid out again. */
+static void
+tally_resize(struct ui *ui, void *data)
 {
 	tally_layout(ui, data);
 }
@@ -509,5 +539,5 @@ const struct screen_ops screen_tally = {
 	.draw = tally_draw,
 	.key = tally_key,
 	.reveal = tally_reveal,
-	.resize = tally_reveal,
+	.resize = tally_resize,
 };

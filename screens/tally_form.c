@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "domain/report.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "ui/draft.h"
@@ -59,9 +60,11 @@ tally_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	form_init(&s->form);
 	form_hidden(&s->form, "report", id);
 	form_hidden(&s->form, "plan", s->report.plan_id);
-	form_textarea(&s->form, "assessment", "5. Đánh giá",
+	form_textarea(&s->form, "assessment",
+	    report_item_label(REPORT_ASSESSMENT),
 	    s->report.assessment, TALLY_TEXT_MAX, TALLY_TEXT_ROWS);
-	form_textarea(&s->form, "proposals", "6. Đề xuất, kiến nghị",
+	form_textarea(&s->form, "proposals",
+	    report_item_label(REPORT_PROPOSALS),
 	    s->report.proposals, TALLY_TEXT_MAX, TALLY_TEXT_ROWS);
 	form_text(&s->form, "signer", "Bí thư ký", s->report.signer, 480);
 	form_take_draft(ui, &s->form, &screen_tally_form, d);

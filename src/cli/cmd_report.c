@@ -13,7 +13,7 @@
 #include "cli/cmd.h"
 #include "db.h"
 #include "domain/lookup.h"
-#include "domain/tally.h"
+#include "domain/report.h"
 #include "files.h"
 #include "msg.h"
 #include "text/text.h"
@@ -50,13 +50,17 @@ report_make(struct db *db, int csv, int64_t document_id, int64_t unit_id,
     int round, int to_terminal)
 {
 	int ascii = text_ascii_mode();
-	char *out;
+	struct report r;
+	char *out = NULL;
 
+	if (report_build(db, document_id, unit_id, round, NULL, csv ?
+	    REPORT_WITH_UNITS : REPORT_WITH_PROPOSALS, &r) != 0)
+		return NULL;
 	if (!to_terminal)
 		text_set_ascii_mode(0);
-	out = csv ? tally_format_csv(db, document_id, unit_id, round) :
-	    tally_format_txt(db, document_id, unit_id, round);
+	out = csv ? report_format_csv(&r) : report_format_txt(&r);
 	text_set_ascii_mode(ascii);
+	report_clear(&r);
 	return out;
 }
 

@@ -11,7 +11,8 @@ libqt_domain_a_SOURCES = \
 	src/domain/rules.c src/domain/rules.h \
 	src/domain/plan_sql.c src/domain/plan_sql.h \
 	src/domain/tally.c src/domain/tally.h \
-	src/domain/tally_format.c \
+	src/domain/report.c src/domain/report.h \
+	src/domain/report_format.c \
 	src/domain/lookup.c src/domain/lookup.h
 
 # The demo database, run in this order by src/cli/cmd_demo.c.

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "db.h"
+#include "domain/date.h"
 #include "domain/plan_sql.h"
 
 sqlite3_stmt *
@@ -16,6 +17,22 @@ plan_prepare(struct db *db, const char *sql, int64_t plan, int64_t second)
 	if (stmt != NULL) {
 		sqlite3_bind_int64(stmt, 1, plan);
 		sqlite3_bind_int64(stmt, 2, second);
+		plan_bind_cutoff(stmt, NULL);
 	}
 	return stmt;
+}
+
+void
+plan_bind_cutoff(sqlite3_stmt *stmt, const char *cutoff)
+{
+	char today[11];
+
+	if (sqlite3_bind_parameter_count(stmt) < PLAN_SQL_CUTOFF_PARAM)
+		return;
+	if (cutoff == NULL || *cutoff == '\0') {
+		date_to_iso(date_today(), today);
+		cutoff = today;
+	}
+	sqlite3_bind_text(stmt, PLAN_SQL_CUTOFF_PARAM, cutoff, -1,
+	    SQLITE_TRANSIENT);
 }

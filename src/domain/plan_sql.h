@@ -14,11 +14,28 @@
 struct db;
 
 /*
- * Prepares SQL and binds ?1 = plan and ?2 = second (a unit or a member).
- * NULL on error (db_error); the caller finalizes the statement.
+ * Prepares SQL and binds ?1 = plan, ?2 = second (a unit or a member) and,
+ * when the SQL names it, PLAN_SQL_CUTOFF = today (date_today()). NULL on
+ * error (db_error); the caller finalizes the statement.
  */
 sqlite3_stmt	*plan_prepare(struct db *db, const char *sql, int64_t plan,
 		    int64_t second);
+
+/*
+ * Binds PLAN_SQL_CUTOFF of stmt (if it has it) to the ISO date cutoff,
+ * or to today when cutoff is NULL or empty.
+ */
+void		 plan_bind_cutoff(sqlite3_stmt *stmt, const char *cutoff);
+
+/*
+ * The day the counts are taken on (ISO): a session held or an essay
+ * handed in after it has not happened yet for them. Today for the
+ * screens; a round's deadline (or the report's date) for a report.
+ * Numbered, not named: SQLite would number a name by where it first
+ * appears, and could give it ?2's slot; ?99 is past any other.
+ */
+#define PLAN_SQL_CUTOFF_PARAM	99
+#define PLAN_SQL_CUTOFF	"?99"
 
 /* The plan ?1 and every plan below it (plans implementing it). */
 #define PLAN_SQL_PLANS \
@@ -77,10 +94,21 @@ sqlite3_stmt	*plan_prepare(struct db *db, const char *sql, int64_t plan,
 	"coalesce((SELECT e.due_days FROM essay_rule e JOIN plan_up u " \
 	"  ON u.id = e.document_id ORDER BY u.depth LIMIT 1), 7)"
 
-/* The held sessions of the plans (needs plans). */
+/*
+ * The sessions that count, for the tally, the essay screen and check
+ * alike (needs plans): held sessions of the plans, held on or before
+ * the cutoff.
+ */
 #define PLAN_SQL_SESS \
 	"sess(id) AS (SELECT se.id FROM session se " \
-	"  WHERE se.document_id IN (SELECT id FROM plans) AND se.status = 'held')"
+	"  WHERE se.document_id IN (SELECT id FROM plans) AND se.status = 'held' " \
+	"  AND se.held_on <= " PLAN_SQL_CUTOFF ")"
+
+/*
+ * Essay row e was handed in by the cutoff (an essay dated later does not
+ * count yet; NULL, not handed in, never does).
+ */
+#define PLAN_SQL_WROTE	"e.submitted_on <= " PLAN_SQL_CUTOFF
 
 /*
  * Lookups by member write the plan or session test as "+column IN (...)":
@@ -94,18 +122,19 @@ sqlite3_stmt	*plan_prepare(struct db *db, const char *sql, int64_t plan,
 #define PLAN_SQL_TOOK_PART	"a.status IN ('present', 'self_study')"
 
 /*
- * The date the essay clock of member row m starts (needs plans and sess):
- * the first held session of the plans m attended or self-studied, else the
- * latest held session of the plans in m's unit; NULL if neither exists.
+ * The date member row m studied the plans (needs plans and sess): the
+ * first session that counts (sess) m attended or self-studied, else the
+ * latest session that counts in m's unit; NULL if neither exists. The
+ * essay clock starts there, an essay cannot be handed in before it (the
+ * essay form, check), and the essay screen shows it.
  */
-#define PLAN_SQL_DUE_BASE \
+#define PLAN_SQL_STUDIED \
 	"coalesce(" \
 	"  (SELECT min(se.held_on) FROM attendance a " \
 	"    JOIN session se ON se.id = a.session_id " \
 	"    WHERE a.member_id = m.id AND +a.session_id IN (SELECT id FROM sess) " \
 	"    AND " PLAN_SQL_TOOK_PART "), " \
 	"  (SELECT max(se.held_on) FROM session se " \
-	"    WHERE se.unit_id = m.unit_id AND se.status = 'held' " \
-	"    AND se.document_id IN (SELECT id FROM plans)))"
+	"    WHERE se.unit_id = m.unit_id AND se.id IN (SELECT id FROM sess)))"
 
 #endif

@@ -45,7 +45,7 @@ rules_essay_due(struct db *db, int64_t document_id, int64_t member_id,
 	int rc = -1;
 
 	stmt = plan_prepare(db, "WITH RECURSIVE " PLAN_SQL_PLANS ", " PLAN_SQL_UP
-	    ", " PLAN_SQL_SESS " SELECT date(" PLAN_SQL_DUE_BASE ", '+' || "
+	    ", " PLAN_SQL_SESS " SELECT date(" PLAN_SQL_STUDIED ", '+' || "
 	    PLAN_SQL_DUE_DAYS " || ' days') FROM member m WHERE m.id = ?2",
 	    document_id, member_id);
 	if (stmt == NULL)
@@ -84,7 +84,8 @@ rules_member_state(struct db *db, int64_t document_id, int64_t member_id,
 
 	stmt = plan_prepare(db, "WITH RECURSIVE " PLAN_SQL_PLANS " SELECT "
 	    "m.status, (SELECT min(e.submitted_on) FROM essay e "
-	    "WHERE e.member_id = m.id AND +e.document_id IN (SELECT id FROM plans)) "
+	    "WHERE e.member_id = m.id AND +e.document_id IN (SELECT id FROM plans) "
+	    "AND " PLAN_SQL_WROTE ") "
 	    "FROM member m WHERE m.id = ?2", document_id, member_id);
 	if (stmt == NULL)
 		return -1;

@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "db.h"
-#include "domain/date.h"
 #include "domain/plan_sql.h"
 #include "domain/tally.h"
 #include "xmalloc.h"
@@ -22,7 +21,8 @@
  * Counts per member status; the rule is joined to the few status groups
  * afterwards (joined per member, SQLite would re-evaluate it per row).
  * "late" is counted for every member who has not written, and used only
- * for statuses that must write.
+ * for statuses that must write. Every status of the rule comes out, in
+ * member_status order, so that the exemption reasons keep one order.
  */
 static const char tally_sql[] =
     "WITH RECURSIVE " PLAN_SQL_PLANS ", " PLAN_SQL_UP ", " PLAN_SQL_RULE ", "
@@ -32,14 +32,16 @@ static const char tally_sql[] =
     "    AND +a.session_id IN (SELECT id FROM sess) AND " PLAN_SQL_TOOK_PART "), "
     "  EXISTS (SELECT 1 FROM essay e WHERE e.member_id = m.id "
     "    AND +e.document_id IN (SELECT id FROM plans) "
-    "    AND e.submitted_on IS NOT NULL) "
+    "    AND " PLAN_SQL_WROTE ") "
     "  FROM units JOIN member m ON m.unit_id = units.id), "
     "agg(status, n, took, wrote, late) AS (SELECT m.status, count(*), "
     "  sum(m.took), sum(m.wrote), sum(CASE WHEN NOT m.wrote THEN "
-    "    date(" PLAN_SQL_DUE_BASE ", '+' || " PLAN_SQL_DUE_DAYS " || ' days')"
-    "    < ?3 ELSE 0 END) FROM per m GROUP BY m.status) "
-    "SELECT r.party, r.must_write, r.reason, a.n, a.took, a.wrote, a.late "
-    "FROM agg a JOIN rule r ON r.status = a.status";
+    "    date(" PLAN_SQL_STUDIED ", '+' || " PLAN_SQL_DUE_DAYS " || ' days')"
+    "    < " PLAN_SQL_CUTOFF " ELSE 0 END) FROM per m GROUP BY m.status) "
+    "SELECT r.party, r.must_write, r.reason, coalesce(a.n, 0), "
+    "  coalesce(a.took, 0), coalesce(a.wrote, 0), coalesce(a.late, 0) "
+    "FROM rule r JOIN member_status st ON st.code = r.status "
+    "LEFT JOIN agg a ON a.status = r.status ORDER BY st.sort, st.code";
 
 void
 tally_clear(struct tally *t)
@@ -52,8 +54,7 @@ tally_clear(struct tally *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* Adds n members exempt for reason, merging equal reasons. */
-static void
+void
 tally_add_reason(struct tally *t, const char *reason, int64_t n)
 {
 	size_t i;
@@ -70,29 +71,30 @@ tally_add_reason(struct tally *t, const char *reason, int64_t n)
 	t->nreasons++;
 }
 
-static int
-tally_reason_cmp(const void *a, const void *b)
+void
+tally_copy(struct tally *dst, const struct tally *src)
 {
-	const struct tally_reason *x = a, *y = b;
+	size_t i;
 
-	if (x->count != y->count)
-		return x->count > y->count ? -1 : 1;
-	return strcmp(x->reason, y->reason);
+	*dst = *src;
+	dst->reasons = NULL;
+	dst->nreasons = 0;
+	for (i = 0; i < src->nreasons; i++)
+		tally_add_reason(dst, src->reasons[i].reason,
+		    src->reasons[i].count);
 }
 
 int
-tally_compute(struct db *db, int64_t document_id, int64_t unit_id,
-    struct tally *out)
+tally_compute_at(struct db *db, int64_t document_id, int64_t unit_id,
+    const char *cutoff, struct tally *out)
 {
 	sqlite3_stmt *stmt;
-	char today[11];
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if ((stmt = plan_prepare(db, tally_sql, document_id, unit_id)) == NULL)
 		return -1;
-	date_to_iso(date_today(), today);
-	sqlite3_bind_text(stmt, 3, today, -1, SQLITE_STATIC);
+	plan_bind_cutoff(stmt, cutoff);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		int party = sqlite3_column_int(stmt, 0);
 		int must = sqlite3_column_int(stmt, 1);
@@ -113,8 +115,9 @@ tally_compute(struct db *db, int64_t document_id, int64_t unit_id,
 			out->missing += n - wrote;
 			out->late += sqlite3_column_int64(stmt, 6);
 		} else {
-			out->exempt += n;
-			tally_add_reason(out, reason, n);
+			/* One who wrote anyway is a writer (tally.h). */
+			out->exempt += n - wrote;
+			tally_add_reason(out, reason, n - wrote);
 		}
 	}
 	if (rc != SQLITE_DONE) {
@@ -124,8 +127,12 @@ tally_compute(struct db *db, int64_t document_id, int64_t unit_id,
 		return -1;
 	}
 	sqlite3_finalize(stmt);
-	if (out->nreasons > 1)
-		qsort(out->reasons, out->nreasons, sizeof *out->reasons,
-		    tally_reason_cmp);
 	return 0;
+}
+
+int
+tally_compute(struct db *db, int64_t document_id, int64_t unit_id,
+    struct tally *out)
+{
+	return tally_compute_at(db, document_id, unit_id, NULL, out);
 }

@@ -1,6 +1,18 @@
 /*
- * tally.h - the essay tally report ("báo cáo tổng hợp bài thu hoạch", the
- * second form at the end of seed 000), computed from the rows.
+ * tally.h - the counts of the essay tally report ("báo cáo tổng hợp bài
+ * thu hoạch", the second form at the end of seed 000), computed from the
+ * rows as of a cutoff day. The report itself (header, items, text,
+ * snapshot) is domain/report.h's, which calls tally_compute_at.
+ *
+ * The rule that makes the form add up (item 1 = item 3 + item 4 + not
+ * yet): every party member of the units is counted once, as
+ *   - a writer (item 3) when an essay of the plans was handed in by the
+ *     cutoff, whether the member had to write or was exempt: an exempt
+ *     member who wrote anyway is a writer, not under item 4;
+ *   - else exempt (item 4, by reason) when the plan's rules exempt the
+ *     member's status;
+ *   - else "not yet" (missing), of whom "late" are past their due day.
+ * Sessions and essays dated after the cutoff do not count yet.
  */
 #ifndef QT_TALLY_H
 #define QT_TALLY_H
@@ -17,49 +29,42 @@ struct tally_reason {
 
 struct tally {
 	int64_t		 total_members;	/* 1. party members (not guests) in the unit and below */
-	int64_t		 participated;	/* 2. of them, present at a held session of the plans, or self-studied */
-	int64_t		 wrote;		/* 3. of them, submitted an essay for the plans */
-	int64_t		 exempt;	/* 4. of them, exempt by the exemption rules */
-	struct tally_reason *reasons;	/* 4. by reason, largest first */
+	int64_t		 participated;	/* 2. of them, present at a session that counts, or self-studied */
+	int64_t		 wrote;		/* 3. of them, handed in an essay for the plans by the cutoff */
+	int64_t		 exempt;	/* 4. of them, exempt by the rules and not writers */
+	/*
+	 * 4. by reason: every reason the plan's rules give a party member
+	 * (0 when nobody has it), in the order of member_status.sort, so
+	 * every unit's tally of a plan lists the same reasons in one order.
+	 */
+	struct tally_reason *reasons;
 	size_t		 nreasons;
 	int64_t		 must_write;	/* members who must write */
-	int64_t		 late;		/* must write, not submitted, due date passed */
-	int64_t		 missing;	/* must write, not submitted (late or not) */
+	int64_t		 late;		/* must write, not submitted, due date before the cutoff */
+	int64_t		 missing;	/* must write, not submitted (late or not): "not yet" */
 	int64_t		 guests_present;	/* non-members who attended */
 };
 
 /*
  * Computes the counts for plan DOCUMENT_ID and every plan below it in the
  * document tree (a commune records sessions and essays under its own plan
- * implementing the province's) over UNIT_ID and every unit below it. The
- * exemption rules and due days are those of DOCUMENT_ID (rules.h); "late"
- * is judged against date_today(). 0 ok, -1 on error (db_error). *out is
- * overwritten; release it with tally_clear().
+ * implementing the province's) over UNIT_ID and every unit below it, as
+ * of CUTOFF (ISO; NULL or "": today). The exemption rules and due days
+ * are those of DOCUMENT_ID (rules.h); "late" is judged against the
+ * cutoff. 0 ok, -1 on error (db_error). *out is overwritten; release it
+ * with tally_clear(). This is the one count computation: the report
+ * model, Home and the final snapshot all call it.
  */
+int		 tally_compute_at(struct db *db, int64_t document_id,
+		    int64_t unit_id, const char *cutoff, struct tally *out);
+/* tally_compute_at as of today. */
 int		 tally_compute(struct db *db, int64_t document_id,
 		    int64_t unit_id, struct tally *out);
 void		 tally_clear(struct tally *t);
-
-/*
- * The seed-000 form filled in, as UTF-8 text: header (the unit above and
- * the unit, place and date), the plan, the six items, "T/M CHI ỦY" (or
- * "T/M ĐẢNG ỦY" above a cell), "BÍ THƯ" and the signer. Assessment,
- * proposals and signer come from the tally_report row of the unit and
- * ROUND (under the plan or a plan implementing it) when one exists; item 6
- * also lists the proposals members wrote in their essays. The place is
- * the setting "place" when set. NULL on error (db_error); caller frees.
- */
-char		*tally_format_txt(struct db *db, int64_t document_id,
-		    int64_t unit_id, int round);
-
-/*
- * The counts as CSV (RFC 4180, UTF-8, CRLF line ends): a header row, then
- * one row per direct child unit and a total row when the unit has
- * children, else one row for the unit. The counts do not depend on
- * ROUND (only the text form's assessment does); it is taken so that both
- * forms are called alike. NULL on error (db_error); caller frees.
- */
-char		*tally_format_csv(struct db *db, int64_t document_id,
-		    int64_t unit_id, int round);
+/* A deep copy of src into *dst (released with tally_clear). */
+void		 tally_copy(struct tally *dst, const struct tally *src);
+/* Adds n members exempt for reason, merging equal reasons (in order). */
+void		 tally_add_reason(struct tally *t, const char *reason,
+		    int64_t n);
 
 #endif

@@ -377,7 +377,7 @@ enum store_essay_filter {
 	STORE_ESSAY_MISSING,	/* must write, nothing submitted (late or not) */
 	STORE_ESSAY_LATE,	/* must write, nothing submitted, due date passed */
 	STORE_ESSAY_SUBMITTED,	/* submitted (on time or late) */
-	STORE_ESSAY_EXEMPT,	/* exempt by the plan's rules */
+	STORE_ESSAY_EXEMPT,	/* exempt by the plan's rules, not handed in (tally.h) */
 	STORE_ESSAY_NFILTERS
 };
 
@@ -494,7 +494,6 @@ struct store_tally {
 	char		*signer;
 	int		 final;
 	char		*finalized_on;	/* ISO or "" */
-	int64_t		 total_members, participated, wrote, exempt;	/* final only */
 };
 
 /*
@@ -515,7 +514,8 @@ void	 store_tally_clear(struct store_tally *t);
 int	 store_tally_save(struct db *db, struct store_tally *t);
 /*
  * Marks the report final on today (ISO): in one transaction, writes its
- * text, computes the counts (tally_compute), snapshots them into the row
+ * text, computes the counts (report_counts: as of the round's cutoff),
+ * snapshots them, item 4's reasons and the cutoff into the row
  * and notes who did it in its history. Refused when it is final already.
  * 0 (t updated) or -1.
  */

@@ -35,10 +35,10 @@
 
 /* Member m's due date, and its earliest hand-in date, under the plans. */
 #define ESSAY_DUE_SQL \
-	"date(" PLAN_SQL_DUE_BASE ", '+' || " PLAN_SQL_DUE_DAYS " || ' days')"
+	"date(" PLAN_SQL_STUDIED ", '+' || " PLAN_SQL_DUE_DAYS " || ' days')"
 #define ESSAY_SUBMITTED_SQL \
 	"(SELECT min(e.submitted_on) FROM essay e WHERE e.member_id = m.id " \
-	"AND e.document_id IN (SELECT id FROM plans))"
+	"AND e.document_id IN (SELECT id FROM plans) AND " PLAN_SQL_WROTE ")"
 
 /*
  * Parameters: ?1 plan, ?2 scope root, ?3 unit, ?4 folded search, ?5 sort
@@ -57,7 +57,8 @@ store_essay_sql(const struct store_essay_query *q,
 		    ESSAY_SUBMITTED_SQL " IS NULL AND " ESSAY_DUE_SQL " < ?8",
 		[STORE_ESSAY_SUBMITTED] = " AND " ESSAY_SUBMITTED_SQL
 		    " IS NOT NULL",
-		[STORE_ESSAY_EXEMPT] = " AND NOT r.must_write",
+		[STORE_ESSAY_EXEMPT] = " AND NOT r.must_write AND "
+		    ESSAY_SUBMITTED_SQL " IS NULL",
 	};
 	int after = dir == STORE_AFTER;
 
@@ -146,6 +147,7 @@ store_essays_page(struct db *db, const struct store_essay_query *q,
 	}
 	sqlite3_bind_int(stmt, 7, limit);
 	sqlite3_bind_text(stmt, 8, q->today, -1, SQLITE_TRANSIENT);
+	plan_bind_cutoff(stmt, q->today);
 	n = store_page_collect(db, stmt, sizeof(struct store_essay_row),
 	    store_essay_row_fill, q->today, store_essay_row_clear_row, dir,
 	    "đọc danh sách bài thu hoạch", &rows);
@@ -221,7 +223,7 @@ store_essay_get(struct db *db, int64_t document_id, int64_t member_id,
 {
 	sqlite3_stmt *stmt = db_prepare(db, ESSAY_CTE "SELECT m.full_name,"
 	    " m.position, u.name, r.must_write, CASE WHEN r.must_write THEN ''"
-	    " ELSE r.reason END, " PLAN_SQL_DUE_BASE ", " ESSAY_DUE_SQL ","
+	    " ELSE r.reason END, " PLAN_SQL_STUDIED ", " ESSAY_DUE_SQL ","
 	    " coalesce(e.id, 0), coalesce(e.document_id, ?1), e.submitted_on,"
 	    " e.grade, e.awareness, e.duties, e.proposals"
 	    " FROM member m JOIN unit u ON u.id = m.unit_id"
@@ -239,6 +241,7 @@ store_essay_get(struct db *db, int64_t document_id, int64_t member_id,
 	sqlite3_bind_int64(stmt, 1, document_id);
 	sqlite3_bind_int64(stmt, 2, 0);
 	sqlite3_bind_int64(stmt, 3, member_id);
+	plan_bind_cutoff(stmt, NULL);
 	if (sqlite3_step(stmt) == SQLITE_ROW) {
 		e->member_id = member_id;
 		e->full_name = store_col(stmt, 0);

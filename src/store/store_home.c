@@ -79,7 +79,7 @@ store_home_next(struct db *db, int64_t scope, const char *today,
  * and returns -1: the essay screen pages through them instead.
  */
 static int
-store_home_essays_late(struct db *db, int64_t scope)
+store_home_essays_late(struct db *db, int64_t scope, const char *today)
 {
 	sqlite3_stmt *stmt;
 	int64_t late = 0;
@@ -98,7 +98,8 @@ store_home_essays_late(struct db *db, int64_t scope)
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		struct tally t;
 
-		if (tally_compute(db, sqlite3_column_int64(stmt, 0), scope, &t) == 0)
+		if (tally_compute_at(db, sqlite3_column_int64(stmt, 0), scope,
+		    today, &t) == 0)
 			late += t.late;
 		tally_clear(&t);
 	}
@@ -135,7 +136,7 @@ store_home_get(struct db *db, int64_t scope, const char *today,
 	    " AND s.document_id = ps.document_id AND s.status = 'held' AND"
 	    " (s.plan_session_id IS NULL OR s.plan_session_id = ps.id))",
 	    scope, today);
-	h->essays_missing = store_home_essays_late(db, scope);
+	h->essays_missing = store_home_essays_late(db, scope, today);
 	h->reports_overdue = (int)store_home_count(db, STORE_PLANS_CTE
 	    "SELECT count(*) FROM report_deadline rd WHERE rd.document_id IN"
 	    STORE_SCOPE_PLANS "AND rd.due_on < ?2 AND (rd.level IS NULL OR"

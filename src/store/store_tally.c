@@ -2,8 +2,8 @@
  * store_tally.c - the tally report row of a unit: its text while it is a
  * draft, and the snapshot of the counts taken when it is marked final.
  *
- * The counts themselves are never stored before then: the screen shows
- * tally_compute's, so they cannot be typed or go stale.
+ * The counts themselves are never stored before then: every face shows
+ * report_counts' (domain/report.h), so they cannot be typed or go stale.
  */
 #include "config.h"
 
@@ -12,7 +12,7 @@
 
 #include "db.h"
 #include "domain/plan_sql.h"
-#include "domain/tally.h"
+#include "domain/report.h"
 #include "store/store.h"
 #include "store/store_int.h"
 #include "text/text.h"
@@ -25,9 +25,7 @@ store_tally_get(struct db *db, int64_t document_id, int64_t unit_id,
 	sqlite3_stmt *stmt = db_prepare(db, "WITH RECURSIVE " PLAN_SQL_PLANS
 	    " SELECT coalesce(t.id, 0), coalesce(t.document_id, ?1),"
 	    " t.assessment, t.proposals, coalesce(nullif(t.signer, ''),"
-	    " u.secretary), coalesce(t.status = 'final', 0), t.finalized_on,"
-	    " coalesce(t.total_members, 0), coalesce(t.participated, 0),"
-	    " coalesce(t.wrote, 0), coalesce(t.exempt, 0)"
+	    " u.secretary), coalesce(t.status = 'final', 0), t.finalized_on"
 	    " FROM unit u LEFT JOIN tally_report t ON t.id = (SELECT x.id"
 	    "  FROM tally_report x WHERE x.unit_id = u.id AND x.round = ?3"
 	    "  AND x.document_id IN (SELECT id FROM plans)"
@@ -52,10 +50,6 @@ store_tally_get(struct db *db, int64_t document_id, int64_t unit_id,
 		t->signer = store_col(stmt, 4);
 		t->final = sqlite3_column_int(stmt, 5);
 		t->finalized_on = store_col(stmt, 6);
-		t->total_members = sqlite3_column_int64(stmt, 7);
-		t->participated = sqlite3_column_int64(stmt, 8);
-		t->wrote = sqlite3_column_int64(stmt, 9);
-		t->exempt = sqlite3_column_int64(stmt, 10);
 		rc = 0;
 	} else
 		db_set_error(db, SQLITE_NOTFOUND, "đọc báo cáo tổng hợp");
@@ -187,7 +181,9 @@ store_tally_reopen(struct db *db, struct store_tally *t, const char *today,
 	/* The snapshot goes: a draft's counts are computed afresh. */
 	if (store_write_ids(db, "mở lại báo cáo", "UPDATE tally_report SET"
 	    " status = 'draft', finalized_on = NULL, total_members = NULL,"
-	    " participated = NULL, wrote = NULL, exempt = NULL WHERE id = ?1"
+	    " participated = NULL, wrote = NULL, exempt = NULL, reasons = NULL,"
+	    " must_write = NULL, missing = NULL, late = NULL,"
+	    " guests_present = NULL, cutoff = NULL WHERE id = ?1"
 	    " AND status = 'final'", 1, t->id) != 1) {
 		db_set_message(db, "Báo cáo chưa chốt, không cần mở lại");
 		db_rollback(db);
@@ -255,19 +251,26 @@ store_tally_finalize(struct db *db, struct store_tally *t, const char *today,
 {
 	struct tally counts;
 	sqlite3_stmt *stmt;
-	int rc;
+	char cutoff[11];
+	int rc, final;
 
 	if (db_begin(db) != 0)
 		return -1;
-	/* Counted inside the transaction: the snapshot is what was written. */
+	/*
+	 * Counted inside the transaction, as every face counts a draft: the
+	 * snapshot is what the report showed.
+	 */
 	if (store_tally_write(db, t) != 0 ||
-	    tally_compute(db, t->plan_id, t->unit_id, &counts) != 0) {
+	    report_counts(db, t->plan_id, t->unit_id, t->round, today, &counts,
+	    &final, cutoff) != 0) {
 		db_rollback(db);
 		return -1;
 	}
 	stmt = db_prepare(db, "UPDATE tally_report SET status = 'final',"
 	    " finalized_on = ?2, total_members = ?3, participated = ?4,"
-	    " wrote = ?5, exempt = ?6 WHERE id = ?1 AND status = 'draft'");
+	    " wrote = ?5, exempt = ?6, reasons = ?7, must_write = ?8,"
+	    " missing = ?9, late = ?10, guests_present = ?11, cutoff = ?12"
+	    " WHERE id = ?1 AND status = 'draft'");
 	if (stmt == NULL) {
 		tally_clear(&counts);
 		db_rollback(db);
@@ -279,22 +282,25 @@ store_tally_finalize(struct db *db, struct store_tally *t, const char *today,
 	sqlite3_bind_int64(stmt, 4, counts.participated);
 	sqlite3_bind_int64(stmt, 5, counts.wrote);
 	sqlite3_bind_int64(stmt, 6, counts.exempt);
+	sqlite3_bind_text(stmt, 7, report_reasons_encode(&counts), -1, free);
+	sqlite3_bind_int64(stmt, 8, counts.must_write);
+	sqlite3_bind_int64(stmt, 9, counts.missing);
+	sqlite3_bind_int64(stmt, 10, counts.late);
+	sqlite3_bind_int64(stmt, 11, counts.guests_present);
+	sqlite3_bind_text(stmt, 12, cutoff, -1, SQLITE_TRANSIENT);
 	rc = store_step_done(db, stmt, "chốt báo cáo tổng hợp");
 	sqlite3_finalize(stmt);
+	tally_clear(&counts);
 	if (rc == 0)
 		rc = store_tally_event(db, t->id, today, "final", who, NULL);
-	if (rc != 0 || db_commit(db) != 0) {
-		tally_clear(&counts);
+	if (rc != 0) {
 		db_rollback(db);
 		return -1;
 	}
+	if (db_commit(db) != 0)
+		return -1;
 	t->final = 1;
 	free(t->finalized_on);
 	t->finalized_on = xstrdup(today);
-	t->total_members = counts.total_members;
-	t->participated = counts.participated;
-	t->wrote = counts.wrote;
-	t->exempt = counts.exempt;
-	tally_clear(&counts);
 	return 0;
 }

@@ -18,58 +18,96 @@ is "$(sqlite3 "$db" "SELECT count(*) FROM unit u JOIN unit_kind k ON k.code = u.
 is "$(sqlite3 "$db" "SELECT count(*) FROM session WHERE makeup_of IS NOT NULL AND status = 'planned'")" 1 \
   "one planned make-up session"
 
-"$QUANTRIET" report tally --db "$db" --plan 13-kh/tu --format csv > "$TAP_TMP/out.csv"
+# tally_csv ROUND: the commune's CSV, without the CR of each line.
+tally_csv() {
+	"$QUANTRIET" report tally --db "$db" --plan 13-kh/tu --format csv \
+	    --round "$1" > "$TAP_TMP/out.csv" &&
+	tr -d '\r' < "$TAP_TMP/out.csv" > "$TAP_TMP/tally$1.csv"
+}
+tally_csv 1
 ok $? "report tally --format csv"
-tr -d '\r' < "$TAP_TMP/out.csv" > "$TAP_TMP/tally.csv"
-is "$(head -n 1 "$TAP_TMP/tally.csv")" \
-  "Đơn vị,Tổng số đảng viên,Tham gia học tập,Viết thu hoạch,Miễn viết thu hoạch,Lý do miễn,Phải viết,Chưa nộp,Quá hạn,Quần chúng dự học" \
-  "CSV header"
-is "$(grep -c . "$TAP_TMP/tally.csv")" 8 "header, six cells, total"
+is "$(head -n 1 "$TAP_TMP/tally1.csv")" \
+  "Đơn vị,Trạng thái,Số liệu đến ngày,Tổng số đảng viên,Tham gia học tập,Viết thu hoạch,Miễn viết thu hoạch,Miễn viết: Miễn sinh hoạt,Miễn viết: Miễn công tác,Miễn viết: Hưu trí,Phải viết,Chưa viết,Quá hạn,Quần chúng dự học" \
+  "CSV header: one column per exemption reason"
+is "$(grep -c . "$TAP_TMP/tally1.csv")" 8 "header, six cells, total"
+is "$(awk -F, '{print NF}' "$TAP_TMP/tally1.csv" | sort -u)" 14 \
+  "every row has the header's 14 columns"
 
-# The same counts per cell, from the rows: a plan is 13-KH/TU or a plan
-# whose parent is it (two levels in the demo); exemptions are the default
-# rules; essays are due 7 days after the first session taken part in, else
-# after the cell's last session.
-sqlite3 -separator , "$db" "
+# want CUTOFF: the same counts per cell, from the rows, as of CUTOFF: a
+# plan is 13-KH/TU or a plan whose parent is it (two levels in the
+# demo); exemptions are the default rules, and an exempt member who
+# wrote is a writer; a session counts if held by the cutoff, an essay if
+# handed in by it; essays are due 7 days after the first session taken
+# part in, else after the cell's last session.
+want() {
+	sqlite3 -separator , "$db" "
 WITH plan(id) AS (
   SELECT id FROM document WHERE number = '13-KH/TU'
   UNION ALL SELECT d.id FROM document d JOIN document p ON d.parent_id = p.id
   WHERE p.number = '13-KH/TU'),
+held AS (SELECT * FROM session WHERE status = 'held' AND held_on <= '$1'
+  AND document_id IN plan),
 pm AS (SELECT m.id, m.unit_id, s.is_party_member AS party,
   coalesce(r.must_write, 1) AS must FROM member m
   JOIN member_status s ON s.code = m.status
   LEFT JOIN exemption_rule r ON r.status = m.status AND r.document_id IS NULL),
 took AS (SELECT DISTINCT a.member_id AS id FROM attendance a
-  JOIN session se ON se.id = a.session_id WHERE se.status = 'held'
-  AND a.status <> 'absent' AND se.document_id IN plan),
+  JOIN held se ON se.id = a.session_id WHERE a.status <> 'absent'),
 wrote AS (SELECT DISTINCT member_id AS id FROM essay
-  WHERE submitted_on IS NOT NULL AND document_id IN plan),
+  WHERE submitted_on <= '$1' AND document_id IN plan),
 firstday AS (SELECT a.member_id AS id, min(se.held_on) AS d FROM attendance a
-  JOIN session se ON se.id = a.session_id WHERE se.status = 'held'
-  AND a.status <> 'absent' AND se.document_id IN plan GROUP BY a.member_id),
-lastday AS (SELECT unit_id, max(held_on) AS d FROM session
-  WHERE status = 'held' AND document_id IN plan GROUP BY unit_id)
+  JOIN held se ON se.id = a.session_id WHERE a.status <> 'absent'
+  GROUP BY a.member_id),
+lastday AS (SELECT unit_id, max(held_on) AS d FROM held GROUP BY unit_id)
 SELECT u.name, sum(pm.party), sum(pm.party AND pm.id IN took),
-  sum(pm.party AND pm.id IN wrote), sum(pm.party AND NOT pm.must),
+  sum(pm.party AND pm.id IN wrote),
+  sum(pm.party AND NOT pm.must AND pm.id NOT IN wrote),
   sum(pm.party AND pm.must), sum(pm.party AND pm.must AND pm.id NOT IN wrote),
   sum(coalesce(pm.party AND pm.must AND pm.id NOT IN wrote
-    AND julianday(coalesce(f.d, l.d)) + 7 < julianday('2021-04-28'), 0)),
+    AND julianday(coalesce(f.d, l.d)) + 7 < julianday('$1'), 0)),
   sum(NOT pm.party AND pm.id IN took)
 FROM unit u JOIN pm ON pm.unit_id = u.id
 LEFT JOIN firstday f ON f.id = pm.id LEFT JOIN lastday l ON l.unit_id = u.id
 WHERE u.parent_id = (SELECT id FROM unit WHERE code = 'DU-VHH')
-GROUP BY u.id" | sort > "$TAP_TMP/want.csv"
-sed -n '2,7p' "$TAP_TMP/tally.csv" | cut -d, -f1-5,7-10 | sort > "$TAP_TMP/got.csv"
-is "$(cat "$TAP_TMP/got.csv")" "$(cat "$TAP_TMP/want.csv")" \
-  "every count of every cell matches plain SQL"
-is "$(awk -F, '$3 == 0 {print $1}' "$TAP_TMP/got.csv")" "Chi bộ ấp Vĩnh Lộc" \
+GROUP BY u.id" | sort
+}
+# got ROUND: the same columns of the CSV's cell rows.
+got() {
+	sed -n '2,7p' "$TAP_TMP/tally$1.csv" | cut -d, -f1,4-7,11-14 | sort
+}
+# Round 1: the cells report to the commune by 24/04 (demo), so essays
+# and the make-up session after it wait for round 2 (to 22/05: today).
+want 2021-04-24 > "$TAP_TMP/want1.csv"
+got 1 > "$TAP_TMP/got1.csv"
+is "$(cat "$TAP_TMP/got1.csv")" "$(cat "$TAP_TMP/want1.csv")" \
+  "round 1: every count of every cell matches plain SQL as of its deadline 24/04"
+is "$(sed -n 2p "$TAP_TMP/tally1.csv" | cut -d, -f2,3)" "nháp,24/04/2021" \
+  "the CSV says the counts are a draft's, as of 24/04"
+tally_csv 2
+want 2021-04-28 > "$TAP_TMP/want2.csv"
+got 2 > "$TAP_TMP/got2.csv"
+is "$(cat "$TAP_TMP/got2.csv")" "$(cat "$TAP_TMP/want2.csv")" \
+  "round 2: every count matches plain SQL as of today, 28/04"
+! cmp -s "$TAP_TMP/got1.csv" "$TAP_TMP/got2.csv"
+ok $? "round 1 and round 2 differ: essays came in between"
+is "$(awk -F, '$3 == 0 {print $1}' "$TAP_TMP/got1.csv")" "Chi bộ ấp Vĩnh Lộc" \
   "only Vĩnh Lộc has not studied yet"
-is "$(tail -n 1 "$TAP_TMP/tally.csv" | cut -d, -f1-5,7-10)" \
+is "$(tail -n 1 "$TAP_TMP/tally1.csv" | cut -d, -f1,4-7,11-14)" \
   "Tổng cộng,$(awk -F, '{for (i = 2; i <= 9; i++) s[i] += $i}
-    END {for (i = 2; i <= 9; i++) printf "%s%d", (i > 2 ? "," : ""), s[i]}' "$TAP_TMP/want.csv")" \
+    END {for (i = 2; i <= 9; i++) printf "%s%d", (i > 2 ? "," : ""), s[i]}' "$TAP_TMP/want1.csv")" \
   "the commune's total is the sum of its cells"
-is "$(tail -n 1 "$TAP_TMP/tally.csv" | cut -d, -f6)" \
-  "Hưu trí: 9; Miễn sinh hoạt: 5; Miễn công tác: 4" "exemption reasons"
+is "$(tail -n 1 "$TAP_TMP/tally1.csv" | cut -d, -f8-10)" "5,4,9" \
+  "exemption reasons, each in its own column"
+# Item 1 = item 3 + item 4 + not yet, on every unit's form and round.
+bad=0
+for round in 1 2; do
+	for unit in $(sqlite3 "$db" "SELECT code FROM unit"); do
+		"$QUANTRIET" report tally --db "$db" --plan 13-KH/TU --unit "$unit" \
+		    --round $round --format csv | tr -d '\r' | tail -n 1 |
+		    awk -F, '$4 != $6 + $7 + $12 {exit 1}' || bad=$((bad + 1))
+	done
+done
+is "$bad" 0 "item 1 = item 3 + item 4 + not yet for every unit, both rounds"
 
 "$QUANTRIET" report tally --db "$db" --plan "13 - KH/TU" --unit "vinh phuoc" > "$TAP_TMP/vp.txt"
 ok $? "report tally as text for one cell"
@@ -86,21 +124,21 @@ ok $? "place and date"
 
 "$QUANTRIET" report tally --db "$db" --plan 13-KH/TU --unit "Chi bộ ấp Vĩnh Lộc" --format csv |
   tr -d '\r' | tail -n 1 > "$TAP_TMP/vl.csv"
-is "$(cut -d, -f1-4 "$TAP_TMP/vl.csv")" "Chi bộ ấp Vĩnh Lộc,26,0,0" \
+is "$(cut -d, -f1,4-6 "$TAP_TMP/vl.csv")" "Chi bộ ấp Vĩnh Lộc,26,0,0" \
   "a cell without children gets one row of its own"
 
 # A proposal and a cell name carrying escape sequences: the report, even
 # written to a file that someone later cats, holds them as visible text.
 sqlite3 "$db" "UPDATE essay SET proposals = 'Xin ' || char(27) || '[2J'
   || char(27) || ']0;pwned' || char(7) WHERE id = (SELECT id FROM essay
-  WHERE proposals <> '' ORDER BY id LIMIT 1);
+  WHERE proposals <> '' AND submitted_on <= '2021-04-24' ORDER BY id LIMIT 1);
   UPDATE unit SET name = name || char(27) || '[31m' WHERE kind = 'cell'
   AND id = (SELECT min(id) FROM unit WHERE kind = 'cell')"
 "$QUANTRIET" report tally --db "$db" --plan 13-KH/TU --format txt > "$TAP_TMP/hostile.txt"
 "$QUANTRIET" report tally --db "$db" --plan 13-KH/TU --format csv > "$TAP_TMP/hostile.csv"
 is "$(cat "$TAP_TMP/hostile.txt" "$TAP_TMP/hostile.csv" | tr -dc '\000-\010\013\014\016-\037\177' | wc -c | tr -d ' ')" 0 \
   "no control character reaches the report files"
-grep -q 'Xin \^\[\[2J\^\[\]0;pwned\^G' "$TAP_TMP/hostile.txt"
+grep -q '\^\[\[2J\^\[\]0;pwned\^G' "$TAP_TMP/hostile.txt"
 ok $? "the hostile proposal is shown as text (^[[2J)"
 grep -q '\^\[\[31m' "$TAP_TMP/hostile.csv"
 ok $? "and so is the cell name in the CSV"
@@ -134,11 +172,11 @@ LC_ALL=C "$QUANTRIET" report tally --db "$db" --plan 13-KH/TU --format txt \
     --output "$TAP_TMP/output.txt"
 cmp -s "$TAP_TMP/output.txt" "$TAP_TMP/u.txt"
 ok $? "--output from a C locale: the same bytes too"
-grep -q "^HUYỆN ỦY CHÂU THÀNH  *ĐẢNG CỘNG SẢN VIỆT NAM$" "$TAP_TMP/c.txt"
+grep -q "^ *HUYỆN ỦY CHÂU THÀNH  *ĐẢNG CỘNG SẢN VIỆT NAM$" "$TAP_TMP/c.txt"
 ok $? "a file's header keeps its diacritics from a C locale"
 grep -q "TỔNG HỢP BÀI THU HOẠCH" "$TAP_TMP/c.txt"
 ok $? "and so does its body"
-grep -q "^HUYEN UY CHAU THANH  *DANG CONG SAN VIET NAM$" "$TAP_TMP/term-c.txt"
+grep -q "^ *HUYEN UY CHAU THANH  *DANG CONG SAN VIET NAM$" "$TAP_TMP/term-c.txt"
 ok $? "on a C terminal the header is unaccented"
 grep -q "TONG HOP BAI THU HOACH" "$TAP_TMP/term-c.txt"
 ok $? "and so is the body"

@@ -25,6 +25,15 @@ e2e_start
 e2e_wait "Trang chính" || { done_testing; exit 1; }
 e2e_keys 4
 e2e_wait "3. Số đảng viên viết thu hoạch:"; ok $? "4 opens the commune's tally report"
+# Round 1 counts to the cells' deadline of 24/04; round 2 to today.
+round2() {
+	e2e_keys F6
+	e2e_wait "Đợt báo cáo (1-12)"
+	e2e_keys C-u 2 Enter
+	e2e_wait "Đợt 2 - Bản nháp"
+}
+round1_before=$(wrote_count)
+round2
 before=$(wrote_count)
 e2e_keys Escape
 e2e_wait "Trang chính"
@@ -83,7 +92,11 @@ e2e_keys Escape
 e2e_wait_gone "Tìm:"
 e2e_keys F8
 e2e_wait "3. Số đảng viên viết thu hoạch:"; ok $? "F8 opens the tally from the essays"
-is "$(wrote_count)" "$((before + 1))" "the tally counts one more essay"
+round1=$(wrote_count)
+round2
+is "$(wrote_count)" "$((before + 1))" "round 2 counts one more essay"
+is "$round1" "$round1_before" \
+  "round 1 does not: the essay came after its deadline"
 page_until "$name (Chi bộ"; ok $? "its proposal is shown for reference"
 e2e_wait "    Đề nghị thêm tài liệu"; ok $? "its lines kept"
 

@@ -20,20 +20,20 @@ e2e_keys Right Right Right
 e2e_wait "Đơn vị: < Chi bộ ấp Vĩnh Phước >"; ok $? "Right chooses a cell"
 e2e_wait "Đa số đảng viên viết thu hoạch nghiêm túc"; ok $? "its saved assessment is shown"
 e2e_keys End
-e2e_wait "T/M CHI ỦY - BÍ THƯ:"; ok $? "End: signed for the cell committee"
+e2e_wait "T/M CHI ỦY CHI BỘ - BÍ THƯ:"; ok $? "End: signed for the cell committee"
 e2e_keys Home
 e2e_wait "1. Tổng số đảng viên: 31"; ok $? "Home: back to the top"
 
 e2e_keys F5
-e2e_wait "5. Đánh giá:"; ok $? "F5 opens the text of the report"
+e2e_wait "5. Nhận xét đánh giá:"; ok $? "F5 opens the text of the report, items worded as the printed form"
 e2e_keys C-u 'Bài viết nghiêm túc, sát thực tế'
-e2e_wait "5. Đánh giá: Bài viết nghiêm túc, sát thực tế"
+e2e_wait "5. Nhận xét đánh giá: Bài viết nghiêm túc, sát thực tế"
 kill -HUP "$(e2e_pid)"
 e2e_wait "EXITED"; ok $? "SIGHUP ends the program while typing"
 e2e_start
 e2e_wait "Khôi phục nội dung đang nhập dở: "; ok $? "the next start offers the report back"
 e2e_keys c
-e2e_wait "5. Đánh giá: Bài viết nghiêm túc, sát thực tế"; ok $? "with what was typed"
+e2e_wait "5. Nhận xét đánh giá: Bài viết nghiêm túc, sát thực tế"; ok $? "with what was typed"
 e2e_keys Down 'Đề nghị hỗ trợ tài liệu' F2
 e2e_wait "Đã lưu báo cáo"; ok $? "the text is saved"
 e2e_wait "Trang chính"
@@ -86,7 +86,7 @@ e2e_wait "3. So dang vien viet thu hoach:"; ok $? "LANG=C: item 3"
 e2e_fits "tally (C)"
 is "$(e2e_screen | LC_ALL=C tr -d '\000-\177' | wc -c)" 0 "tally (C): only ASCII"
 e2e_keys F5
-e2e_wait "5. Danh gia:"; ok $? "LANG=C: the report's form"
+e2e_wait "5. Nhan xet danh gia:"; ok $? "LANG=C: the report's form"
 e2e_fits "tally form (C)"
 e2e_keys Escape
 e2e_wait "BAO CAO TONG HOP"

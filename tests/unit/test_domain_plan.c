@@ -19,10 +19,13 @@
 int
 main(void)
 {
-	/* The CTEs and the small constant sets the plan may scan. */
+	/*
+	 * The CTEs and the small constant sets the plan may scan (st, s:
+	 * member_status, a handful of statuses).
+	 */
 	static const char *const scannable[] = {
 		"SCAN units", "SCAN plans", "SCAN sess", "SCAN p", "SCAN u",
-		"SCAN a", "SCAN CONSTANT ROW",
+		"SCAN a", "SCAN CONSTANT ROW", "SCAN st", "SCAN s",
 	};
 	struct db *db = fixture_open();
 	char *sql = xasprintf("EXPLAIN QUERY PLAN %s", tally_sql);

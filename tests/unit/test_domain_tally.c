@@ -1,6 +1,6 @@
 /*
- * test_domain_tally.c - the tally counts and forms (src/domain/tally*.c)
- * on the fixture database.
+ * test_domain_tally.c - the tally counts, the report model and its forms
+ * (src/domain/tally.c, report.c, report_format.c) on the fixture database.
  */
 #include "config.h"
 
@@ -9,6 +9,7 @@
 
 #include "db.h"
 #include "domain/lookup.h"
+#include "domain/report.h"
 #include "domain/tally.h"
 #include "domain_fixture.h"
 #include "tap.h"
@@ -26,11 +27,16 @@ test_commune(struct db *db)
 	    "count, twice present counts once, planned and other plans do not");
 	tap_is_int(t.wrote, 4, "3. wrote: under the plan or the plan "
 	    "implementing it, exempt writers included, other plans not");
-	tap_is_int(t.exempt, 3, "4. exempt by status");
+	tap_is_int(t.exempt, 2, "4. exempt by status, the retired writer "
+	    "counted as a writer only");
 	tap_is_int(t.nreasons, 3, "4. three reasons");
 	tap_ok(t.nreasons == 3 && t.reasons[0].count == 1 &&
-	    strcmp(t.reasons[0].reason, "Hưu trí") == 0,
-	    "reasons sorted by count, then name");
+	    strcmp(t.reasons[0].reason, "Miễn sinh hoạt") == 0 &&
+	    strcmp(t.reasons[2].reason, "Hưu trí") == 0 &&
+	    t.reasons[2].count == 0,
+	    "every reason of the rules, in the statuses' order, 0 included");
+	tap_is_int(t.total_members, t.wrote + t.exempt + t.missing,
+	    "item 1 = item 3 + item 4 + not yet");
 	tap_is_int(t.must_write, 7, "must write");
 	tap_is_int(t.missing, 4, "not yet submitted");
 	tap_is_int(t.late, 3, "overdue on 30/04/2021");
@@ -39,11 +45,20 @@ test_commune(struct db *db)
 
 	setenv("QUANTRIET_TODAY", "2021-04-19", 1);
 	tally_compute(db, FX_D1, FX_C, &t);
-	tap_is_int(t.late, 0, "nobody overdue on the due date 19/04");
+	tap_is_int(t.late, 2, "on 19/04, before the make-up session of 20/04 "
+	    "was held, a2 and a6 were overdue (due 17/04)");
 	tally_clear(&t);
 	setenv("QUANTRIET_TODAY", "2021-04-20", 1);
 	tally_compute(db, FX_D1, FX_C, &t);
 	tap_is_int(t.late, 2, "b2 and b4 overdue on 20/04");
+	tap_is_int(t.wrote, 3, "on 20/04 a2's essay dated 28/04 does not "
+	    "count yet");
+	tap_is_int(t.participated, 5, "the make-up session of 20/04 counts "
+	    "on 20/04");
+	tally_clear(&t);
+	tally_compute_at(db, FX_D1, FX_C, "2021-04-19", &t);
+	tap_is_int(t.participated, 4, "as of 19/04 the make-up session of "
+	    "20/04 has not happened: a2 has not studied yet");
 	tally_clear(&t);
 	setenv("QUANTRIET_TODAY", "2021-04-30", 1);
 }
@@ -59,7 +74,8 @@ test_no_essay(struct db *db)
 	tap_is_int(t.must_write, 0, "no essay: nobody must write");
 	tap_is_int(t.missing, 0, "no essay: none missing");
 	tap_is_int(t.late, 0, "no essay: none late on 30/04/2021");
-	tap_is_int(t.exempt, t.total_members, "every member counted as exempt");
+	tap_is_int(t.exempt, t.total_members - t.wrote, "every member who did "
+	    "not write counted as exempt");
 	tap_ok(t.nreasons == 1 && strcmp(t.reasons[0].reason,
 	    "Kế hoạch không yêu cầu viết thu hoạch") == 0,
 	    "with the plan's reason");
@@ -111,14 +127,49 @@ test_plan_tree(struct db *db)
 	tally_clear(&t);
 }
 
+/* The form of UNIT as of today, built and rendered; caller frees. */
+static char *
+form(struct db *db, int64_t unit, int round, int csv)
+{
+	struct report r;
+	char *out;
+
+	if (report_build(db, FX_D1, unit, round, NULL, csv ? REPORT_WITH_UNITS :
+	    REPORT_WITH_PROPOSALS, &r) != 0)
+		return NULL;
+	out = csv ? report_format_csv(&r) : report_format_txt(&r);
+	report_clear(&r);
+	return out;
+}
+
+/* How many fields the CSV row starting at line has (RFC 4180). */
+static int
+csv_fields(const char *line)
+{
+	int n = 1, quoted = 0;
+
+	for (; *line != '\0' && (quoted || *line != '\r'); line++) {
+		if (*line == '"')
+			quoted = !quoted;
+		else if (*line == ',' && !quoted)
+			n++;
+	}
+	return n;
+}
+
 static void
 test_forms(struct db *db)
 {
-	char *txt = tally_format_txt(db, FX_D1, FX_A, 1);
-	char *csv = tally_format_csv(db, FX_D1, FX_C, 1);
+	char *txt = form(db, FX_A, 1, 0);
+	char *csv = form(db, FX_C, 1, 1);
+	const char *line;
+	int fields, same = 1, rows = 0;
 
 	tap_ok(txt != NULL && strstr(txt, "1. Tổng số đảng viên: 5\n") != NULL,
 	    "form item 1");
+	tap_ok(txt != NULL && strstr(txt, "5. Nhận xét đánh giá\n") != NULL &&
+	    strstr(txt, "6. Kiến nghị, đề xuất của cán bộ, đảng viên\n") != NULL,
+	    "items 5 and 6 worded as seed 000");
 	tap_ok(txt != NULL && strstr(txt, "ĐẢNG BỘ XÃ THỬ") != NULL &&
 	    strstr(txt, "CHI BỘ ẤP AN") != NULL, "header in capitals");
 	tap_ok(txt != NULL && strstr(txt, "T/M CHI ỦY CHI BỘ") != NULL,
@@ -126,30 +177,160 @@ test_forms(struct db *db)
 	tap_ok(txt != NULL && strstr(txt, "- An Một (Chi bộ ấp An): Làm đường, ấp An") != NULL &&
 	    strstr(txt, "Không thuộc kế hoạch này") == NULL,
 	    "item 6 lists the members' proposals of this plan only");
-	tap_ok(csv != NULL && strncmp(csv, "Đơn vị,", 10) == 0, "CSV header");
-	tap_ok(csv != NULL && strstr(csv, "\r\nChi bộ ấp An,5,3,3,2,") != NULL,
-	    "CSV row per cell");
-	tap_ok(csv != NULL && strstr(csv, "\r\nTổng cộng,10,5,4,3,") != NULL,
-	    "CSV total row");
-	tap_ok(csv != NULL && strstr(csv, "\"Hưu trí: 1; Miễn công tác: 1; "
-	    "Miễn sinh hoạt: 1\"") == NULL, "no needless quoting");
+	tap_ok(csv != NULL && strncmp(csv, "Đơn vị,Trạng thái,", 22) == 0,
+	    "CSV header");
+	tap_ok(csv != NULL && strstr(csv, ",Miễn viết: Miễn sinh hoạt,"
+	    "Miễn viết: Miễn công tác,Miễn viết: Hưu trí,") != NULL,
+	    "one column per exemption reason, in the statuses' order");
+	tap_ok(csv != NULL && strstr(csv, "\r\nChi bộ ấp An,nháp,30/04/2021,"
+	    "5,3,3,1,0,1,0,") != NULL, "CSV row per cell");
+	tap_ok(csv != NULL && strstr(csv, "\r\nTổng cộng,nháp,30/04/2021,"
+	    "10,5,4,2,1,1,0,") != NULL, "CSV total row");
+	fields = csv != NULL ? csv_fields(csv) : 0;
+	for (line = csv; line != NULL && *line != '\0';
+	    line = strstr(line, "\r\n") != NULL ? strstr(line, "\r\n") + 2 : NULL) {
+		same = same && csv_fields(line) == fields;
+		rows++;
+	}
+	tap_ok(rows == 5 && same, "every CSV row has the header's columns");
 	free(txt);
 	free(csv);
 	db_exec(db, "UPDATE unit SET name = 'Chi bộ \"An\", ấp 1' WHERE id = 3");
-	csv = tally_format_csv(db, FX_D1, FX_C, 1);
-	tap_ok(csv != NULL && strstr(csv, "\r\n\"Chi bộ \"\"An\"\", ấp 1\",5,") != NULL,
+	csv = form(db, FX_C, 1, 1);
+	tap_ok(csv != NULL && strstr(csv, "\r\n\"Chi bộ \"\"An\"\", ấp 1\",nháp,") != NULL,
 	    "RFC 4180 quoting of a name with comma and quotes");
 	free(csv);
 	/* Invalid UTF-8 in a name (a bad import) must not break the form. */
 	db_exec(db, "UPDATE unit SET name = CAST(X'436869FFFFFFFFFFFF' AS TEXT) "
 	    "WHERE id = 3");
-	txt = tally_format_txt(db, FX_D1, FX_A, 1);
+	txt = form(db, FX_A, 1, 0);
 	if (!tap_ok(txt != NULL && strstr(txt, "CHI\\XFF") != NULL &&
 	    text_utf8_valid(txt, strlen(txt)),
 	    "invalid bytes in a unit name are shown as \\xFF, the form stays UTF-8"))
 		printf("# %.300s\n", txt != NULL ? txt : "(null)");
 	free(txt);
 	db_exec(db, "UPDATE unit SET name = 'Chi bộ ấp An' WHERE id = 3");
+}
+
+/* No line of the text wider than the form; every word of s is in it. */
+static int
+form_holds(const char *txt, const char *s)
+{
+	const char *line = txt, *w;
+	char word[64];
+
+	for (; line != NULL && *line != '\0'; line = strchr(line, '\n') ?
+	    strchr(line, '\n') + 1 : NULL) {
+		size_t len = strcspn(line, "\n");
+		char *one = strndup(line, len);
+		int wide = text_width(one) > FORM_WIDTH;
+
+		free(one);
+		if (wide)
+			return 0;
+	}
+	for (w = s; *w != '\0'; w += strspn(w, " ")) {
+		size_t len = strcspn(w, " ");
+
+		if (len >= sizeof word)
+			return 0;
+		memcpy(word, w, len);
+		word[len] = '\0';
+		if (strstr(txt, word) == NULL)
+			return 0;
+		w += len;
+	}
+	return 1;
+}
+
+/* Long names and texts are wrapped, never cut. */
+static void
+test_wrap(struct db *db)
+{
+	char *txt;
+
+	db_exec(db, "UPDATE unit SET name = 'Đảng bộ Cơ quan Ủy ban nhân dân "
+	    "xã Thử nghiệm Rất Dài Tên' WHERE id = 2;"
+	    "UPDATE unit SET name = 'Chi bộ Trường Trung học cơ sở Vĩnh Hòa "
+	    "Hiệp số Một' WHERE id = 3;"
+	    "UPDATE essay SET proposals = 'Đề nghị ' || replace(hex(zeroblob(40)),"
+	    " '00', 'làm đường ') WHERE id = 300");
+	txt = form(db, FX_A, 1, 0);
+	tap_ok(txt != NULL && form_holds(txt, "ĐẢNG BỘ CƠ QUAN ỦY BAN NHÂN DÂN "
+	    "XÃ THỬ NGHIỆM RẤT DÀI TÊN") && form_holds(txt, "CHI BỘ TRƯỜNG "
+	    "TRUNG HỌC CƠ SỞ VĨNH HÒA HIỆP SỐ MỘT"),
+	    "long unit names whole in the header, every line within the form");
+	if (txt != NULL && !form_holds(txt, ""))
+		printf("# %s\n", txt);
+	free(txt);
+	db_exec(db, "UPDATE unit SET name = 'Đảng bộ xã Thử' WHERE id = 2;"
+	    "UPDATE unit SET name = 'Chi bộ ấp An' WHERE id = 3;"
+	    "UPDATE essay SET proposals = 'Làm đường, ấp An' WHERE id = 300");
+}
+
+/*
+ * A round counts what happened by its deadline; a final report keeps its
+ * snapshot; item 1 = 3 + 4 + not yet on every unit's form.
+ */
+static void
+test_rounds(struct db *db)
+{
+	static const int64_t units[] = { FX_P, FX_C, FX_A, FX_B, FX_E };
+	struct report r1, r2, f;
+	size_t i;
+	int round, ok = 1;
+
+	setenv("QUANTRIET_TODAY", "2021-04-30", 1);
+	db_exec(db, "INSERT INTO report_deadline(id, document_id, round, level,"
+	    " due_on) VALUES (1, 101, 1, 'cell', '2021-04-20'),"
+	    " (2, 101, 2, 'cell', '2021-05-20')");
+	report_build(db, FX_D1, FX_A, 1, NULL, 0, &r1);
+	report_build(db, FX_D1, FX_A, 2, NULL, 0, &r2);
+	tap_is_str(r1.cutoff, "2021-04-20", "round 1 counts to its deadline");
+	tap_is_str(r2.cutoff, "2021-04-30", "round 2 counts to today");
+	tap_ok(r1.counts.wrote == 2 && r2.counts.wrote == 3,
+	    "a2's essay of 28/04 counts in round 2, not round 1");
+	report_clear(&r1);
+	report_clear(&r2);
+	report_build(db, FX_D1, FX_C, 1, NULL, REPORT_WITH_UNITS, &r1);
+	tap_is_str(r1.cutoff, "2021-04-20", "the commune's round 1 counts to "
+	    "its cells' deadline");
+	tap_is_int(r1.nunits, 3, "one line per cell");
+	report_clear(&r1);
+	for (round = 1; round <= 2; round++)
+		for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+			const struct tally *t;
+
+			report_build(db, FX_D1, units[i], round, NULL, 0, &r1);
+			t = &r1.counts;
+			ok = ok && t->total_members == t->wrote + t->exempt +
+			    t->missing;
+			report_clear(&r1);
+		}
+	tap_ok(ok, "item 1 = item 3 + item 4 + not yet, every unit, both rounds");
+	/* Cell A's round 1 made final (as store_tally_finalize writes it). */
+	db_exec(db, "INSERT INTO tally_report(id, document_id, unit_id, round,"
+	    " status, finalized_on, total_members, participated, wrote, exempt,"
+	    " reasons, must_write, missing, late, guests_present, cutoff)"
+	    " VALUES (1, 101, 3, 1, 'final', '2021-04-21', 5, 3, 2, 1,"
+	    " '0\tMiễn sinh hoạt\n1\tMiễn công tác\n0\tHưu trí\n', 3, 2, 1, 1,"
+	    " '2021-04-20')");
+	db_exec(db, "UPDATE essay SET submitted_on = '2021-04-19' WHERE id = 305");
+	report_build(db, FX_D1, FX_A, 1, NULL, REPORT_WITH_PROPOSALS, &f);
+	tap_ok(f.final && f.counts.wrote == 2 && strcmp(f.date, "2021-04-21")
+	    == 0, "a final report prints its snapshot and its date, not the "
+	    "essay recorded since");
+	tap_ok(f.counts.nreasons == 3 && f.counts.reasons[1].count == 1 &&
+	    strcmp(f.counts.reasons[1].reason, "Miễn công tác") == 0,
+	    "its reasons are the snapshot's");
+	report_clear(&f);
+	report_build(db, FX_D1, FX_C, 1, NULL, REPORT_WITH_UNITS, &f);
+	tap_ok(f.nunits == 3 && f.units[0].final && f.units[0].counts.wrote ==
+	    2 && !f.units[1].final, "the commune's lines take a final cell's "
+	    "snapshot");
+	report_clear(&f);
+	db_exec(db, "UPDATE essay SET submitted_on = NULL WHERE id = 305;"
+	    "DELETE FROM tally_report; DELETE FROM report_deadline");
 }
 
 static void
@@ -190,6 +371,8 @@ main(void)
 	test_sum_of_cells(db);
 	test_plan_tree(db);
 	test_forms(db);
+	test_wrap(db);
+	test_rounds(db);
 	test_lookup(db);
 	fixture_close(&db);
 	return tap_done();

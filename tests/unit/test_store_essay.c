@@ -11,6 +11,7 @@
 
 #include "db.h"
 #include "domain/rules.h"
+#include "domain/report.h"
 #include "domain/tally.h"
 #include "domain_fixture.h"
 #include "store/store.h"
@@ -238,6 +239,7 @@ test_tally(struct db *db)
 {
 	struct store_tally t;
 	struct tally now;
+	struct report r;
 
 	tap_is_int(store_tally_get(db, FX_D1, FX_A, 1, &t), 0,
 	    "a report is read");
@@ -251,18 +253,33 @@ test_tally(struct db *db)
 	tap_is_str(t.assessment, "Các bài viết nghiêm túc", "and read back");
 	tap_is_int(store_tally_finalize(db, &t, TODAY, "test"), 0,
 	    "it is marked final");
-	tally_compute(db, FX_D1, FX_A, &now);
+	tally_compute_at(db, FX_D1, FX_A, TODAY, &now);
 	tap_ok(t.final && strcmp(t.finalized_on, TODAY) == 0,
 	    "final as of today");
-	tap_is_int(t.total_members, now.total_members,
-	    "total members snapshot");
-	tap_is_int(t.wrote, now.wrote, "essays snapshot");
-	tap_is_int(t.exempt, now.exempt, "exempt snapshot");
+	tap_is_int(report_build(db, FX_D1, FX_A, 1, TODAY, 0, &r), 0,
+	    "the final report is built");
+	tap_ok(r.final && r.counts.total_members == now.total_members &&
+	    r.counts.wrote == now.wrote && r.counts.exempt == now.exempt &&
+	    r.counts.missing == now.missing && r.counts.nreasons ==
+	    now.nreasons, "its counts are the snapshot of the live ones");
+	tap_is_int(r.counts.total_members, 5, "the snapshot is stored: 5 "
+	    "party members in cell A");
+	report_clear(&r);
 	tally_clear(&now);
+	/* An essay recorded after the report was made final. */
+	db_exec(db, "INSERT INTO essay(id, document_id, member_id, submitted_on)"
+	    " VALUES (399, 101, 15, '" TODAY "')");
+	tally_compute_at(db, FX_D1, FX_A, TODAY, &now);
+	report_build(db, FX_D1, FX_A, 1, TODAY, 0, &r);
+	tap_ok(now.wrote == r.counts.wrote + 1 && r.final,
+	    "an essay recorded later changes the live count, not the final "
+	    "report's");
+	report_clear(&r);
+	tally_clear(&now);
+	db_exec(db, "DELETE FROM essay WHERE id = 399");
 	store_tally_clear(&t);
 	store_tally_get(db, FX_D1, FX_A, 1, &t);
-	tap_ok(t.final && t.total_members == 5, "the snapshot is stored: 5 "
-	    "party members in cell A");
+	tap_ok(t.final, "the row is final");
 	free(t.assessment);
 	t.assessment = xstrdup("Sửa sau khi chốt");
 	tap_is_int(store_tally_save(db, &t), -1,

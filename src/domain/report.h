@@ -1,0 +1,172 @@
+/*
+ * report.h - the essay tally report ("báo cáo tổng hợp bài thu hoạch",
+ * the second form at the end of seed 000) as one model: every face (the
+ * tally screen, `quantriet report tally --format txt|csv`, the server's
+ * `tally`) gets a struct report from report_build() and only renders it.
+ *
+ * What the model holds, and where each part comes from:
+ *   - the header: the unit above and the unit, the place (setting
+ *     "place"), the report's date (the day it was made final, else today);
+ *   - the plan it carries out, and what is studied;
+ *   - the six items: labels from report_item_label() (seed 000's wording,
+ *     said once here); items 1-4 are counts (tally.h says how each
+ *     member is counted so that item 1 = 3 + 4 + not yet); 5 and 6 are
+ *     the report row's text (tally_report), with the members' own
+ *     proposals beside item 6;
+ *   - the signer: the row's, else the unit's secretary;
+ *   - the counts: the snapshot taken when the report was made final, or,
+ *     for a draft, tally_compute_at() as of the round's cutoff;
+ *   - on request, one line of counts per direct child unit (each its own
+ *     snapshot when its report is final, else live), for the CSV.
+ *
+ * The round's cutoff (report_cutoff): a round counts only what happened
+ * by its deadline, and nothing after today. The deadline of round R for
+ * a unit is the report_deadline of round R, in the plan, a plan above it
+ * or a plan implementing it, for the unit's level (or for every level);
+ * else the latest one for a level below it (a commune's sum covers what
+ * its cells reported); else the earliest of the round. A round without
+ * a deadline is counted as of today.
+ */
+#ifndef QT_REPORT_H
+#define QT_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "domain/tally.h"
+
+struct db;
+
+/* The form's six items, in order. */
+enum report_item {
+	REPORT_MEMBERS,		/* 1. total party members */
+	REPORT_STUDIED,		/* 2. took part in the study */
+	REPORT_WROTE,		/* 3. wrote an essay */
+	REPORT_EXEMPT,		/* 4. exempt from writing */
+	REPORT_ASSESSMENT,	/* 5. assessment of the essays */
+	REPORT_PROPOSALS,	/* 6. members' proposals */
+	REPORT_NITEMS
+};
+
+/* "1. Tổng số đảng viên", ... as seed 000 words them; static. */
+const char	*report_item_label(enum report_item item);
+
+/* A member's proposal (part 3 of an essay handed in by the cutoff). */
+struct report_proposal {
+	char		*full_name;
+	char		*unit_name;
+	char		*text;
+};
+
+/* One direct child unit's line of counts. */
+struct report_unit {
+	int64_t		 unit_id;
+	char		*name;
+	int		 final;		/* its report is final: counts are the snapshot */
+	char		 cutoff[11];	/* ISO: the day its counts are as of */
+	struct tally	 counts;
+};
+
+struct report {
+	int64_t		 plan_id;	/* asked for: counts cover it and the plans below */
+	int64_t		 unit_id;
+	int		 round;
+	/* Header. */
+	char		*unit_name;	/* "Chi bộ ấp Vĩnh Phước" */
+	char		*parent_name;	/* "Đảng bộ xã Vĩnh Hòa Hiệp", "" at a root */
+	int		 is_cell;	/* signed "T/M CHI ỦY CHI BỘ", else "T/M ĐẢNG ỦY" */
+	char		*place;		/* setting "place", else "" */
+	char		 date[11];	/* ISO: made final on, else today */
+	/* The plan. */
+	char		*plan_number;	/* "13-KH/TU" */
+	char		*plan_title;
+	char		*plan_ref;	/* "Kế hoạch số 13-KH/TU, ngày 05/03/2021 của ..." */
+	char		*subject;	/* the resolutions studied, or the plan's title */
+	/* The report row (report_id 0: none saved yet). */
+	int64_t		 report_id;
+	int		 final;
+	char		*assessment;	/* item 5, "" if none */
+	char		*proposals;	/* item 6, the unit's own summary */
+	char		*signer;	/* the row's, else the unit's secretary */
+	/* Counts. */
+	char		 deadline[11];	/* ISO: the round's deadline, "" if none */
+	char		 cutoff[11];	/* ISO: the day the counts are as of */
+	struct tally	 counts;	/* the snapshot when final, else live */
+	/* With REPORT_WITH_PROPOSALS: members' proposals, unit then name. */
+	struct report_proposal *member_proposals;
+	size_t		 nmember_proposals;
+	int		 more_proposals;	/* 1: there were more than the limit */
+	/* With REPORT_WITH_UNITS: the direct child units, by name. */
+	struct report_unit *units;
+	size_t		 nunits;
+};
+
+/* What report_build reads besides the report itself. */
+#define REPORT_WITH_PROPOSALS	0x1	/* the members' proposals */
+#define REPORT_WITH_UNITS	0x2	/* a line of counts per child unit */
+
+/* Members' proposals a report holds at most (a province has 100,000s). */
+#define REPORT_MAX_PROPOSALS	300
+
+/*
+ * Builds the report of UNIT_ID for plan PLAN_ID (and the plans below it)
+ * and ROUND (1-12) as of TODAY (ISO; NULL: date_today()). The report row
+ * is the unit's for the round under the plan itself, else under a plan
+ * implementing it. 0 ok; -1 on error (db_error), *out then empty.
+ * Release with report_clear.
+ */
+int		 report_build(struct db *db, int64_t plan_id, int64_t unit_id,
+		    int round, const char *today, int flags, struct report *out);
+void		 report_clear(struct report *r);
+
+/*
+ * The counts of a report, the one way every face and the snapshot get
+ * them: for a final report row, its snapshot; else tally_compute_at()
+ * as of the round's cutoff (see above). *final says which, cutoff (12
+ * bytes) receives the day counted to. 0 or -1 (db_error).
+ */
+int		 report_counts(struct db *db, int64_t plan_id, int64_t unit_id,
+		    int round, const char *today, struct tally *out,
+		    int *final, char cutoff[11]);
+
+/*
+ * The cutoff of ROUND for UNIT_ID under PLAN_ID as of TODAY (ISO): the
+ * round's deadline (into deadline, "" if none) or today, whichever comes
+ * first, into cutoff. 0 or -1 (db_error).
+ */
+int		 report_cutoff(struct db *db, int64_t plan_id, int64_t unit_id,
+		    int round, const char *today, char deadline[11],
+		    char cutoff[11]);
+
+/*
+ * Item 4's reasons as they are kept in a final report's snapshot, and
+ * back: one "COUNT<TAB>REASON" line each. report_reasons_encode returns
+ * a new string; report_reasons_decode adds each line to t.
+ */
+char		*report_reasons_encode(const struct tally *t);
+void		 report_reasons_decode(const char *text, struct tally *t);
+
+/*
+ * The form, as UTF-8 text FORM_WIDTH columns wide: header (the unit above
+ * and the unit, never cut, place and date), the plan, the six items,
+ * "T/M CHI ỦY CHI BỘ" (or "T/M ĐẢNG ỦY") and the signer. Every line is
+ * wrapped to the width. Item 6 is the unit's own text, then the members'
+ * proposals when the report was built with them. Newly allocated.
+ */
+char		*report_format_txt(const struct report *r);
+
+/*
+ * The counts as CSV (RFC 4180, UTF-8, CRLF line ends): a header row, then
+ * one row per child unit and a total row (the report's own counts) when
+ * it was built REPORT_WITH_UNITS and has children, else one row for the
+ * unit. The columns are the same on every row and every run: the unit,
+ * whether final, the cutoff, items 1-4, one column per exemption reason
+ * (in the rules' order), must write, not yet, late, guests. Newly
+ * allocated.
+ */
+char		*report_format_csv(const struct report *r);
+
+/* Width of the printed form, in columns. */
+#define FORM_WIDTH	76
+
+#endif
