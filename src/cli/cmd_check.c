@@ -17,6 +17,7 @@
 #include "cli/cmd.h"
 #include "db.h"
 #include "domain/date.h"
+#include "domain/rules.h"
 #include "files.h"
 #include "msg.h"
 #include "xmalloc.h"
@@ -46,20 +47,6 @@ static const struct check checks[] = {
 	  /* A join, not NOT EXISTS, so SQLite indexes the pairs once. */
 	  "LEFT JOIN up ON up.unit_id = m.unit_id AND up.anc = se.unit_id "
 	  "WHERE up.unit_id IS NULL" },
-	{ "Bài thu hoạch nộp trước buổi học",
-	  "SELECT m.full_name || ': nộp ' || strftime('%d/%m/%Y', e.submitted_on) "
-	  "|| ', buổi học đầu tiên ' || coalesce(strftime('%d/%m/%Y', f.first), "
-	  "'chưa có') FROM essay e JOIN member m ON m.id = e.member_id "
-	  "JOIN (SELECT e2.id AS id, coalesce("
-	  "  (SELECT min(se.held_on) FROM attendance a JOIN session se "
-	  "    ON se.id = a.session_id WHERE a.member_id = e2.member_id "
-	  "    AND se.document_id = e2.document_id AND se.status = 'held' "
-	  "    AND a.status IN ('present', 'self_study')), "
-	  "  (SELECT min(se.held_on) FROM session se JOIN member m2 "
-	  "    ON m2.id = e2.member_id WHERE se.unit_id = m2.unit_id "
-	  "    AND se.document_id = e2.document_id AND se.status = 'held')) AS first "
-	  "  FROM essay e2 WHERE e2.submitted_on IS NOT NULL) f ON f.id = e.id "
-	  "WHERE f.first IS NULL OR e.submitted_on < f.first" },
 	{ "Điểm danh có mặt ở buổi chưa tổ chức",
 	  "SELECT m.full_name || ' trong buổi \"' || se.title || '\" (' || "
 	  "CASE se.status WHEN 'planned' THEN 'dự kiến' ELSE 'đã hủy' END || ')' "
@@ -159,6 +146,26 @@ check_rows(struct db *db, int *n, const char *what, const char *sql,
 		check_report(n, what, db_error(db));
 	}
 	sqlite3_finalize(stmt);
+}
+
+/* What rules_early_essays finds, as findings. */
+#define CHECK_EARLY	"Bài thu hoạch nộp trước buổi học"
+
+static void
+check_early_one(const char *line, void *ctx)
+{
+	check_report(ctx, CHECK_EARLY, line);
+}
+
+/*
+ * Essays handed in before their member studied: the day the essay
+ * screen shows, by the same definition (domain/rules.h).
+ */
+static void
+check_early(struct db *db, int *n)
+{
+	if (rules_early_essays(db, check_early_one, n) != 0)
+		check_report(n, CHECK_EARLY, db_error(db));
 }
 
 /* PRAGMA integrity_check answers "ok" alone when the file is sound. */
@@ -264,6 +271,7 @@ cmd_check(int argc, char **argv)
 	check_rows(db, &n, "Ngày không có thật", check_dates_sql, 1);
 	for (i = 0; i < sizeof checks / sizeof checks[0]; i++)
 		check_rows(db, &n, checks[i].what, checks[i].sql, 0);
+	check_early(db, &n);
 	db_close(&db);
 	if (n > 0) {
 		msg_error("phát hiện %d vấn đề", n);

@@ -132,6 +132,23 @@ lookup_home_unit(struct db *db, int64_t *id, char **err)
 		    *id) == 1)
 			return 0;
 	}
+	/*
+	 * The common ancestors of the units with members are those every
+	 * such unit reaches going up; the smallest is the deepest.
+	 */
+	*id = db_int(db, 0, "WITH RECURSIVE mu(id) AS (SELECT DISTINCT unit_id "
+	    "FROM member), up(base, anc) AS (SELECT id, id FROM mu UNION "
+	    "SELECT up.base, u.parent_id FROM up JOIN unit u ON u.id = up.anc "
+	    "WHERE u.parent_id IS NOT NULL), "
+	    "common(id) AS (SELECT anc FROM up GROUP BY anc "
+	    "HAVING count(*) = (SELECT count(*) FROM mu)), "
+	    "depth(id, d) AS (SELECT id, 0 FROM unit WHERE parent_id IS NULL "
+	    "UNION ALL SELECT u.id, p.d + 1 FROM unit u JOIN depth p "
+	    "ON u.parent_id = p.id WHERE p.d < 64) "
+	    "SELECT c.id FROM common c JOIN depth d ON d.id = c.id "
+	    "ORDER BY d.d DESC LIMIT 1", 0);
+	if (*id != 0)
+		return 0;
 	stmt = db_prepare(db, "SELECT id, name FROM unit WHERE parent_id IS NULL "
 	    "ORDER BY name_fold");
 	if (stmt == NULL) {

@@ -25,9 +25,13 @@ int	lookup_document(struct db *db, const char *number, int64_t *id,
 int	lookup_unit(struct db *db, const char *name, int64_t *id, char **err);
 
 /*
- * The unit reports are for when none is named: the setting home_unit_id
- * if it names a unit, else the root of the unit tree when there is only
- * one. Returns as lookup_document.
+ * The clerk's own unit, the one rule of the command line and the
+ * interface: the setting home_unit_id if it names a unit; else the
+ * smallest unit that holds every party cell with members (a commune's
+ * database that also holds the units above it, from sync or the demo, is
+ * the commune's, not the Central Committee's); else, with no member at
+ * all, the root of the unit tree when there is only one. Returns as
+ * lookup_document; with several roots and no member, none.
  */
 int	lookup_home_unit(struct db *db, int64_t *id, char **err);
 

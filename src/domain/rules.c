@@ -107,6 +107,55 @@ rules_member_state(struct db *db, int64_t document_id, int64_t member_id,
 	return 0;
 }
 
+/* The early essays of one plan, for rules_early_essays. */
+static int
+rules_early_of_plan(struct db *db, int64_t plan,
+    void (*fn)(const char *line, void *ctx), void *ctx)
+{
+	sqlite3_stmt *stmt = plan_prepare(db, "WITH RECURSIVE " PLAN_SQL_PLANS
+	    ", " PLAN_SQL_SESS " SELECT name || ': nộp ' || "
+	    "strftime('%d/%m/%Y', sub) || coalesce(', buổi học ngày ' || "
+	    "strftime('%d/%m/%Y', studied), ', chưa có buổi học') FROM "
+	    "(SELECT m.full_name AS name, e.submitted_on AS sub, "
+	    PLAN_SQL_STUDIED " AS studied FROM essay e "
+	    "JOIN member m ON m.id = e.member_id WHERE e.document_id = ?1 "
+	    "AND e.submitted_on IS NOT NULL) "
+	    "WHERE studied IS NULL OR sub < studied ORDER BY sub, name", plan, 0);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		fn((const char *)sqlite3_column_text(stmt, 0), ctx);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		db_set_error(db, rc, "kiểm tra ngày nộp bài thu hoạch");
+		return -1;
+	}
+	return 0;
+}
+
+int
+rules_early_essays(struct db *db, void (*fn)(const char *line, void *ctx),
+    void *ctx)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT DISTINCT document_id FROM "
+	    "essay WHERE submitted_on IS NOT NULL ORDER BY document_id");
+	int rc, bad = 0;
+
+	if (stmt == NULL)
+		return -1;
+	while (!bad && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		bad = rules_early_of_plan(db, sqlite3_column_int64(stmt, 0), fn,
+		    ctx) != 0;
+	if (!bad && rc != SQLITE_DONE) {
+		db_set_error(db, rc, "kiểm tra ngày nộp bài thu hoạch");
+		bad = 1;
+	}
+	sqlite3_finalize(stmt);
+	return bad ? -1 : 0;
+}
+
 const char *
 rules_state_name(enum essay_state state)
 {

@@ -65,6 +65,17 @@ int		 rules_member_state(struct db *db, int64_t document_id,
 		    int64_t member_id, struct qt_date today,
 		    enum essay_state *out);
 
+/*
+ * Finds essays handed in before their member studied the plan they are
+ * recorded under (PLAN_SQL_STUDIED in plan_sql.h: the day the essay
+ * screen shows and the essay form refuses earlier dates against), or
+ * with no session that counts yet, as of today. Calls fn once for each
+ * with a sentence "NAME: nộp dd/mm/yyyy, buổi học ngày dd/mm/yyyy" (or
+ * ", chưa có buổi học"). 0, or -1 on a database error (db_error).
+ */
+int		 rules_early_essays(struct db *db,
+		    void (*fn)(const char *line, void *ctx), void *ctx);
+
 /* A short Vietnamese label for a state ("Quá hạn", "Đã nộp"...); static. */
 const char	*rules_state_name(enum essay_state state);
 

@@ -40,10 +40,11 @@ struct store_unit {
 
 /*
  * The clerk's own unit, by the command line's rule (lookup_home_unit: the
- * setting home_unit_id, else the only root unit); when that finds none
- * (several roots, no setting), the first unit of kind 'commune', else the
- * first root; 0 if the database has no unit. Its kind is the clerk's own
- * level, whose deadlines Home and the plan's screen show first.
+ * setting home_unit_id, else the smallest unit holding every member, else
+ * the only root); when that finds none (several roots and no member), the
+ * first root, where the interface opens; 0 if the database has no unit.
+ * Its kind is the clerk's own level, whose deadlines Home and the plan's
+ * screen show first.
  */
 int64_t	 store_home_unit(struct db *db);
 /* Fills *u with unit id; 0, or -1 if there is none. Free with store_unit_clear. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "domain/date.h"
 #include "store/store.h"
 #include "store/store_int.h"
 #include "xmalloc.h"
@@ -181,6 +182,41 @@ store_session_check_unit(struct db *db, int64_t id)
 	return -1;
 }
 
+/*
+ * Nothing dated after today is entered: a session held after today
+ * cannot be "held" nor have attendance (the counts would take it as
+ * done). Checked inside the write's transaction, after the write, so it
+ * judges the row as it would stay. 0, or -1 with the reason in db_error().
+ */
+static int
+store_session_check_past(struct db *db, int64_t id)
+{
+	struct qt_date today = date_today(), day;
+	sqlite3_stmt *stmt;
+	char iso[11], vn[11], vn_today[11], *msg = NULL;
+
+	date_to_iso(today, iso);
+	stmt = db_prepare(db, "SELECT held_on FROM session WHERE id = ?1"
+	    " AND held_on > ?2 AND status = 'held'");
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_text(stmt, 2, iso, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW && date_from_iso((const char *)
+	    sqlite3_column_text(stmt, 0), &day) == 0) {
+		date_to_vn(day, vn);
+		date_to_vn(today, vn_today);
+		msg = xasprintf("Buổi học ngày %s chưa diễn ra (hôm nay %s): "
+		    "chưa điểm danh, chưa ghi \"đã học\" được", vn, vn_today);
+	}
+	sqlite3_finalize(stmt);
+	if (msg == NULL)
+		return 0;
+	db_set_message(db, msg);
+	free(msg);
+	return -1;
+}
+
 int
 store_session_save(struct db *db, struct store_session *s)
 {
@@ -226,7 +262,8 @@ store_session_save(struct db *db, struct store_session *s)
 	rc = store_step_done(db, stmt, "lưu buổi học");
 	sqlite3_finalize(stmt);
 	if (rc == 0 && (store_session_check_status(db, s->id) != 0 ||
-	    store_session_check_unit(db, s->id) != 0))
+	    store_session_check_unit(db, s->id) != 0 ||
+	    store_session_check_past(db, s->id) != 0))
 		rc = -1;
 	if (rc != 0) {
 		db_rollback(db);
@@ -437,7 +474,8 @@ store_attendance_set(struct db *db, int64_t session_id, int64_t member_id,
 	sqlite3_bind_int64(stmt, 1, session_id);
 	rc = store_step_done(db, stmt, "ghi điểm danh");
 	sqlite3_finalize(stmt);
-	if (rc != 0) {
+	if (rc != 0 || (status != NULL &&
+	    store_session_check_past(db, session_id) != 0)) {
 		db_rollback(db);
 		return -1;
 	}
@@ -469,9 +507,11 @@ store_attendance_fill_tx(struct db *db, void *ctx)
 	sqlite3_finalize(stmt);
 	if (rc != 0 || fill->marked == 0)
 		return rc;
-	return store_write_ids(db, "ghi điểm danh", "UPDATE session SET"
+	if (store_write_ids(db, "ghi điểm danh", "UPDATE session SET"
 	    " status = 'held' WHERE id = ?1 AND status <> 'held'", 1,
-	    fill->session_id) < 0 ? -1 : 0;
+	    fill->session_id) < 0)
+		return -1;
+	return store_session_check_past(db, fill->session_id);
 }
 
 int

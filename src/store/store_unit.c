@@ -22,13 +22,12 @@ store_home_unit(struct db *db)
 	if (lookup_home_unit(db, &id, &err) == 0)
 		return id;
 	free(err);
-	/* Not enrolled and several roots: open on a commune, not on nothing. */
-	id = db_int(db, 0, "SELECT id FROM unit WHERE kind = 'commune' "
+	/*
+	 * None (several roots, not a member yet): the interface must open
+	 * somewhere, so on the first root, whose subtree holds them all.
+	 */
+	return db_int(db, 0, "SELECT id FROM unit WHERE parent_id IS NULL "
 	    "ORDER BY name_fold, id LIMIT 1", 0);
-	if (id == 0)
-		id = db_int(db, 0, "SELECT id FROM unit WHERE parent_id IS NULL "
-		    "ORDER BY name_fold, id LIMIT 1", 0);
-	return id;
 }
 
 static void

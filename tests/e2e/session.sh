@@ -1,6 +1,7 @@
 #!/bin/sh
 # Schedule a session for a seed plan, mark a whole cell's attendance, and
-# plan a make-up session for the one who was absent.
+# plan a make-up session for the one who was absent; its attendance
+# cannot be taken before its day.
 . "$top_srcdir/tests/e2e/lib.sh"
 
 e2e_seed_plan; ok $? "the seed plan 08-KH/ĐU opens"
@@ -13,9 +14,9 @@ e2e_keys Up Up Right Down Down C-u 'Sinh hoat chuyen de thang 5' Down '20/05/202
 e2e_wait "trước ngày học"; ok $? "a date after the plan's deadline is refused on the form"
 e2e_keys C-u '31/02/2021' F2
 e2e_wait "không tồn tại"; ok $? "31/02/2021 is refused with the reason shown"
-e2e_keys C-u '12/5/2021' F2
+e2e_keys C-u '9/5/2021' F2
 e2e_wait "Đã lưu buổi học"; ok $? "a valid session is saved"
-e2e_wait "12/05/2021 Chi bộ ấp Vĩnh Hòa"; ok $? "and listed with its date and cell"
+e2e_wait "09/05/2021 Chi bộ ấp Vĩnh Hòa"; ok $? "and listed with its date and cell"
 
 e2e_keys End Enter
 e2e_wait "Chưa điểm danh"; ok $? "Enter opens its attendance"
@@ -39,5 +40,11 @@ e2e_keys Escape
 e2e_wait "24/05/2021"; ok $? "it is listed"
 e2e_keys End Enter
 e2e_wait "Tổng: 1"; ok $? "the make-up session expects only the absent member"
+# Today is 10/05/2021: the make-up of 24/05 has not taken place.
+e2e_keys c
+e2e_wait "Buổi học ngày 24/05/2021 chưa diễn ra (hôm nay 10/05/2021)"
+ok $? "attendance for a session after today is refused, saying why"
+e2e_keys a
+e2e_wait "Chưa điểm danh: 1"; ok $? "marking everyone present is refused too: nobody is marked"
 e2e_quit
 done_testing

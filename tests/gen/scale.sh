@@ -30,10 +30,10 @@ set -- $(timed "$TAP_TMP/province.csv" --plan KH-2 --unit "Tỉnh ủy Thử ngh
 is "$1" 0 "tally of the province"
 echo "# province tally: $2 ms"
 
-is "$(tr -d '\r' < "$TAP_TMP/province.csv" | tail -n 1 | cut -d, -f2)" \
+is "$(tr -d '\r' < "$TAP_TMP/province.csv" | tail -n 1 | cut -d, -f4)" \
   "$(sqlite3 "$db" "SELECT count(*) FROM member WHERE status <> 'guest'")" \
   "province total counts every party member"
-is "$(tr -d '\r' < "$TAP_TMP/commune.csv" | tail -n 1 | cut -d, -f4)" \
+is "$(tr -d '\r' < "$TAP_TMP/commune.csv" | tail -n 1 | cut -d, -f6)" \
   "$(sqlite3 "$db" "SELECT count(DISTINCT e.member_id) FROM essay e
     JOIN document d ON d.id = e.document_id JOIN member m ON m.id = e.member_id
     JOIN unit u ON u.id = m.unit_id JOIN unit c ON c.id = u.parent_id

@@ -354,8 +354,13 @@ test_lookup(struct db *db)
 	tap_ok(lookup_unit(db, "ấp", &id, &err) == -1 && err != NULL &&
 	    strncmp(err, "Có 3 đơn vị khớp", 18) == 0, "ambiguous unit explained");
 	free(err);
-	tap_ok(lookup_home_unit(db, &id, &err) == 0 && id == FX_P,
-	    "without home_unit_id the only root");
+	tap_ok(lookup_home_unit(db, &id, &err) == 0 && id == FX_C,
+	    "without home_unit_id the smallest unit holding every member: "
+	    "the commune, not the province above it");
+	db_exec(db, "SAVEPOINT one_cell; UPDATE member SET unit_id = 3");
+	tap_ok(lookup_home_unit(db, &id, &err) == 0 && id == FX_A,
+	    "every member in one cell: that cell");
+	db_exec(db, "ROLLBACK TO one_cell; RELEASE one_cell");
 	db_setting_set(db, "home_unit_id", "2");
 	tap_ok(lookup_home_unit(db, &id, &err) == 0 && id == FX_C,
 	    "home_unit_id decides");

@@ -210,7 +210,7 @@ main(void)
 	makeup.document_id = 10;
 	makeup.unit_id = 2;
 	makeup.title = (char *)"Học bù";
-	makeup.held_on = (char *)"2021-05-12";
+	makeup.held_on = (char *)"2021-05-08";
 	makeup.form = (char *)"online";
 	makeup.bridge_point = (char *)"Nhà văn hóa";
 	makeup.makeup_of = s.id;
@@ -231,6 +231,17 @@ main(void)
 	n = page_count(db, s.id, &rows);
 	tap_is_int(n, 1, "a second make-up leaves out who came to either");
 	store_attendees_free(&rows, (size_t)n);
+	/* Today is 10/05: the second make-up of 19/05 has not happened. */
+	tap_ok(store_attendance_set(db, s.id, 21, "present", NULL) != 0 &&
+	    strstr(db_error(db), "Buổi học ngày 19/05/2021 chưa diễn ra") != NULL,
+	    "attendance for a session after today is refused, saying why");
+	tap_ok(store_attendance_fill_present(db, s.id) < 0,
+	    "and so is marking everyone present");
+	tap_is_int(db_int(db, -1, "SELECT count(*) FROM attendance WHERE"
+	    " session_id = ?1", 1, s.id), 0, "nothing was written");
+	s.status = (char *)"held";
+	tap_ok(store_session_save(db, &s) != 0, "nor can it be saved as held");
+	s.status = NULL;
 
 	test_documents(db);
 	test_unit_deadline(db);
