@@ -181,4 +181,13 @@ ok $? "on a C terminal the header is unaccented"
 grep -q "TONG HOP BAI THU HOACH" "$TAP_TMP/term-c.txt"
 ok $? "and so is the body"
 
+# Without the setting naming the clerk's unit, the one rule (shared with
+# the interface) takes the smallest unit holding every member.
+sqlite3 "$db" "DELETE FROM setting WHERE key = 'home_unit_id'"
+"$QUANTRIET" report tally --db "$db" --plan 13-KH/TU > "$TAP_TMP/home.txt"
+ok $? "report tally without --unit or home_unit_id"
+grep -q "^ *ĐẢNG BỘ XÃ VĨNH HÒA HIỆP  *Vĩnh Hòa Hiệp, ngày" "$TAP_TMP/home.txt" &&
+  ! grep -q "BAN CHẤP HÀNH TRUNG ƯƠNG  *Vĩnh Hòa Hiệp" "$TAP_TMP/home.txt"
+ok $? "reports for the commune, not for the Central Committee"
+
 done_testing
