@@ -104,32 +104,28 @@ member_form_save(struct ui *ui, void *data)
 {
 	struct member_form *s = data;
 	struct form *f = &s->form;
+	/* The form's field of each field store_member_check can refuse. */
+	static const char *const fields[] = {
+		[STORE_MEMBER_NAME] = "full_name",
+		[STORE_MEMBER_POSITION] = "position",
+		[STORE_MEMBER_UNIT] = "unit_id",
+	};
 	struct store_member m;
-	const char *why, *year = form_get(f, "birth_year");
-	char *end;
-	long y = 0;
+	enum store_member_field bad;
+	const char *why;
 	int rc;
 
-	if ((why = text_check_name(form_get(f, "full_name"), 120)) != NULL)
-		return form_fail(f, "full_name", why);
-	if (*year != '\0') {
-		y = strtol(year, &end, 10);
-		if (*end != '\0' || y < 1900 || y > 2100)
-			return form_fail(f, "birth_year", "Năm sinh phải là một "
-			    "năm từ 1900 đến 2100, hoặc để trống");
-	}
-	if (form_get_int(f, "unit_id") == 0)
-		return form_fail(f, "unit_id", "Hãy chọn chi bộ");
-	if ((why = text_check_name(form_get(f, "position"), 100)) != NULL &&
-	    *form_get(f, "position") != '\0')
-		return form_fail(f, "position", why);
 	memset(&m, 0, sizeof m);
+	if ((why = store_member_year(form_get(f, "birth_year"),
+	    &m.birth_year)) != NULL)
+		return form_fail(f, "birth_year", why);
 	m.id = s->id;
 	m.unit_id = form_get_int(f, "unit_id");
 	m.full_name = (char *)form_get(f, "full_name");
 	m.position = (char *)form_get(f, "position");
 	m.status = (char *)form_get(f, "status");
-	m.birth_year = (int)y;
+	if ((why = store_member_check(ui->db, &m, &bad)) != NULL)
+		return form_fail(f, fields[bad], why);
 	rc = store_member_save(ui->db, &m);
 	if (rc != 0)
 		return form_fail(f, "full_name", db_error(ui->db));

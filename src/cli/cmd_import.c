@@ -19,11 +19,11 @@
 #include "domain/lookup.h"
 #include "domain/textfile.h"
 #include "msg.h"
+#include "store/store.h"
 #include "text/text.h"
 #include "xmalloc.h"
 
 #define IMPORT_MAX_ERRORS	20
-#define IMPORT_NAME_MAX		120
 /* Bytes in one line: a member's four fields need a few hundred. */
 #define IMPORT_LINE_MAX		4096
 
@@ -126,18 +126,11 @@ import_status(struct db *db, const char *s)
 	return code;
 }
 
-/* A checked line, ready to insert. */
-struct import_member {
-	char	*name;		/* NFC, trimmed */
-	char	*position;
-	char	*status;	/* a member_status code */
-	long	 year;		/* 0: not given */
-};
-
+/* A line's member: name (NFC, trimmed), position, status code, year. */
 static void
-import_member_clear(struct import_member *m)
+import_member_clear(struct store_member *m)
 {
-	x_free(&m->name);
+	x_free(&m->full_name);
 	x_free(&m->position);
 	x_free(&m->status);
 }
@@ -154,63 +147,37 @@ import_is_heading(const char *s)
 }
 
 /*
- * Parses and checks one line into *m. Returns NULL when it is right, "" for
+ * Parses one line into *m, a member of cell, and checks it as the member
+ * form does (store_member_check). Returns NULL when it is right, "" for
  * a line to skip (blank, or the heading), else what is wrong (static).
  */
 static const char *
-import_check(struct db *db, char *line, int number, struct import_member *m)
+import_check(struct db *db, char *line, int number, int64_t cell,
+    struct store_member *m)
 {
 	struct import_row row = { { NULL, NULL, NULL, NULL } };
-	const char *bad, *year;
-	char *end;
+	enum store_member_field field;
+	const char *bad;
 
 	memset(m, 0, sizeof *m);
 	line[strcspn(line, "\r")] = '\0';
 	import_split(line, &row);
-	m->name = text_nfc(import_trim(row.field[0]));
-	if ((*m->name == '\0' && row.field[1] == NULL) ||
-	    (number == 1 && import_is_heading(m->name)))
+	m->unit_id = cell;
+	m->full_name = text_nfc(import_trim(row.field[0]));
+	if ((*m->full_name == '\0' && row.field[1] == NULL) ||
+	    (number == 1 && import_is_heading(m->full_name)))
 		return "";
-	if ((bad = text_check_name(m->name, IMPORT_NAME_MAX)) != NULL)
-		return bad;
 	m->position = text_nfc(import_trim(row.field[1]));
-	if (text_check_name(m->position, 0) != NULL && *m->position != '\0')
-		return "chức vụ chứa ký tự điều khiển hoặc không phải UTF-8";
+	if ((bad = store_member_check(db, m, &field)) != NULL)
+		return bad;
 	if ((m->status = import_status(db, import_trim(row.field[2]))) == NULL)
 		return "tình trạng không rõ (đang sinh hoạt, miễn sinh hoạt, "
 		    "miễn công tác, hưu trí, quần chúng)";
-	year = import_trim(row.field[3]);
-	if (year != NULL && *year != '\0') {
-		m->year = strtol(year, &end, 10);
-		if (*end != '\0' || m->year < 1900 || m->year > 2100)
-			return "năm sinh phải là số từ 1900 đến 2100";
-	}
-	return NULL;
-}
-
-/* Inserts m into cell; 0 or -1 (db_error). */
-static int
-import_insert(struct db *db, sqlite3_stmt *stmt, int64_t cell,
-    const struct import_member *m)
-{
-	sqlite3_reset(stmt);
-	sqlite3_bind_int64(stmt, 1, cell);
-	sqlite3_bind_text(stmt, 2, m->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, m->position, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, m->status, -1, SQLITE_STATIC);
-	if (m->year != 0)
-		sqlite3_bind_int64(stmt, 5, m->year);
-	else
-		sqlite3_bind_null(stmt, 5);
-	if (sqlite3_step(stmt) != SQLITE_DONE) {
-		db_set_error(db, sqlite3_errcode(db_handle(db)), "nhập đảng viên");
-		return -1;
-	}
-	return 0;
+	return store_member_year(import_trim(row.field[3]), &m->birth_year);
 }
 
 static void
-import_members_free(struct import_member *m, int n)
+import_members_free(struct store_member *m, int n)
 {
 	int i;
 
@@ -225,10 +192,11 @@ import_members_free(struct import_member *m, int n)
  * Returns the number of members, or -1 when any line is wrong.
  */
 static int
-import_parse(struct db *db, const char *text, struct import_member **out)
+import_parse(struct db *db, const char *text, int64_t cell,
+    struct store_member **out)
 {
 	char *copy = xstrdup(text), *line, *next;
-	struct import_member *list = NULL, m;
+	struct store_member *list = NULL, m;
 	int number = 0, problems = 0, n = 0;
 
 	for (line = copy; line != NULL; line = next) {
@@ -236,7 +204,7 @@ import_parse(struct db *db, const char *text, struct import_member **out)
 
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
-		bad = import_check(db, line, ++number, &m);
+		bad = import_check(db, line, ++number, cell, &m);
 		if (bad == NULL) {
 			list = xrealloc(list, (size_t)(n + 1) * sizeof *list);
 			list[n++] = m;
@@ -259,28 +227,28 @@ import_parse(struct db *db, const char *text, struct import_member **out)
 	return n;
 }
 
-/* Writes n checked members into cell in one transaction; 0 or -1 (printed). */
+/*
+ * Writes n checked members in one transaction, each through the one
+ * member writer; 0 or -1 (printed).
+ */
 static int
-import_write(struct db *db, int64_t cell, const struct import_member *m, int n)
+import_write(struct db *db, struct store_member *m, int n)
 {
-	sqlite3_stmt *stmt;
 	int i, rc = 0;
 
 	if (db_begin(db) != 0) {
 		msg_error("%s", db_error(db));
 		return -1;
 	}
-	stmt = db_prepare(db, "INSERT INTO member(id, unit_id, full_name, "
-	    "name_fold, name_sort, position, status, birth_year) VALUES "
-	    "(qt_new_id(), ?1, ?2, qt_fold(?2), qt_name_sort(?2), ?3, ?4, ?5)");
-	if (stmt == NULL)
-		rc = -1;
 	for (i = 0; rc == 0 && i < n; i++)
-		rc = import_insert(db, stmt, cell, &m[i]);
-	sqlite3_finalize(stmt);
-	if (rc != 0 || db_commit(db) != 0) {
+		rc = store_member_save(db, &m[i]);
+	if (rc != 0) {
 		msg_error("%s", db_error(db));
 		db_rollback(db);
+		return -1;
+	}
+	if (db_commit(db) != 0) {
+		msg_error("%s", db_error(db));
 		return -1;
 	}
 	return 0;
@@ -300,7 +268,7 @@ cmd_import(int argc, char **argv)
 	const char *opt_db = NULL, *cell_name = NULL, *path = NULL;
 	const char *encoding = "UTF-8";
 	char *raw, *text, *err = NULL;
-	struct import_member *members;
+	struct store_member *members;
 	struct db *db;
 	size_t len;
 	int64_t cell;
@@ -362,9 +330,9 @@ cmd_import(int argc, char **argv)
 	}
 	/* A UTF-8 byte-order mark from a spreadsheet is not part of a name. */
 	n = import_parse(db, strncmp(text, "\xef\xbb\xbf", 3) == 0 ? text + 3 :
-	    text, &members);
+	    text, cell, &members);
 	if (n >= 0) {
-		if (import_write(db, cell, members, n) == 0) {
+		if (import_write(db, members, n) == 0) {
 			msg_info("Đã nhập %d đảng viên.", n);
 			rc = 0;
 		}

@@ -86,11 +86,34 @@ void	 store_members_free(struct store_member **rows, size_t n);
 /* One member by id into *m (store_member_clear); 0 or -1. */
 int	 store_member_get(struct db *db, int64_t id, struct store_member *m);
 void	 store_member_clear(struct store_member *m);
+/* The fields of a member that store_member_check can refuse. */
+enum store_member_field {
+	STORE_MEMBER_NAME,
+	STORE_MEMBER_POSITION,
+	STORE_MEMBER_UNIT,
+};
 /*
- * Writes m: a new member when m->id is 0 (m->id is set), else an update
- * of name, position, status, birth year and unit. The name is stored in
- * NFC with its search key; the caller has checked it (text_check_name).
- * 0, or -1 with the reason in db_error().
+ * A birth year as typed on the form or read from a file: "" is 0 (not
+ * known). NULL, or why it is not a year from 1900 to 2100 (static).
+ */
+const char *store_member_year(const char *text, int *year);
+/*
+ * The one set of checks of every member writer (the member form, import
+ * members, and store_member_save itself): a name of 1 to 120 characters
+ * without controls, a position of at most 100, a party cell as the unit
+ * (the status is a member_status code, as the schema enforces). NULL
+ * when m may be written, else why (a Vietnamese
+ * sentence, static) with *field the field at fault.
+ */
+const char *store_member_check(struct db *db, const struct store_member *m,
+	    enum store_member_field *field);
+/*
+ * Writes m, the one member writer: a new member when m->id is 0 (m->id is
+ * set), else an update of name, position, status, birth year and unit.
+ * Refused unless store_member_check accepts it. The name is stored in
+ * NFC with its search key. In its own transaction, nested in the
+ * caller's if any (an import writes a whole file in one). 0, or -1 with
+ * the reason in db_error().
  */
 int	 store_member_save(struct db *db, struct store_member *m);
 /*

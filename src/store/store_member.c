@@ -167,13 +167,55 @@ store_member_get(struct db *db, int64_t id, struct store_member *m)
 	return rc;
 }
 
+const char *
+store_member_year(const char *text, int *year)
+{
+	char *end;
+	long y;
+
+	*year = 0;
+	if (text == NULL || *text == '\0')
+		return NULL;
+	y = strtol(text, &end, 10);
+	if (*end != '\0' || y < 1900 || y > 2100)
+		return "Năm sinh phải là một năm từ 1900 đến 2100, hoặc để trống";
+	*year = (int)y;
+	return NULL;
+}
+
+const char *
+store_member_check(struct db *db, const struct store_member *m,
+    enum store_member_field *field)
+{
+	const char *why;
+
+	*field = STORE_MEMBER_NAME;
+	if ((why = text_check_name(m->full_name, 120)) != NULL)
+		return why;
+	*field = STORE_MEMBER_POSITION;
+	if (m->position != NULL && *m->position != '\0' &&
+	    (why = text_check_name(m->position, 100)) != NULL)
+		return why;
+	*field = STORE_MEMBER_UNIT;
+	if (db_int(db, 0, "SELECT k.is_cell FROM unit u JOIN unit_kind k ON"
+	    " k.code = u.kind WHERE u.id = ?1", 1, m->unit_id) != 1)
+		return "Đảng viên phải thuộc một chi bộ: hãy chọn chi bộ";
+	return NULL;
+}
+
 int
 store_member_save(struct db *db, struct store_member *m)
 {
+	enum store_member_field field;
+	const char *why;
 	char *name;
 	sqlite3_stmt *stmt;
 	int rc;
 
+	if ((why = store_member_check(db, m, &field)) != NULL) {
+		db_set_message(db, why);
+		return -1;
+	}
 	if (m->id == 0)
 		m->id = db_new_id();
 	if (db_begin(db) != 0)

@@ -55,7 +55,7 @@ import "$TAP_TMP/bad.csv"
 is "$(members)" "$before" "and not one of its lines is imported, not even the good one"
 grep -q "dòng 2: Tên chứa ký tự điều khiển" "$TAP_TMP/err"; ok $? "line 2: a control character in the name"
 grep -q "dòng 3: tình trạng không rõ" "$TAP_TMP/err"; ok $? "line 3: an unknown status"
-grep -q "dòng 4: năm sinh" "$TAP_TMP/err"; ok $? "line 4: a year that is not one"
+grep -q "dòng 4: Năm sinh" "$TAP_TMP/err"; ok $? "line 4: a year that is not one"
 [ "$(grep -c 'dòng [0-9]' "$TAP_TMP/err")" -eq 3 ]; ok $? "line 1 is not blamed"
 
 # Byte 28 falls inside the three bytes of "ị".

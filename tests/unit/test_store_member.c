@@ -155,6 +155,40 @@ test_save(struct db *db)
 	store_member_clear(&m);
 }
 
+/* The one set of checks the member form and the import share. */
+static void
+test_check(struct db *db)
+{
+	struct store_member m = { 0 };
+	enum store_member_field f;
+	int year;
+
+	m.unit_id = 2;
+	m.full_name = (char *)"Lê Văn Tám";
+	m.position = (char *)"";
+	m.status = (char *)"active";
+	tap_ok(store_member_check(db, &m, &f) == NULL, "a member as typed");
+	m.full_name = (char *)"  ";
+	tap_ok(store_member_check(db, &m, &f) != NULL && f == STORE_MEMBER_NAME,
+	    "an empty name is refused, on the name");
+	m.full_name = (char *)"Lê Văn Tám";
+	m.position = (char *)"Bí thư chi bộ kiêm trưởng ấp kiêm trưởng ban công "
+	    "tác mặt trận kiêm tổ trưởng tổ hòa giải kiêm chi hội trưởng";
+	tap_ok(store_member_check(db, &m, &f) != NULL &&
+	    f == STORE_MEMBER_POSITION, "a position over 100 characters");
+	m.position = (char *)"";
+	m.unit_id = 1;
+	tap_ok(store_member_check(db, &m, &f) != NULL && f == STORE_MEMBER_UNIT,
+	    "a member outside a party cell");
+	tap_ok(store_member_save(db, &m) != 0 &&
+	    strstr(db_error(db), "chi bộ") != NULL,
+	    "and the writer itself refuses it, saying why");
+	tap_ok(store_member_year("", &year) == NULL && year == 0 &&
+	    store_member_year("1962", &year) == NULL && year == 1962 &&
+	    store_member_year("62", &year) != NULL,
+	    "a birth year: empty, a year, or refused");
+}
+
 /* 500,000 members: the next page and a search must stay instant. */
 /* Counts SQLite's virtual-machine steps: a measure of work that a busy
  * machine cannot change, unlike a timing. */
@@ -235,6 +269,7 @@ main(void)
 	test_paging(db);
 	test_search(db);
 	test_save(db);
+	test_check(db);
 	db_close(&db);
 	unlink(path);
 	big = xasprintf("%s.big", path);
