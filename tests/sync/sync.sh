@@ -52,19 +52,21 @@ is "$(row 'Đảng bộ xã A' < "$NET_TMP/kg.csv")" "$(row 'Tổng cộng' < "$
     "the province's tally shows commune A's own figures"
 is "$(row 'Đảng bộ xã B' < "$NET_TMP/kg.csv")" "$(row 'Tổng cộng' < "$NET_TMP/xb.csv")" \
     "the province's tally shows commune B's own figures"
+# Fields after the unit: status, cutoff, items 1-4 (3-6), one per
+# exemption reason, then must write, not yet, late, guests.
 wrote() {
-	row 'Tổng cộng' < "$1" | cut -d, -f3
+	row 'Tổng cộng' < "$1" | cut -d, -f5
 }
 must() {
-	row "$1" < "$NET_TMP/kg.csv" | cut -d, -f1,6
+	row "$1" < "$NET_TMP/kg.csv" | awk -F, '{ print $3 "," $(NF - 3) }'
 }
 for d in A B; do
 	is "$(must "Đảng bộ xã $d" | cut -d, -f2)" "$(must "Đảng bộ xã $d" | cut -d, -f1)" \
 	    "the province's tally applies the override: all of commune $d must write"
 done
-# Every count but the reasons (field 5) adds up.
+# Every count adds up, each reason's column too.
 counts() {
-	row 'Tổng cộng' < "$1" | cut -d, -f1-4,6-
+	row 'Tổng cộng' < "$1" | cut -d, -f3-
 }
 is "$(counts "$NET_TMP/kg.csv")" "$( (counts "$NET_TMP/xa.csv"; counts "$NET_TMP/xb.csv") |
     awk -F, '{ for (i = 1; i <= NF; i++) s[i] += $i; n = NF }
