@@ -16,8 +16,7 @@
 #include "xmalloc.h"
 
 void
-srv_reply_begin(struct db *db, struct srv_reply *r, int status,
-    const char *type)
+srv_reply_head(struct srv_reply *r, int status, const char *type, int64_t hlc)
 {
 	r->status = status;
 	r->body.len = 0;
@@ -25,17 +24,37 @@ srv_reply_begin(struct db *db, struct srv_reply *r, int status,
 	wire_int(&r->body, "v", r->version != 0 ? r->version : WIRE_VERSION);
 	wire_str(&r->body, "type", type);
 	wire_int(&r->body, "now", hlc_wall_ms());
-	wire_int(&r->body, "hlc", db_int(db, 0, "SELECT hlc FROM sync_clock", 0));
+	wire_int(&r->body, "hlc", hlc);
+}
+
+void
+srv_reply_begin(struct db *db, struct srv_reply *r, int status,
+    const char *type)
+{
+	srv_reply_head(r, status, type, srv_clock(db));
+}
+
+void
+srv_reply_fail(struct srv_reply *r, int64_t hlc, int status,
+    const char *code, const char *message)
+{
+	srv_reply_head(r, status, "error", hlc);
+	wire_str(&r->body, "code", code);
+	wire_str(&r->body, "message", message);
+	wire_end(&r->body);
 }
 
 void
 srv_reply_error(struct db *db, struct srv_reply *r, int status,
     const char *code, const char *message)
 {
-	srv_reply_begin(db, r, status, "error");
-	wire_str(&r->body, "code", code);
-	wire_str(&r->body, "message", message);
-	wire_end(&r->body);
+	srv_reply_fail(r, srv_clock(db), status, code, message);
+}
+
+int64_t
+srv_clock(struct db *db)
+{
+	return db_int(db, 0, "SELECT hlc FROM sync_clock", 0);
 }
 
 int

@@ -4,6 +4,7 @@
 #ifndef QT_SERVER_SRV_H
 #define QT_SERVER_SRV_H
 
+#include <pthread.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -18,6 +19,8 @@ struct db;
 
 /* Bytes an enrolment body may have (413 beyond, before it is read). */
 #define SRV_ENROLL_MAX_BODY	4096
+/* and inflated: a code and a header are a few dozen bytes. */
+#define SRV_ENROLL_MAX_PLAIN	(64 * 1024)
 /* Failed enrolments an address may make in SRV_ENROLL_WINDOW seconds. */
 #define SRV_ENROLL_FAILS	10
 #define SRV_ENROLL_WINDOW	600
@@ -42,6 +45,37 @@ unsigned srv_throttle_wait(struct srv_throttle *t, const struct sockaddr *sa,
 void	srv_throttle_fail(struct srv_throttle *t, const struct sockaddr *sa,
 	    time_t now);
 
+/*
+ * Deadlines per connection that arriving bytes do not reset
+ * (src/server/guard.c): a thread shuts down the socket of a connection
+ * past its deadline.
+ */
+struct srv_guard_conn;
+struct srv_guard {
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 wake;
+	pthread_t		 thread;
+	struct srv_guard_conn	*head;
+	int			 stop;
+	unsigned long		 cut;	/* connections shut at their deadline */
+};
+
+/* Milliseconds on the monotonic clock. */
+int64_t	srv_guard_now(void);
+/* Starts the watching thread; -1 if it cannot. */
+int	srv_guard_start(struct srv_guard *g);
+/* Stops the thread (connections still listed are left alone). */
+void	srv_guard_stop(struct srv_guard *g);
+/* Lists the connection on socket fd, due within ms. Free with _close. */
+struct srv_guard_conn *srv_guard_open(struct srv_guard *g, int fd, int64_t ms);
+/* Sets a new deadline ms from now; 0: none (the server is working). */
+void	srv_guard_arm(struct srv_guard *g, struct srv_guard_conn *gc,
+	    int64_t ms);
+/* Unlists the connection, before its socket is closed. */
+void	srv_guard_close(struct srv_guard *g, struct srv_guard_conn **pgc);
+/* How many connections have been shut at their deadline. */
+unsigned long srv_guard_cut(struct srv_guard *g);
+
 struct srv_device {
 	int64_t	id;
 	int64_t	unit_id;
@@ -55,14 +89,21 @@ struct srv_reply {
 	int		version;	/* the request's, once read; 0: ours */
 };
 
+/* The server's clock (sync_clock.hlc). */
+int64_t	srv_clock(struct db *db);
 /*
  * Starts a reply's header record "qtsync v V type TYPE now .. hlc ..", V
  * the version the request was made in (r->version), else WIRE_VERSION.
  */
 void	srv_reply_begin(struct db *db, struct srv_reply *r, int status,
 	    const char *type);
+/* The same with the clock given, for a thread that may not use the db. */
+void	srv_reply_head(struct srv_reply *r, int status, const char *type,
+	    int64_t hlc);
 /* Makes r an error reply with code (English word) and Vietnamese message. */
 void	srv_reply_error(struct db *db, struct srv_reply *r, int status,
+	    const char *code, const char *message);
+void	srv_reply_fail(struct srv_reply *r, int64_t hlc, int status,
 	    const char *code, const char *message);
 /*
  * Checks body's first record is "qtsync" of a version this server speaks

@@ -194,7 +194,8 @@ http_call_finish(struct http_call *call, CURLcode result,
 	}
 	curl_easy_getinfo(call->easy, CURLINFO_RESPONSE_CODE, &status);
 	/* Anything but our compressed header record is not our server. */
-	if (wire_inflate(call->in.data, call->in.len, plain) != 0)
+	if (wire_inflate(call->in.data, call->in.len, plain,
+	    WIRE_MAX_PLAIN) != 0)
 		goto garbage;
 	rd->p = plain->data;
 	rd->end = plain->data + plain->len;

@@ -248,10 +248,11 @@ wire_deflate(const void *in, size_t len, struct buf *out)
 }
 
 int
-wire_inflate(const void *in, size_t len, struct buf *out)
+wire_inflate(const void *in, size_t len, struct buf *out, size_t limit)
 {
 	z_stream z;
 	char chunk[16384];
+	size_t n;
 	int rc;
 
 	memset(&z, 0, sizeof z);
@@ -266,11 +267,13 @@ wire_inflate(const void *in, size_t len, struct buf *out)
 		rc = inflate(&z, Z_NO_FLUSH);
 		if (rc != Z_OK && rc != Z_STREAM_END)
 			break;
-		buf_add(out, chunk, sizeof chunk - z.avail_out);
-		if (out->len > WIRE_MAX_PLAIN) {
+		/* Refused before it is kept: the buffer never passes limit. */
+		n = sizeof chunk - z.avail_out;
+		if (out->len + n >= limit) {
 			rc = Z_DATA_ERROR;
 			break;
 		}
+		buf_add(out, chunk, n);
 	} while (rc != Z_STREAM_END && (z.avail_in > 0 || z.avail_out == 0));
 	inflateEnd(&z);
 	/* Trailing bytes after the stream are as malformed as a short one. */

@@ -86,7 +86,12 @@ int	 wire_is(const struct wire_record *rec, const char *name, const char *s);
 
 /* Compresses in into out (zlib format). */
 void	 wire_deflate(const void *in, size_t len, struct buf *out);
-/* Inflates in into out; -1 if corrupt or larger than WIRE_MAX_PLAIN. */
-int	 wire_inflate(const void *in, size_t len, struct buf *out);
+/*
+ * Inflates in into out; -1 if corrupt or if it would reach limit bytes
+ * (WIRE_MAX_PLAIN, or less where less is expected), which out never
+ * holds, so a small compressed bomb costs at most limit.
+ */
+int	 wire_inflate(const void *in, size_t len, struct buf *out,
+	    size_t limit);
 
 #endif

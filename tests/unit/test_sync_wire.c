@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <zlib.h>
 
 #include "sync/wire.h"
@@ -138,34 +139,61 @@ test_mangled(void)
 	tap_is_int(crashes, 0, "2000 mangled bodies parse or fail cleanly");
 
 	wire_deflate(b.data, b.len, &z);
-	tap_ok(wire_inflate(z.data, z.len, &back) == 0 && back.len == b.len &&
+	tap_ok(wire_inflate(z.data, z.len, &back, WIRE_MAX_PLAIN) == 0 && back.len == b.len &&
 	    memcmp(back.data, b.data, b.len) == 0, "deflate and inflate round-trip");
-	tap_is_int(wire_inflate(z.data, z.len - 3, &back), -1,
+	tap_is_int(wire_inflate(z.data, z.len - 3, &back, WIRE_MAX_PLAIN), -1,
 	    "a cut compressed body is refused");
 	z.data[z.len / 2] ^= 0x55;
-	tap_is_int(wire_inflate(z.data, z.len, &back), -1,
+	tap_is_int(wire_inflate(z.data, z.len, &back, WIRE_MAX_PLAIN), -1,
 	    "a corrupted compressed body is refused");
-	tap_is_int(wire_inflate("<html>captive portal</html>", 27, &back), -1,
+	tap_is_int(wire_inflate("<html>captive portal</html>", 27, &back, WIRE_MAX_PLAIN), -1,
 	    "an HTML page is refused");
 	buf_free(&b);
 	buf_free(&z);
 	buf_free(&back);
 }
 
-/* A small body that inflates past WIRE_MAX_PLAIN must be refused. */
+/*
+ * A body that inflates past the limit is refused, and the buffer never
+ * holds more than the limit: the largest body the server takes (4 MiB)
+ * can be a bomb of some 4 GiB.
+ */
 static void
 test_bomb(void)
 {
-	size_t len = WIRE_MAX_PLAIN + 1024;
-	char *zeros = calloc(1, len);
-	struct buf z = { 0 }, back = { 0 };
+	const size_t len = (size_t)256 << 20, step = (size_t)1 << 20;
+	const size_t room = WIRE_MAX_BODY;
+	char *zeros = calloc(1, step), *bomb = malloc(room);
+	struct buf back = { 0 };
+	z_stream zs;
+	size_t done;
+	time_t t0;
 
-	wire_deflate(zeros, len, &z);
-	tap_ok(z.len < 100 * 1024, "a compression bomb is small on the wire");
-	tap_is_int(wire_inflate(z.data, z.len, &back), -1,
-	    "and is refused once it inflates past the limit");
+	memset(&zs, 0, sizeof zs);
+	deflateInit(&zs, Z_BEST_COMPRESSION);
+	zs.next_out = (Bytef *)bomb;
+	zs.avail_out = (uInt)room;
+	for (done = 0; done < len; done += step) {
+		zs.next_in = (Bytef *)zeros;
+		zs.avail_in = (uInt)step;
+		deflate(&zs, done + step >= len ? Z_FINISH : Z_NO_FLUSH);
+	}
+	deflateEnd(&zs);
+	tap_ok(zs.avail_out > 0, "256 MiB of zeros make a bomb of %zu bytes, "
+	    "well under the 4 MiB a body may have", room - zs.avail_out);
+	t0 = time(NULL);
+	tap_is_int(wire_inflate(bomb, room - zs.avail_out, &back,
+	    WIRE_MAX_PLAIN), -1, "it is refused once it would pass the limit");
+	tap_ok(back.cap <= WIRE_MAX_PLAIN, "having held at most the limit "
+	    "(%zu bytes)", back.cap);
+	tap_ok(time(NULL) - t0 <= 5, "at once, not after inflating it all");
+	buf_free(&back);
+	tap_is_int(wire_inflate(bomb, room - zs.avail_out, &back, 64 * 1024),
+	    -1, "a smaller limit (an enrolment's) refuses it sooner");
+	tap_ok(back.cap <= 64 * 1024, "having held at most that (%zu bytes)",
+	    back.cap);
 	free(zeros);
-	buf_free(&z);
+	free(bomb);
 	buf_free(&back);
 }
 
