@@ -259,7 +259,7 @@ sync_begin(struct ui *ui, struct sync_screen *s)
 	x_free(&s->result);
 	memset(&s->p, 0, sizeof s->p);
 	s->p.seconds_left = -1;
-	if ((s->run = sync_start(ui->db, &err)) == NULL) {
+	if ((s->run = sync_start(ui->db, 0, &err)) == NULL) {
 		sync_screen_stop(s, err, 1);
 		free(err);
 		return UI_REDRAW;

@@ -26,6 +26,15 @@ hlc_wall_ms(void)
 }
 
 int64_t
+hlc_mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int64_t
 hlc_ms(int64_t hlc)
 {
 	return hlc >> 16;

@@ -19,6 +19,11 @@ struct db;
 
 /* The PC clock in milliseconds (plus $QUANTRIET_CLOCK_OFFSET_S, for tests). */
 int64_t	 hlc_wall_ms(void);
+/*
+ * Milliseconds on a clock that never jumps (CLOCK_MONOTONIC), for waits
+ * and deadlines; only differences mean anything.
+ */
+int64_t	 hlc_mono_ms(void);
 /* The milliseconds part of a clock value. */
 int64_t	 hlc_ms(int64_t hlc);
 /* Advances the database's clock and returns the new value (0 on error). */

@@ -23,7 +23,8 @@ cmd_enroll(int argc, char **argv)
 	char *err;
 	int rc;
 
-	if (sync_opts_parse(argc, argv, &o) != 0 || argc - optind != 2 || o.help) {
+	if (sync_opts_parse(argc, argv, &o) != 0 || argc - optind != 2 ||
+	    o.jitter >= 0 || o.help) {
 		msg_put(o.help ? stdout : stderr, "Cách dùng: quantriet enroll "
 		    "[--db TỆP] [--cacert TỆP] [--pin sha256//...] ĐỊA_CHỈ MÃ\n"
 		    "Đăng ký máy này với máy chủ tỉnh bằng mã một lần do cấp "

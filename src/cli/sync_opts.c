@@ -16,6 +16,7 @@ static const struct option sync_longopts[] = {
 	{ "cacert", required_argument, NULL, 'c' },
 	{ "pin", required_argument, NULL, 'p' },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "jitter", required_argument, NULL, 'j' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -26,12 +27,18 @@ sync_opts_parse(int argc, char **argv, struct sync_opts *o)
 	int ch;
 
 	memset(o, 0, sizeof *o);
+	o->jitter = -1;
 	while ((ch = getopt_long(argc, argv, "q", sync_longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd': o->db = optarg; break;
 		case 'c': o->cacert = optarg; break;
 		case 'p': o->pin = optarg; break;
 		case 'q': o->quiet = 1; break;
+		case 'j':
+			o->jitter = atoi(optarg);
+			if (o->jitter < 0 || o->jitter > 3600)
+				return -1;
+			break;
 		case 'h': o->help = 1; break;
 		default: return -1;
 		}

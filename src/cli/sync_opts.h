@@ -9,6 +9,7 @@ struct sync_opts {
 	const char	*db, *cacert, *pin;
 	int		 quiet;
 	int		 help;
+	int		 jitter;	/* --jitter seconds; -1 when not given */
 };
 
 struct db;

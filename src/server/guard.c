@@ -21,6 +21,7 @@
 #include <sys/socket.h>
 #include <time.h>
 
+#include "hlc.h"
 #include "server/srv.h"
 #include "xmalloc.h"
 
@@ -29,24 +30,15 @@
 struct srv_guard_conn {
 	struct srv_guard_conn	*prev, *next;
 	int			 fd;
-	int64_t			 deadline;	/* srv_guard_now() ms; 0: none */
+	int64_t			 deadline;	/* hlc_mono_ms(); 0: none */
 };
-
-int64_t
-srv_guard_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* Shuts every listed connection past its deadline; g->lock held. */
 static void
 guard_sweep(struct srv_guard *g)
 {
 	struct srv_guard_conn *gc;
-	int64_t now = srv_guard_now();
+	int64_t now = hlc_mono_ms();
 
 	for (gc = g->head; gc != NULL; gc = gc->next)
 		if (gc->deadline != 0 && now >= gc->deadline) {
@@ -111,7 +103,7 @@ srv_guard_open(struct srv_guard *g, int fd, int64_t ms)
 	struct srv_guard_conn *gc = xcalloc(1, sizeof *gc);
 
 	gc->fd = fd;
-	gc->deadline = srv_guard_now() + ms;
+	gc->deadline = hlc_mono_ms() + ms;
 	pthread_mutex_lock(&g->lock);
 	gc->next = g->head;
 	if (g->head != NULL)
@@ -127,7 +119,7 @@ srv_guard_arm(struct srv_guard *g, struct srv_guard_conn *gc, int64_t ms)
 	if (gc == NULL)
 		return;
 	pthread_mutex_lock(&g->lock);
-	gc->deadline = ms > 0 ? srv_guard_now() + ms : 0;
+	gc->deadline = ms > 0 ? hlc_mono_ms() + ms : 0;
 	pthread_mutex_unlock(&g->lock);
 }
 

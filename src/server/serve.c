@@ -30,6 +30,7 @@
 
 #include "db.h"
 #include "files.h"
+#include "hlc.h"
 #include "msg.h"
 #include "server/srv.h"
 #include "xmalloc.h"
@@ -276,14 +277,14 @@ serve_route(struct serve *s, struct MHD_Connection *c, struct serve_conn *sc,
 	int64_t started, hlc;
 
 	pthread_mutex_lock(&s->db_lock);
-	started = srv_guard_now();
+	started = hlc_mono_ms();
 	serve_handle(s, sc, r);
 	hlc = srv_clock(s->db);
 	pthread_mutex_unlock(&s->db_lock);
 	pthread_mutex_lock(&s->lock);
 	s->hlc = hlc;
 	/* An average that follows the last few dozen requests. */
-	s->work_ms += (srv_guard_now() - started - s->work_ms) / 16;
+	s->work_ms += (hlc_mono_ms() - started - s->work_ms) / 16;
 	if (sc->route == ROUTE_PUSH)
 		s->pushes++;
 	else if (sc->route == ROUTE_PULL)

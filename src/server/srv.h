@@ -60,8 +60,6 @@ struct srv_guard {
 	unsigned long		 cut;	/* connections shut at their deadline */
 };
 
-/* Milliseconds on the monotonic clock. */
-int64_t	srv_guard_now(void);
 /* Starts the watching thread; -1 if it cannot. */
 int	srv_guard_start(struct srv_guard *g);
 /* Stops the thread (connections still listed are left alone). */

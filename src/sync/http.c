@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hlc.h"
+
 #include "sync/http.h"
 #include "xmalloc.h"
 
@@ -15,6 +17,18 @@
 #define HTTP_LOW_SPEED		10
 #define HTTP_LOW_TIME		60
 #define HTTP_CONNECT_TIMEOUT	30
+/*
+ * And whatever the speed, a request must be over within DEADLINE_MS plus
+ * a second per DEADLINE_RATE bytes it sends and expects back (the reply's
+ * Content-Length once its headers are in): a link slower than that
+ * (8 kbit/s) will not finish a sync this run, and a server or proxy
+ * dripping a few bytes a second just above the low-speed limit would
+ * otherwise hold the sync for as long as it likes.
+ */
+#define HTTP_DEADLINE_MS	30000
+#define HTTP_DEADLINE_RATE	1000
+/* For tests only: the fixed part of that deadline, in ms. */
+#define HTTP_DEADLINE_ENV	"QUANTRIET_TEST_DEADLINE_MS"
 
 struct http_call {
 	CURL			*easy;
@@ -22,6 +36,10 @@ struct http_call {
 	struct buf		 out;	/* compressed request body */
 	struct buf		 in;	/* reply body as received */
 	int			 too_big;
+	int			 overdue;	/* stopped at its deadline */
+	int64_t			 started_ms;	/* hlc_mono_ms() */
+	int64_t			 sent_ms;	/* the request all sent; 0: not yet */
+	int64_t			 deadline_ms;	/* the fixed part */
 	char			 errbuf[CURL_ERROR_SIZE];
 };
 
@@ -55,12 +73,46 @@ http_write(char *p, size_t size, size_t n, void *arg)
 	return size * n;
 }
 
+/*
+ * libcurl calls this at least once a second: stops the transfer past its
+ * deadline. Before the reply's headers no reply is counted; a reply
+ * without a length counts as the largest a body may be. The time the
+ * server takes between the request sent and the first byte of its reply
+ * is its work, not the link's, and is not counted (the low-speed limit
+ * bounds it: no byte for HTTP_LOW_TIME seconds ends the transfer).
+ */
+static int
+http_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow,
+    curl_off_t ultotal, curl_off_t ulnow)
+{
+	struct http_call *call = arg;
+	int64_t expected = dltotal > 0 ? dltotal : dlnow > 0 ? WIRE_MAX_BODY : 0;
+	int64_t now = hlc_mono_ms(), elapsed = now - call->started_ms;
+	curl_off_t first = 0;	/* µs from the start to the reply's first byte */
+
+	if (ultotal > 0 && ulnow >= ultotal && call->sent_ms == 0)
+		call->sent_ms = now;
+	if (call->sent_ms != 0) {
+		curl_easy_getinfo(call->easy, CURLINFO_STARTTRANSFER_TIME_T, &first);
+		if (first > 0)
+			now = call->started_ms + first / 1000;
+		if (now > call->sent_ms)
+			elapsed -= now - call->sent_ms;
+	}
+	if (elapsed <= call->deadline_ms +
+	    ((int64_t)call->out.len + expected) * 1000 / HTTP_DEADLINE_RATE)
+		return 0;
+	call->overdue = 1;
+	return 1;	/* CURLE_ABORTED_BY_CALLBACK */
+}
+
 struct http_call *
 http_call_start(CURLM *multi, const char *base_url, const char *path,
     const struct http_opts *o, const struct buf *plain)
 {
 	struct http_call *call = xcalloc(1, sizeof *call);
 	char *url = xasprintf("%s%s", base_url, path);
+	const char *env;
 
 	wire_deflate(plain->data, plain->len, &call->out);
 	call->headers = curl_slist_append(NULL,
@@ -101,6 +153,12 @@ http_call_start(CURLM *multi, const char *base_url, const char *path,
 	curl_easy_setopt(call->easy, CURLOPT_LOW_SPEED_LIMIT, (long)HTTP_LOW_SPEED);
 	curl_easy_setopt(call->easy, CURLOPT_LOW_SPEED_TIME, (long)HTTP_LOW_TIME);
 	curl_easy_setopt(call->easy, CURLOPT_NOSIGNAL, 1L);
+	env = getenv(HTTP_DEADLINE_ENV);
+	call->deadline_ms = env != NULL ? strtoll(env, NULL, 10) : HTTP_DEADLINE_MS;
+	call->started_ms = hlc_mono_ms();
+	curl_easy_setopt(call->easy, CURLOPT_XFERINFOFUNCTION, http_progress);
+	curl_easy_setopt(call->easy, CURLOPT_XFERINFODATA, call);
+	curl_easy_setopt(call->easy, CURLOPT_NOPROGRESS, 0L);
 	curl_easy_setopt(call->easy, CURLOPT_USERAGENT, "quantriet/" PACKAGE_VERSION);
 	curl_easy_setopt(call->easy, CURLOPT_PRIVATE, call);
 	free(url);
@@ -144,7 +202,6 @@ http_explain_transfer(struct http_call *call, CURLcode result)
 	case CURLE_PEER_FAILED_VERIFICATION:
 	case CURLE_SSL_CACERT_BADFILE:
 	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-	case CURLE_SSL_CONNECT_ERROR:
 	case CURLE_SSL_CERTPROBLEM:
 		return xasprintf("Chứng chỉ của máy chủ tỉnh không đúng (%s): "
 		    "có thể mạng đang bị giả mạo hoặc máy chủ đã đổi chứng chỉ. "
@@ -156,6 +213,13 @@ http_explain_transfer(struct http_call *call, CURLcode result)
 	case CURLE_WEIRD_SERVER_REPLY:
 	case CURLE_UNSUPPORTED_PROTOCOL:
 		return http_garbage(0);
+	case CURLE_ABORTED_BY_CALLBACK:
+		if (call->overdue)
+			return xasprintf("Mạng quá chậm: yêu cầu chưa xong sau "
+			    "%lld giây. Dữ liệu đã gửi không mất; lần đồng bộ "
+			    "sau sẽ gửi tiếp", (long long)(hlc_mono_ms() -
+			    call->started_ms) / 1000);
+		break;
 	case CURLE_OPERATION_TIMEDOUT:
 		return xasprintf("Mạng quá chậm hoặc bị ngắt giữa chừng (%s): "
 		    "dữ liệu đã gửi không mất, hãy đồng bộ lại sau", detail);
@@ -178,6 +242,32 @@ http_explain_error(const struct wire_record *hdr, long status)
 	return out;
 }
 
+/*
+ * 1 if trying again in a while may succeed: the network failed on the
+ * way (not a certificate, not our deadline), or the server or a proxy in
+ * front of it is overloaded (429, 5xx).
+ */
+static int
+http_transient(CURLcode result, long status)
+{
+	switch (result) {
+	case CURLE_OK:
+		return status == 429 || status >= 500;
+	case CURLE_COULDNT_RESOLVE_PROXY:
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_PARTIAL_FILE:
+	case CURLE_OPERATION_TIMEDOUT:
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_GOT_NOTHING:
+	case CURLE_SEND_ERROR:
+	case CURLE_RECV_ERROR:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 int
 http_call_finish(struct http_call *call, CURLcode result,
     const char *want_type, struct buf *plain, struct wire_record *hdr,
@@ -190,7 +280,7 @@ http_call_finish(struct http_call *call, CURLcode result,
 	*server_now = 0;
 	if (result != CURLE_OK) {
 		*err = http_explain_transfer(call, result);
-		return -1;
+		return http_transient(result, 0) ? HTTP_RETRY : HTTP_FAIL;
 	}
 	curl_easy_getinfo(call->easy, CURLINFO_RESPONSE_CODE, &status);
 	/* Anything but our compressed header record is not our server. */
@@ -213,14 +303,28 @@ http_call_finish(struct http_call *call, CURLcode result,
 	}
 	if (wire_is(hdr, "type", "error")) {
 		*err = http_explain_error(hdr, status);
-		return -1;
+		return http_transient(result, status) ? HTTP_RETRY : HTTP_FAIL;
 	}
 	if (v != WIRE_VERSION || status != 200 || !wire_is(hdr, "type", want_type))
 		goto garbage;
 	return 0;
 garbage:
-	*err = http_garbage(status);
-	return -1;
+	/* A proxy's own "502 Bad Gateway" page: the server may be back soon. */
+	*err = http_transient(result, status) ? xasprintf("Máy chủ tỉnh hoặc "
+	    "mạng trung gian tạm thời không trả lời được (mã %ld); dữ liệu "
+	    "không mất", status) : http_garbage(status);
+	return http_transient(result, status) ? HTTP_RETRY : HTTP_FAIL;
+}
+
+unsigned
+http_call_retry_after(struct http_call *call)
+{
+	curl_off_t wait = 0;
+
+	if (curl_easy_getinfo(call->easy, CURLINFO_RETRY_AFTER, &wait) !=
+	    CURLE_OK || wait < 0)
+		return 0;
+	return wait > 3600 ? 3600 : (unsigned)wait;
 }
 
 void

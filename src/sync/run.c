@@ -18,7 +18,9 @@
 #include "sync/sync_int.h"
 #include "xmalloc.h"
 
-enum run_state { RUN_IDLE, RUN_PUSHING, RUN_PULLING, RUN_DONE, RUN_FAILED };
+enum run_state {
+	RUN_IDLE, RUN_PUSHING, RUN_PULLING, RUN_WAITING, RUN_DONE, RUN_FAILED
+};
 
 struct sync_run {
 	struct db		*db;
@@ -35,15 +37,21 @@ struct sync_run {
 	int64_t			 bytes_sent, bytes_received;
 	struct sync_progress	 progress;
 	time_t			 started;
+	int			 lock;		/* sync_lock() */
+	struct sync_retry	 retry;
+	int64_t			 started_ms;	/* hlc_mono_ms() */
+	int64_t			 wake_ms;	/* RUN_WAITING until then */
+	int			 retries;	/* waits so far */
 	char			*error;
 	char			*summary;
 };
 
 struct sync_run *
-sync_start(struct db *db, char **err)
+sync_start(struct db *db, int wait_s, char **err)
 {
 	struct sync_run *run;
 	char *url, *token;
+	int lock;
 
 	*err = NULL;
 	if (sync_match_pending(db)) {
@@ -61,7 +69,14 @@ sync_start(struct db *db, char **err)
 		free(token);
 		return NULL;
 	}
+	if (sync_lock(db_path(db), wait_s, &lock, err) != 0) {
+		free(url);
+		free(token);
+		return NULL;
+	}
 	run = xcalloc(1, sizeof *run);
+	run->lock = lock;
+	run->started_ms = hlc_mono_ms();
 	run->db = db;
 	run->url = url;
 	run->token = token;
@@ -86,6 +101,12 @@ sync_set_tls(struct sync_run *run, const char *cacert, const char *pin)
 		free(run->pin);
 		run->pin = xstrdup(pin);
 	}
+}
+
+void
+sync_set_retry(struct sync_run *run, const struct sync_retry *r)
+{
+	run->retry = *r;
 }
 
 static void
@@ -197,6 +218,54 @@ run_pulled(struct sync_run *run, const struct wire_record *hdr,
 	run->state = RUN_DONE;
 }
 
+/*
+ * Schedules another try after a failure that may pass (why: the reason,
+ * kept), if the run's retry bound allows: the wait doubles from base to
+ * max, half of it drawn at random so that communes refused together do
+ * not come back together, and is never shorter than the server's
+ * Retry-After. Returns 0 when no try is left.
+ */
+static int
+run_retry(struct sync_run *run, unsigned retry_after, char *why)
+{
+	const struct sync_retry *r = &run->retry;
+	int64_t step = r->base_ms, wait, now = hlc_mono_ms();
+	int i;
+
+	if (r->total_ms <= 0 || step <= 0)
+		return 0;
+	for (i = 0; i < run->retries && step < r->max_ms; i++)
+		step *= 2;
+	if (step > r->max_ms)
+		step = r->max_ms;
+	wait = (int64_t)retry_after * 1000;
+	if (wait < step / 2)
+		wait = step / 2;
+	wait += db_new_id() % (step / 2 + 1);
+	if (now + wait - run->started_ms > r->total_ms)
+		return 0;
+	run->retries++;
+	run->wake_ms = now + wait;
+	run->state = RUN_WAITING;
+	free(run->error);
+	run->error = why;
+	snprintf(run->progress.phase, sizeof run->progress.phase,
+	    "Chưa được (lần %d): thử lại sau %lld giây", run->retries,
+	    (long long)(wait + 999) / 1000);
+	return 1;
+}
+
+/* why, and how long the run kept trying; frees why. */
+static char *
+run_gave_up(struct sync_run *run, char *why)
+{
+	char *out = xasprintf("%s (đã thử lại %d lần trong %lld giây)", why,
+	    run->retries, (long long)(hlc_mono_ms() - run->started_ms) / 1000);
+
+	free(why);
+	return out;
+}
+
 /* Handles the reply to the request in flight. */
 static void
 run_reply(struct sync_run *run, CURLcode result)
@@ -206,14 +275,17 @@ run_reply(struct sync_run *run, CURLcode result)
 	struct wire_reader rd;
 	int64_t server_now, sent, recv, hlc;
 	char *err = NULL;
-	int pushing = run->state == RUN_PUSHING;
+	int pushing = run->state == RUN_PUSHING, rc;
 
 	http_call_bytes(run->call, &sent, &recv);
 	run->bytes_sent += sent;
 	run->bytes_received += recv;
-	if (http_call_finish(run->call, result, pushing ? "ack" : "page",
-	    &plain, hdr, &rd, &server_now, &err) != 0) {
-		run_fail(run, err);
+	if ((rc = http_call_finish(run->call, result, pushing ? "ack" : "page",
+	    &plain, hdr, &rd, &server_now, &err)) != 0) {
+		if (rc != HTTP_RETRY || !run_retry(run,
+		    http_call_retry_after(run->call), err))
+			run_fail(run, run->retries == 0 ? err : run_gave_up(run,
+			    err));
 	} else if (hlc_set_offset(run->db, hlc_wall_ms(), server_now) != 0) {
 		run_fail(run, xstrdup(db_error(run->db)));
 	} else {
@@ -253,6 +325,22 @@ sync_step(struct sync_run *run, int timeout_ms, struct sync_progress *p)
 	CURLMsg *m;
 	int left;
 
+	if (run->state == RUN_WAITING) {
+		int64_t due = run->wake_ms - hlc_mono_ms();
+
+		if (due > 0) {
+			struct timespec nap;
+
+			if (due > timeout_ms)
+				due = timeout_ms;
+			nap.tv_sec = due / 1000;
+			nap.tv_nsec = (due % 1000) * 1000000L;
+			nanosleep(&nap, NULL);
+			run_progress(run, p);
+			return 1;
+		}
+		run->state = RUN_IDLE;
+	}
 	if (run->state == RUN_IDLE)
 		run_next(run);
 	if (run->state == RUN_PUSHING || run->state == RUN_PULLING) {
@@ -309,6 +397,7 @@ sync_free(struct sync_run **prun)
 		return;
 	http_call_free(run->multi, &run->call);
 	curl_multi_cleanup(run->multi);
+	sync_unlock(&run->lock);
 	free(run->url);
 	free(run->token);
 	free(run->cacert);

@@ -34,12 +34,27 @@ int64_t	 sync_pending_count(struct db *db);
 char	*sync_last_success(struct db *db);
 
 /*
- * Prepares a run with the device credential (quantriet enroll). Returns
- * NULL with *err (Vietnamese, caller frees) when the device is not
- * enrolled or the database is not ready. The caller owns the run and
- * releases it with sync_free().
+ * Prepares a run with the device credential (quantriet enroll). One run
+ * at a time per database: another one running, sync_start waits up to
+ * wait_s seconds for it to end. Returns NULL with *err (Vietnamese,
+ * caller frees) when the device is not enrolled, the database is not
+ * ready or another run holds it. The caller owns the run and releases
+ * it (and the database) with sync_free().
  */
-struct sync_run *sync_start(struct db *db, char **err);
+struct sync_run *sync_start(struct db *db, int wait_s, char **err);
+
+/*
+ * How a run tries again after a failure that may pass (the network, a
+ * busy server): waits base_ms, doubling up to max_ms, half of each wait
+ * at random and never less than the server's Retry-After, until total_ms
+ * from the start would pass. All 0 (the default): no second try.
+ */
+struct sync_retry {
+	int64_t	base_ms;
+	int64_t	max_ms;
+	int64_t	total_ms;
+};
+void	 sync_set_retry(struct sync_run *run, const struct sync_retry *r);
 /*
  * Advances the run for at most timeout_ms and fills *p (may be NULL).
  * Returns 1 while running, 0 once the server has verifiably acknowledged

@@ -59,6 +59,14 @@ int	 cred_save(struct db *db, const char *url, const char *token, char **err);
  */
 int	 rekey_enrol(struct db *db, struct wire_reader *rd);
 
+/*
+ * Takes the database's sync lock (src/sync/lock.c), waiting up to wait_s
+ * seconds for another run to end. 0 with *fd to give to sync_unlock, or
+ * -1 with *err (Vietnamese, caller frees).
+ */
+int	 sync_lock(const char *db_path, int wait_s, int *fd, char **err);
+void	 sync_unlock(int *fd);
+
 /* Request bodies start with this header record (then wire_end). */
 void	 sync_header(struct buf *b, const char *type);
 

@@ -98,14 +98,14 @@ main(void)
 	db_exec(db, "INSERT INTO unit(id, kind, code, name, name_fold) "
 	    "VALUES (7, 'commune', 'XA', 'Xã A', 'xa a')");
 
-	run = sync_start(db, &err);
+	run = sync_start(db, 0, &err);
 	tap_ok(run == NULL && err != NULL && strstr(err, "quantriet enroll") != NULL,
 	    "not enrolled: the clerk is told to enrol");
 	free(err);
 
 	/* Port 1 on loopback: nothing listens, the connection is refused. */
 	write_credential(db, "http://127.0.0.1:1");
-	run = sync_start(db, &err);
+	run = sync_start(db, 0, &err);
 	tap_ok(run != NULL, "an enrolled database starts a run");
 	while ((rc = sync_step(run, 100, &p)) == 1 && steps++ < 1000)
 		;
@@ -117,7 +117,7 @@ main(void)
 	    "in a batch kept to be sent again");
 	sync_free(&run);
 
-	run = sync_start(db, &err);
+	run = sync_start(db, 0, &err);
 	sync_cancel(run);
 	tap_is_int(sync_step(run, 0, &p), -1, "a cancelled run stops");
 	sync_cancel(run);
@@ -130,12 +130,12 @@ main(void)
 
 	/* A plain-HTTP address off this machine is never used. */
 	write_credential(db, "http://192.0.2.1");
-	run = sync_start(db, &err);
+	run = sync_start(db, 0, &err);
 	tap_ok(run == NULL && strstr(err, "HTTPS") != NULL,
 	    "plain HTTP to another machine is refused");
 	free(err);
 	write_credential(db, "http://127.0.0.1.example.net/");
-	run = sync_start(db, &err);
+	run = sync_start(db, 0, &err);
 	tap_ok(run == NULL, "a name that only starts like loopback is refused too");
 	free(err);
 
