@@ -84,6 +84,11 @@ for u in 000 022; do
 	    "$D/data/quantriet/quantriet.db" "SELECT value FROM setting WHERE \
 	    key = 'database_id'")")/$(mode "$D/cfg/quantriet")" \
 	    600/700 "umask $u: the credential 0600, its directory 0700"
+	# A sync takes its lock before it meets the (stopped) server.
+	XDG_CONFIG_HOME=$D/cfg XDG_DATA_HOME=$D/data QUANTRIET_DB= \
+	    "$QUANTRIET" sync >/dev/null 2>&1
+	is "$(mode "$D/data/quantriet/quantriet.db-sync.lock")" 600 \
+	    "umask $u: the database's sync lock 0600"
 
 	# The interface (its tmux server, so the program, has umask $u): a
 	# draft, then the journal of a save.
@@ -129,6 +134,10 @@ is "$(mode "$NET_TMP/unit/unit.db")" 660 \
     "in a setgid group directory the database is 0660, for the unit's clerks"
 "$QUANTRIET" check --db "$NET_TMP/unit/unit.db" >"$NET_TMP/check.out" 2>&1
 ok $? "check accepts it"
+XDG_CONFIG_HOME=$NET_TMP/u022/cfg "$QUANTRIET" sync \
+    --db "$NET_TMP/unit/unit.db" >/dev/null 2>&1
+is "$(mode "$NET_TMP/unit/unit.db-sync.lock")" 660 \
+    "and its sync lock 0660, so every clerk of the unit can sync"
 
 # An existing database others can read is flagged, not changed.
 DB=$NET_TMP/u022/new/dir/demo.db

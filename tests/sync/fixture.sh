@@ -65,12 +65,13 @@ says() {
 
 # start_server NAME CERT KEY: quantriet-server on loopback, on the port
 # of the previous one if any (the devices' credentials name it), else on a
-# free one; sets $URL.
+# free one, with $SERVER_OPTS if set; sets $URL.
 start_server() {
 	rm -f "$NET_TMP/$1.port"
+	# shellcheck disable=SC2086 # word splitting intended
 	net_bg "$1" "$S" serve --db "$SDB" --cert "$2" --key "$3" \
 	    --listen 127.0.0.1 --port "${_s_port:-0}" \
-	    --port-file "$NET_TMP/$1.port" --log
+	    --port-file "$NET_TMP/$1.port" --log ${SERVER_OPTS:-}
 	_s_port=$(net_wait_port_file "$NET_TMP/$1.port") || exit 1
 	URL=https://127.0.0.1:$_s_port
 }

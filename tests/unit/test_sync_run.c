@@ -1,7 +1,7 @@
 /*
  * test_sync_run.c - the run API the interface drives, with no server:
- * not enrolled, nothing listening, and cancelling at any moment leave the
- * queue as it was.
+ * not enrolled, nothing listening (tried again, then given up), one run
+ * at a time, and cancelling at any moment leave the queue as it was.
  */
 #include "config.h"
 
@@ -116,6 +116,32 @@ main(void)
 	tap_is_int(db_int(db, 0, "SELECT count(*) FROM sync_batch", 0), 1,
 	    "in a batch kept to be sent again");
 	sync_free(&run);
+
+	/* Tried again within the run, with waits that double, then given up. */
+	{
+		struct sync_retry r = { 40, 160, 900 };
+		struct sync_run *second;
+		char *busy;
+		int waits = 0;
+
+		run = sync_start(db, 0, &err);
+		sync_set_retry(run, &r);
+		steps = 0;
+		while ((rc = sync_step(run, 20, &p)) == 1 && steps++ < 1000)
+			if (strstr(p.phase, "thử lại sau") != NULL)
+				waits++;
+		tap_is_int(rc, -1, "a run that keeps failing ends");
+		tap_ok(waits > 0, "having waited to try again");
+		tap_ok(strstr(sync_error(run), "đã thử lại") != NULL &&
+		    strstr(sync_error(run), "Không kết nối được") != NULL,
+		    "and says why and how often it tried: %s", sync_error(run));
+		second = sync_start(db, 0, &busy);
+		tap_ok(second == NULL && busy != NULL &&
+		    strstr(busy, "đồng bộ khác đang chạy") != NULL,
+		    "a second run on the same database is refused while one runs");
+		free(busy);
+		sync_free(&run);
+	}
 
 	run = sync_start(db, 0, &err);
 	sync_cancel(run);
