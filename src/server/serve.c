@@ -7,7 +7,7 @@
  * SQLite takes one writer anyway, and the server's work per request is
  * short. What would otherwise let a crowd or a stranger exhaust it is
  * bounded here, before the body is read: requests admitted at once
- * (SERVE_QUEUE) and the body bytes they may bring (SERVE_UPLOAD_TOTAL)
+ * (--queue, SERVE_QUEUE) and the body bytes they may bring (SERVE_UPLOAD_TOTAL)
  * are answered 503 with Retry-After beyond the bound; connections per
  * address (--per-address) are refused beyond theirs; and every
  * connection has a deadline for its headers that a trickle does not
@@ -42,6 +42,7 @@
 #define SERVE_CONNECTIONS	512
 /* Requests admitted at once (reading their body or waiting for the db). */
 #define SERVE_QUEUE		64
+#define SERVE_QUEUE_MAX		4096
 /* Body bytes the admitted requests may bring, together. */
 #define SERVE_UPLOAD_TOTAL	(32 * 1024 * 1024)
 /* A body must arrive within this, plus a second per SERVE_BODY_RATE bytes. */
@@ -55,6 +56,7 @@ struct serve {
 	pthread_mutex_t	 db_lock;	/* one request at a time on db */
 	struct srv_guard guard;
 	int64_t		 header_ms;	/* --header-timeout */
+	unsigned	 queue;		/* --queue */
 	int		 log;
 	pthread_mutex_t	 lock;		/* everything below */
 	struct srv_throttle throttle;
@@ -154,7 +156,7 @@ serve_enqueue(struct serve *s, struct serve_conn *sc, size_t len,
 	unsigned wait = 0;
 
 	pthread_mutex_lock(&s->lock);
-	if (s->queued >= SERVE_QUEUE || s->reserved + len > SERVE_UPLOAD_TOTAL) {
+	if (s->queued >= s->queue || s->reserved + len > SERVE_UPLOAD_TOTAL) {
 		s->busy++;
 		wait = (unsigned)(1 + s->queued * s->work_ms / 1000);
 	} else {
@@ -446,7 +448,7 @@ serve_usage(void)
 	msg_put(stderr, "Cách dùng: quantriet-server serve --db TỆP "
 	    "(--cert TỆP --key TỆP | --insecure-http) [--listen ĐỊA_CHỈ] "
 	    "[--port SỐ] [--port-file TỆP] [--threads SỐ] [--per-address SỐ] "
-	    "[--header-timeout GIÂY] [--log]\n");
+	    "[--header-timeout GIÂY] [--queue SỐ] [--log]\n");
 }
 
 struct serve_opts {
@@ -455,6 +457,7 @@ struct serve_opts {
 	int		 threads;	/* network and TLS */
 	int		 per_address;	/* connections from one address */
 	int		 header_timeout;	/* seconds to the end of the headers */
+	int		 queue;		/* requests admitted at once */
 };
 
 static int
@@ -472,6 +475,7 @@ serve_parse(int argc, char **argv, struct serve_opts *o)
 		{ "threads", required_argument, NULL, 't' },
 		{ "per-address", required_argument, NULL, 'a' },
 		{ "header-timeout", required_argument, NULL, 'H' },
+		{ "queue", required_argument, NULL, 'Q' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch;
@@ -481,6 +485,7 @@ serve_parse(int argc, char **argv, struct serve_opts *o)
 	o->threads = 8;
 	o->per_address = 32;
 	o->header_timeout = 15;
+	o->queue = SERVE_QUEUE;
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd': o->db = optarg; break;
@@ -494,13 +499,15 @@ serve_parse(int argc, char **argv, struct serve_opts *o)
 		case 't': o->threads = atoi(optarg); break;
 		case 'a': o->per_address = atoi(optarg); break;
 		case 'H': o->header_timeout = atoi(optarg); break;
+		case 'Q': o->queue = atoi(optarg); break;
 		default: return -1;
 		}
 	}
 	if (o->db == NULL || optind != argc || o->port < 0 || o->port > 65535 ||
 	    o->threads < 1 || o->threads > 64 || o->per_address < 1 ||
 	    o->per_address > SERVE_CONNECTIONS || o->header_timeout < 1 ||
-	    o->header_timeout > SERVE_IDLE_SECONDS ||
+	    o->header_timeout > SERVE_IDLE_SECONDS || o->queue < 1 ||
+	    o->queue > SERVE_QUEUE_MAX ||
 	    (o->insecure ? o->cert != NULL || o->key != NULL :
 	    o->cert == NULL || o->key == NULL))
 		return -1;
@@ -541,6 +548,7 @@ serve_open(struct serve *s, const struct serve_opts *o)
 	s->hlc = srv_clock(s->db);
 	s->log = o->log;
 	s->header_ms = (int64_t)o->header_timeout * 1000;
+	s->queue = (unsigned)o->queue;
 	if (srv_guard_start(&s->guard) != 0) {
 		msg_error("không tạo được luồng canh kết nối");
 		return -1;

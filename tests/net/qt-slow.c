@@ -11,6 +11,10 @@
  * closed by the server, the longest any lived before the server closed
  * it, and the age of the oldest still open at the end.
  *
+ * With --header LINE (e.g. "Authorization: Bearer ..."), each connection
+ * sends a whole request head with that line and a Content-Length of 1 MB
+ * at once, then trickles the body: a request the server has admitted.
+ *
  *	qt-slow --drip --port-file F --rate BYTES --length N --seconds S
  *
  * answers each request (HTTP/1.1, read up to the end of its headers)
@@ -93,9 +97,12 @@ slow_connect(const struct sockaddr_in *to, const struct sockaddr_in *from)
 }
 
 static int
-slow_trickle(const char *target, const char *source, int conns, int seconds)
+slow_trickle(const char *target, const char *source, int conns, int seconds,
+    const char *line)
 {
-	static const char head[] = "POST /v1/push HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+	static const char endless[] = "POST /v1/push HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+	char head[1024];
+	size_t head_len;
 	struct sockaddr_in to, from;
 	int fd[SLOW_MAX_CONNS];
 	int64_t born[SLOW_MAX_CONNS], longest = 0, oldest = 0, end, now;
@@ -109,6 +116,12 @@ slow_trickle(const char *target, const char *source, int conns, int seconds)
 		fprintf(stderr, "qt-slow: bad --trickle, --from or --conns\n");
 		return 2;
 	}
+	if (line != NULL)
+		snprintf(head, sizeof head, "POST /v1/push HTTP/1.1\r\nHost: x\r\n"
+		    "%s\r\nContent-Length: 1000000\r\n\r\n", line);
+	else
+		snprintf(head, sizeof head, "%s", endless);
+	head_len = strlen(head);
 	end = slow_now_ms() + (int64_t)seconds * 1000;
 	for (i = 0; i < conns; i++)
 		fd[i] = -1;
@@ -123,10 +136,14 @@ slow_trickle(const char *target, const char *source, int conns, int seconds)
 				opened++;
 				born[i] = now;
 				sent[i] = 0;
+				/* An admitted request: its head at once. */
+				if (line != NULL && send(fd[i], head, head_len,
+				    MSG_NOSIGNAL) == (ssize_t)head_len)
+					sent[i] = head_len;
 			}
 			/* The server's answer or its end: read and drop. */
 			n = recv(fd[i], sink, sizeof sink, 0);
-			c = sent[i] < sizeof head - 1 ? head[sent[i]] : 'a';
+			c = sent[i] < head_len ? head[sent[i]] : 'a';
 			if (n == 0 || (n < 0 && errno != EAGAIN) ||
 			    send(fd[i], &c, 1, MSG_NOSIGNAL) != 1) {
 				closed++;
@@ -237,9 +254,11 @@ main(int argc, char **argv)
 		{ "port-file", required_argument, NULL, 'p' },
 		{ "rate", required_argument, NULL, 'r' },
 		{ "length", required_argument, NULL, 'l' },
+		{ "header", required_argument, NULL, 'H' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *target = NULL, *source = "127.0.0.1", *port_file = NULL;
+	const char *line = NULL;
 	int conns = 1, seconds = 10, drip = 0, rate = 12, ch;
 	long length = 1000;
 
@@ -254,15 +273,16 @@ main(int argc, char **argv)
 		case 'p': port_file = optarg; break;
 		case 'r': rate = atoi(optarg); break;
 		case 'l': length = atol(optarg); break;
+		case 'H': line = optarg; break;
 		default: return 2;
 		}
 	}
 	if (drip && port_file != NULL)
 		return slow_drip(port_file, rate, length, seconds);
 	if (!drip && target != NULL)
-		return slow_trickle(target, source, conns, seconds);
+		return slow_trickle(target, source, conns, seconds, line);
 	fprintf(stderr, "usage: qt-slow --trickle 127.0.0.1:PORT [--from ADDR] "
-	    "[--conns N] [--seconds S] | --drip --port-file F [--rate B] "
+	    "[--conns N] [--seconds S] [--header LINE] | --drip --port-file F [--rate B] "
 	    "[--length N] [--seconds S]\n");
 	return 2;
 }
