@@ -168,8 +168,8 @@ serve_enqueue(struct serve *s, struct serve_conn *sc, size_t len,
 	pthread_mutex_unlock(&s->lock);
 	if (wait == 0)
 		return 0;
-	serve_error(s, r, 503, "busy", "Máy chủ tỉnh đang bận vì nhiều xã "
-	    "cùng đồng bộ: máy sẽ tự thử lại sau ít giây");
+	serve_error(s, r, 503, "busy", "Máy chủ tỉnh đang bận vì nhiều nơi "
+	    "cùng đồng bộ; dữ liệu không mất, hãy đồng bộ lại sau ít phút");
 	r->retry_after = wait > 120 ? 120 : wait;
 	return -1;
 }
