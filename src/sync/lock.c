@@ -14,13 +14,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "files.h"
+#include "msg.h"
 #include "sync/sync_int.h"
 #include "xmalloc.h"
 
@@ -54,7 +54,7 @@ sync_lock(const char *db_path, int wait_s, int *pfd, char **err)
 	*err = NULL;
 	if (fd < 0) {
 		*err = xasprintf("Không mở được tệp khóa đồng bộ %s: %s", path,
-		    strerror(errno));
+		    msg_strerror(errno));
 		free(path);
 		return -1;
 	}
