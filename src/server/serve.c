@@ -125,8 +125,8 @@ serve_stats(struct serve *s, struct MHD_Connection *c)
 	pthread_mutex_lock(&s->lock);
 	s->requests++;
 	snprintf(text, sizeof text, "requests %lu\npush %lu\npull %lu\n"
-	    "busy %lu\ncut %lu\n", s->requests, s->pushes, s->pulls, s->busy,
-	    srv_guard_cut(&s->guard));
+	    "busy %lu\ncut %lu\nqueued %u\n", s->requests, s->pushes, s->pulls,
+	    s->busy, srv_guard_cut(&s->guard), s->queued);
 	pthread_mutex_unlock(&s->lock);
 	serve_send(c, 200, text, strlen(text), "text/plain; charset=utf-8", 0);
 }

@@ -42,9 +42,16 @@ is "$("$SQLRUN" "$SDB" "SELECT count(*) FROM member")" 5 "the province holds its
 # The one place taken by a request whose body trickles: a sync is
 # answered 503 with Retry-After, waits, and gets through once it frees.
 token=$(sed -n 's/^token //p' "$NET_TMP/A.cfg/quantriet/credential")
-net_bg hold "$QT_SLOW" --trickle "127.0.0.1:$port" --conns 1 --seconds 3 \
+net_bg hold "$QT_SLOW" --trickle "127.0.0.1:$port" --conns 1 --seconds 4 \
     --header "Authorization: Bearer $token"
-sleep 0.5
+# Until the server counts it among the requests it has admitted.
+n=0
+until printf 'GET /v1/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n' |
+    "$QT_PROXY" --connect "127.0.0.1:$port" 2>/dev/null | grep -q '^queued 1'; do
+	n=$((n + 1))
+	[ "$n" -lt 100 ] || { echo "# the trickling request was never admitted"; break; }
+	sleep 0.1
+done
 "$SQLRUN" "$NET_TMP/A.db" "UPDATE member SET position = 'Bí thư' WHERE id = (SELECT min(id) FROM member)"
 t0=$(date +%s)
 QUANTRIET_TEST_BACKOFF_MS=200,2000,30000 client A sync --quiet
