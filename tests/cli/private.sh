@@ -134,6 +134,8 @@ is "$(mode "$NET_TMP/unit/unit.db")" 660 \
     "in a setgid group directory the database is 0660, for the unit's clerks"
 "$QUANTRIET" check --db "$NET_TMP/unit/unit.db" >"$NET_TMP/check.out" 2>&1
 ok $? "check accepts it"
+printf 'url http://127.0.0.1:1\ntoken 00\n' > "$NET_TMP/u022/cfg/quantriet/credential-$("$SQLRUN" \
+    "$NET_TMP/unit/unit.db" "SELECT value FROM setting WHERE key = 'database_id'")"
 XDG_CONFIG_HOME=$NET_TMP/u022/cfg "$QUANTRIET" sync \
     --db "$NET_TMP/unit/unit.db" >/dev/null 2>&1
 is "$(mode "$NET_TMP/unit/unit.db-sync.lock")" 660 \

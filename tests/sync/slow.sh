@@ -20,7 +20,7 @@ net_stop srv
 net_bg plain "$S" serve --db "$SDB" --insecure-http --port 0 \
     --port-file "$NET_TMP/plain.port" --log --header-timeout 3 --queue 1
 port=$(net_wait_port_file "$NET_TMP/plain.port") || exit 1
-sed -i "s|^url .*|url http://127.0.0.1:$port|" "$NET_TMP/A.cfg/quantriet/credential"
+sed -i "s|^url .*|url http://127.0.0.1:$port|" "$(cred A)"
 
 # 200 trickling connections from 127.0.0.2 (another host on loopback).
 net_bg trickle "$QT_SLOW" --trickle "127.0.0.1:$port" --from 127.0.0.2 \
@@ -41,7 +41,7 @@ is "$("$SQLRUN" "$SDB" "SELECT count(*) FROM member")" 5 "the province holds its
 
 # The one place taken by a request whose body trickles: a sync is
 # answered 503 with Retry-After, waits, and gets through once it frees.
-token=$(sed -n 's/^token //p' "$NET_TMP/A.cfg/quantriet/credential")
+token=$(sed -n 's/^token //p' "$(cred A)")
 net_bg hold "$QT_SLOW" --trickle "127.0.0.1:$port" --conns 1 --seconds 4 \
     --header "Authorization: Bearer $token"
 # Until the server counts it among the requests it has admitted.
@@ -71,7 +71,7 @@ net_bg drip "$QT_SLOW" --drip --port-file "$NET_TMP/drip.port" --rate 12 \
 dport=$(net_wait_port_file "$NET_TMP/drip.port") || exit 1
 mkdir -p "$NET_TMP/D.cfg/quantriet"
 cp "$NET_TMP/A.db" "$NET_TMP/D.db"
-printf 'url http://127.0.0.1:%s\ntoken 00\n' "$dport" > "$NET_TMP/D.cfg/quantriet/credential"
+printf 'url http://127.0.0.1:%s\ntoken 00\n' "$dport" > "$(cred D)"
 t0=$(date +%s)
 QUANTRIET_TEST_DEADLINE_MS=2000 says 'Mang qua cham' client D sync
 ok $? "a server dripping 12 B/s is left: too slow"
