@@ -17,6 +17,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_enroll_entry,
 	&cmd_sync_entry,
 	&cmd_setup_district_entry,
+	&cmd_setting_entry,
 	NULL
 };
 

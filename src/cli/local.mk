@@ -12,4 +12,9 @@ libqt_cli_a_SOURCES = \
 	src/cli/cmd_import.c src/cli/cmd_import_plan.c \
 	src/cli/cmd_enroll.c src/cli/cmd_sync.c \
 	src/cli/cmd_setup_district.c \
+	src/cli/cmd_setting.c \
 	src/cli/sync_opts.c src/cli/sync_opts.h
+
+# quantriet setting: only the settings a clerk sets by hand.
+TESTS += tests/cli/setting.sh
+EXTRA_DIST += tests/cli/setting.sh

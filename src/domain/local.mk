@@ -13,6 +13,9 @@ libqt_domain_a_SOURCES = \
 	src/domain/tally.c src/domain/tally.h \
 	src/domain/report.c src/domain/report.h \
 	src/domain/report_format.c \
+	src/domain/proposals.c src/domain/proposals.h \
+	src/domain/paper.c src/domain/paper.h \
+	src/domain/paper_text.c src/domain/paper_rtf.c \
 	src/domain/lookup.c src/domain/lookup.h
 
 # The demo database, run in this order by src/cli/cmd_demo.c.
@@ -26,7 +29,8 @@ QT_EMBEDDED += \
 # small hand-built database (tests/unit/domain_fixture.c).
 check_PROGRAMS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
 	tests/unit/test_domain_rules \
-	tests/unit/test_domain_tally tests/unit/test_domain_plan
+	tests/unit/test_domain_tally tests/unit/test_domain_plan \
+	tests/unit/test_domain_proposals tests/unit/test_domain_paper
 tests_unit_test_domain_date_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_domain_date_LDADD = libqt_domain.a $(QT_CORE_LIBS)
 tests_unit_test_domain_deadline_CFLAGS = $(QT_CFLAGS)
@@ -43,9 +47,16 @@ tests_unit_test_domain_plan_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_domain_plan_SOURCES = tests/unit/test_domain_plan.c \
 	tests/unit/domain_fixture.c tests/unit/domain_fixture.h
 tests_unit_test_domain_plan_LDADD = libqt_domain.a $(QT_CORE_LIBS)
+tests_unit_test_domain_proposals_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_domain_proposals_LDADD = libqt_domain.a $(QT_CORE_LIBS)
+tests_unit_test_domain_paper_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_domain_paper_SOURCES = tests/unit/test_domain_paper.c \
+	tests/unit/rtf_read.c tests/unit/rtf_read.h
+tests_unit_test_domain_paper_LDADD = libqt_domain.a $(QT_CORE_LIBS)
 TESTS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
 	tests/unit/test_domain_rules \
-	tests/unit/test_domain_tally tests/unit/test_domain_plan
+	tests/unit/test_domain_tally tests/unit/test_domain_plan \
+	tests/unit/test_domain_proposals tests/unit/test_domain_paper
 
 # Command-line tests: the demo, the tally report cross-checked with plain
 # SQL, and quantriet check on sound and broken files.
