@@ -58,7 +58,8 @@ if [ -n "$missing" ]; then
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/qt-bench.XXXXXX") || exit 1
-trap 'rm -rf "$work"' EXIT INT TERM
+trap 'rm -rf "$work"' EXIT
+trap 'exit 1' INT TERM
 export LC_ALL=C.UTF-8 TERM=xterm LINES=24 COLUMNS=80 HOME="$work"
 export XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state"
 # A sanitizer build cannot run under valgrind: instruction counts need a
