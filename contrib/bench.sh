@@ -163,13 +163,14 @@ evict() {
 # with N = 0 waits as long as one with $keys keys, so idle ticks cancel
 # out of a difference.
 feed() {
-	pause=2; [ "$quick" -eq 1 ] && pause=1
+	# Under callgrind the first screens of a province take seconds.
+	pause=25; [ "$quick" -eq 1 ] && pause=1
 	printf '%b' "$1"
 	sleep "$pause"
 	i=0
 	while [ $i -lt "$keys" ]; do
 		if [ $i -lt "$3" ]; then printf '%b' "$2"; fi
-		sleep 0.5
+		sleep 1.5
 		i=$((i + 1))
 	done
 	sleep "$pause"
