@@ -1,4 +1,4 @@
--- quantriet schema, version 8: the member list at province scale.
+-- quantriet schema, version 10: the member list at province scale.
 --
 -- A page of a whole province's or commune's list walks member_by_sort in
 -- name order and keeps the rows of the clerk's units. The index now holds
