@@ -8,12 +8,14 @@
 # a test CA with openssl. Everything else they call (iconv and the C.UTF-8
 # locale from libc-bin, script from bsdutils, cmp, coreutils) is in every
 # Debian 12; the tests set their own locale, so no "locales" package is
-# needed.
+# needed. contrib/bench.sh counts instructions with valgrind and memory
+# with /usr/bin/time (package time).
 set -eu
 
 packages="build-essential autoconf automake pkg-config gettext-base
 libncurses-dev libsqlite3-dev libcurl4-openssl-dev zlib1g-dev
-libmicrohttpd-dev tmux procps mawk openssl sqlite3 ca-certificates"
+libmicrohttpd-dev tmux procps mawk openssl sqlite3 ca-certificates
+valgrind time"
 
 missing=""
 for p in $packages; do

@@ -7,5 +7,6 @@ QT_EMBEDDED = \
 	data/schema/007_essay_none.sql \
 	data/schema/008_enrol_units.sql \
 	data/schema/009_clock_offset.sql \
-	data/schema/010_report_snapshot.sql
+	data/schema/010_report_snapshot.sql \
+	data/schema/011_member_search.sql
 EXTRA_DIST += $(QT_EMBEDDED)

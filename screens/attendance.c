@@ -28,6 +28,7 @@ static const enum ui_action attendance_actions[] = {
 
 struct attendance {
 	struct store_session	 session;
+	struct store_marks	*marks;		/* kept for the screen's life */
 	struct list		 list;
 };
 
@@ -109,6 +110,12 @@ attendance_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 		return NULL;
 	}
 	store_session_counts(ui->db, &s->session);
+	if ((s->marks = store_marks_open(ui->db, arg.id)) == NULL) {
+		ui_message(ui, 1, "%s", db_error(ui->db));
+		store_session_clear(&s->session);
+		free(s);
+		return NULL;
+	}
 	list_init(&s->list, &attendance_list_ops, s);
 	list_place(ui, &s->list, ATTENDANCE_TOP, ui->rows - ATTENDANCE_TOP);
 	list_first(ui, &s->list);
@@ -121,6 +128,7 @@ attendance_free(void *data)
 	struct attendance *s = data;
 
 	list_free(&s->list);
+	store_marks_close(&s->marks);
 	store_session_clear(&s->session);
 	free(s);
 }
@@ -180,8 +188,8 @@ attendance_mark(struct ui *ui, struct attendance *s, const char *status)
 		if (reason == NULL)
 			return UI_REDRAW;
 	}
-	if (store_attendance_set(ui->db, s->session.id, a->member_id, status,
-	    reason) != 0) {
+	if (store_marks_set(s->marks, &s->session, a->member_id, a->attendance,
+	    status, reason) != 0) {
 		ui_message(ui, 1, "%s", db_error(ui->db));
 		free(reason);
 		return UI_REDRAW;
@@ -190,7 +198,6 @@ attendance_mark(struct ui *ui, struct attendance *s, const char *status)
 	a->attendance = xstrdup(status != NULL ? status : "");
 	free(a->reason);
 	a->reason = reason != NULL ? reason : xstrdup("");
-	store_session_counts(ui->db, &s->session);
 	attendance_draw_counts(ui, s);
 	if (list_key(ui, &s->list, ACT_DOWN) == 0 || list_current(&s->list) == a)
 		list_draw(ui, &s->list);

@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 
+#include "db.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "ui/draw.h"
@@ -29,21 +30,30 @@ struct members {
 	size_t			 ncells;
 	size_t			 cell;		/* 0: the whole commune */
 	char			*search;	/* NULL: no search */
+	struct store_member_query q;	/* planned once per cell or search */
 	struct list		 list;
 };
+
+/* The list again from the top, for the cell and search now chosen. */
+static void
+members_requery(struct ui *ui, struct members *s)
+{
+	s->q.scope_id = ui->home_unit;
+	s->q.unit_id = s->cell == 0 ? 0 : strtoll(s->cells[s->cell - 1].code,
+	    NULL, 10);
+	s->q.search = s->search;
+	if (store_member_query_plan(ui->db, &s->q) != 0)
+		ui_message(ui, 1, "%s", db_error(ui->db));
+	list_first(ui, &s->list);
+}
 
 static int
 members_fetch(struct ui *ui, void *ctx, const struct store_key *key, int dir,
     int limit, void **rows)
 {
 	struct members *s = ctx;
-	struct store_member_query q;
 
-	q.scope_id = ui->home_unit;
-	q.unit_id = s->cell == 0 ? 0 : strtoll(s->cells[s->cell - 1].code,
-	    NULL, 10);
-	q.search = s->search;
-	return store_members_page(ui->db, &q, key, dir, limit,
+	return store_members_page(ui->db, &s->q, key, dir, limit,
 	    (struct store_member **)rows);
 }
 
@@ -89,7 +99,7 @@ members_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	s->ncells = store_unit_choices(ui->db, ui->home_unit, 1, &s->cells);
 	list_init(&s->list, &members_list_ops, s);
 	list_place(ui, &s->list, MEMBERS_TOP, ui->rows - MEMBERS_TOP);
-	list_first(ui, &s->list);
+	members_requery(ui, s);
 	return s;
 }
 
@@ -173,7 +183,7 @@ members_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 	case ACT_RIGHT:
 		s->cell = act == ACT_LEFT ? (s->cell + s->ncells) % (s->ncells + 1)
 		    : (s->cell + 1) % (s->ncells + 1);
-		list_first(ui, &s->list);
+		members_requery(ui, s);
 		return UI_REDRAW;
 	case ACT_SEARCH:
 		q = ui_prompt(ui, "Tìm theo tên (không cần dấu)",
@@ -186,7 +196,7 @@ members_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 			s->cell = 0;	/* a search covers the whole commune */
 		} else
 			free(q);
-		list_first(ui, &s->list);
+		members_requery(ui, s);
 		return UI_REDRAW;
 	case ACT_NEW:
 		return members_open_form(ui, s, 0, s->cell == 0 ? 0 :
@@ -203,7 +213,7 @@ members_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 			return 0;
 		/* Esc first drops the search, then leaves. */
 		x_free(&s->search);
-		list_first(ui, &s->list);
+		members_requery(ui, s);
 		return UI_REDRAW;
 	default:
 		return 0;

@@ -29,6 +29,14 @@
 
 /* How long a writer waits for another clerk's transaction to finish. */
 #define DB_BUSY_TIMEOUT_MS	15000
+/*
+ * The page cache of every connection, in KiB: SQLite takes it only as
+ * pages are read, and a PC with a few hundred MiB must not give a report
+ * more than this (a tally reads from counters, not from every row).
+ */
+#define DB_CACHE_KIB		8192
+/* Pages a snapshot copies per step, holding the read lock: 4 MiB. */
+#define DB_SNAPSHOT_STEP_PAGES	1024
 /* The first SQLite without the WAL-reset bug (sqlite.org/wal.html). */
 #define DB_WAL_SAFE_VERSION	3051003
 
@@ -37,6 +45,7 @@ struct db {
 	char	*path;
 	int	 depth;		/* open transactions, outermost first */
 	char	*error;
+	int	 snapshot;	/* a copy of db_snapshot: removed on close */
 };
 
 sqlite3 *
@@ -371,10 +380,13 @@ db_configure(struct db *db)
 	const char *journal = wal ? "PRAGMA journal_mode = WAL" :
 	    "PRAGMA journal_mode = DELETE";
 	sqlite3_stmt *stmt;
+	char cache[64];
 
 	sqlite3_busy_timeout(db->handle, DB_BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(db->handle, 1);
+	snprintf(cache, sizeof cache, "PRAGMA cache_size = -%d", DB_CACHE_KIB);
 	if (db_exec(db, "PRAGMA foreign_keys = ON") != 0 ||
+	    db_exec(db, cache) != 0 ||
 	    db_exec(db, wal ? "PRAGMA synchronous = FULL" :
 	    "PRAGMA synchronous = EXTRA") != 0 ||
 	    db_exec(db, "PRAGMA trusted_schema = OFF") != 0)
@@ -460,6 +472,62 @@ fail:
 	return NULL;
 }
 
+/*
+ * Copies src into dest (an empty file) a few MiB at a time. Each step
+ * holds src's read lock only while it runs, so a clerk's commit waits a
+ * step at most; when another process changes src between steps, SQLite
+ * starts the copy again, and the copy is of one moment.
+ */
+static int
+db_copy(struct db *src, const char *dest, char **err)
+{
+	sqlite3 *to = NULL;
+	sqlite3_backup *b;
+	int rc;
+
+	rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK && (b = sqlite3_backup_init(to, "main",
+	    src->handle, "main")) != NULL) {
+		while ((rc = sqlite3_backup_step(b, DB_SNAPSHOT_STEP_PAGES)) ==
+		    SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			if (rc != SQLITE_OK)
+				sqlite3_sleep(10);
+		sqlite3_backup_finish(b);
+	} else if (rc == SQLITE_OK)
+		rc = sqlite3_errcode(to);
+	if (rc != SQLITE_DONE)
+		*err = db_describe(to, rc, dest);
+	sqlite3_close_v2(to);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+struct db *
+db_snapshot(struct db *src, char **err)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = xasprintf("%s/quantriet-snapshot.XXXXXX",
+	    dir != NULL && *dir != '\0' ? dir : "/var/tmp");
+	struct db *db = NULL;
+	int fd;
+
+	*err = NULL;
+	/* mkstemp makes it 0600: the copy is as private as the data. */
+	if ((fd = mkstemp(path)) < 0) {
+		*err = xasprintf("Không tạo được tệp tạm %s: %s", path,
+		    strerror(errno));
+		free(path);
+		return NULL;
+	}
+	close(fd);
+	if (db_copy(src, path, err) == 0 &&
+	    (db = db_open(path, DB_OPEN_EXISTING, err)) != NULL)
+		db->snapshot = 1;
+	else
+		unlink(path);
+	free(path);
+	return db;
+}
+
 void
 db_close(struct db **pdb)
 {
@@ -471,6 +539,8 @@ db_close(struct db **pdb)
 		db_rollback(db);
 	if (db->handle != NULL)
 		sqlite3_close_v2(db->handle);
+	if (db->snapshot)
+		unlink(db->path);
 	free(db->path);
 	free(db->error);
 	free(db);

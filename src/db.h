@@ -29,6 +29,14 @@ enum db_open_flags {
  */
 struct db	*db_open(const char *path, int flags, char **err);
 void		 db_close(struct db **pdb);
+/*
+ * A private copy of src as it is at one moment, in $TMPDIR (else
+ * /var/tmp), opened like src; db_close removes it. A long read (`check`)
+ * works on it, so that clerks never wait behind it: the copy holds the
+ * read lock a few MiB at a time (docs/storage.md). NULL with *err set
+ * (caller frees).
+ */
+struct db	*db_snapshot(struct db *src, char **err);
 sqlite3		*db_handle(struct db *db);
 const char	*db_path(struct db *db);
 

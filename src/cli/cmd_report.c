@@ -136,14 +136,6 @@ cmd_report(int argc, char **argv)
 	}
 	if ((db = cli_open_db(opt_db, DB_OPEN_EXISTING)) == NULL)
 		return 1;
-	/*
-	 * A province's tally reads every member's attendance and essays, whose
-	 * random ids scatter them over the indexes: a 256 MiB page cache cuts
-	 * it from 4.9 s to 2.9 s at 150,000 members. SQLite fills the cache
-	 * only as pages are read, so a commune's report (a database of a few
-	 * MiB) costs no more memory than before.
-	 */
-	db_exec(db, "PRAGMA cache_size = -262144");
 	if (lookup_document(db, plan, &document_id, &err) != 0 ||
 	    (unit != NULL ? lookup_unit(db, unit, &unit_id, &err) :
 	    lookup_home_unit(db, &unit_id, &err)) != 0) {

@@ -60,9 +60,9 @@ TESTS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
 
 # Command-line tests: the demo, the tally report cross-checked with plain
 # SQL, and quantriet check on sound and broken files.
-TESTS += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/import.sh \
+TESTS += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/check_busy.sh tests/cli/import.sh \
 	tests/cli/report_noessay.sh tests/cli/import_plan.sh
-EXTRA_DIST += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/import.sh \
+EXTRA_DIST += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/check_busy.sh tests/cli/import.sh \
 	tests/cli/report_noessay.sh tests/cli/import_plan.sh \
 	tests/data/plans/000_d7dce3f576120319.txt \
 	tests/data/plans/001_d3cba06d6dcc2201.txt \
@@ -71,10 +71,26 @@ EXTRA_DIST += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/impo
 
 # The scale generator (tests/gen/gen-province.c): a province-sized database
 # to measure on; tests/gen/scale.sh runs a reduced one and times the tally.
-check_PROGRAMS += tests/gen/gen-province
+# contrib/bench.sh measures on it, against bench-bare (the least a start
+# can do); bench_smoke.sh keeps its output's format honest.
+check_PROGRAMS += tests/gen/gen-province tests/gen/bench-bare
 tests_gen_gen_province_CFLAGS = $(QT_CFLAGS)
 tests_gen_gen_province_LDADD = $(QT_CORE_LIBS)
-TESTS += tests/gen/scale.sh
-EXTRA_DIST += tests/gen/scale.sh
+tests_gen_bench_bare_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE3_CFLAGS)
+tests_gen_bench_bare_LDADD = $(NCURSESW_LIBS) $(SQLITE3_LIBS)
+TESTS += tests/gen/scale.sh tests/gen/bench_smoke.sh
+EXTRA_DIST += tests/gen/scale.sh tests/gen/bench_smoke.sh contrib/bench.sh
+
+# make province [MEMBERS=N] [PROVINCE=FILE]: a generated province to
+# measure on (default 100,000 members in province.db of the build tree).
+MEMBERS = 100000
+PROVINCE = province.db
+province: tests/gen/gen-province
+	rm -f '$(PROVINCE)'
+	tests/gen/gen-province --db '$(PROVINCE)' --members $(MEMBERS)
+# make bench [MEMBERS=N]: contrib/bench.sh on this build tree.
+bench: $(check_PROGRAMS) quantriet quantriet-server
+	$(SHELL) $(top_srcdir)/contrib/bench.sh --build . --members $(MEMBERS)
+.PHONY: province bench
 
 dist_man_MANS += docs/quantriet.1

@@ -70,7 +70,19 @@ struct store_member_query {
 	int64_t		 unit_id;	/* only this unit, or 0 */
 	int64_t		 scope_id;	/* with unit_id 0: this unit's subtree */
 	const char	*search;	/* folded substring of the name, or NULL */
+	/* Set by store_member_query_plan from the three above: */
+	int		 scope_all;	/* scope_id holds every unit */
+	char		 trigram[16];	/* few hold it: start from them, or "" */
 };
+
+/*
+ * How to read the pages of q, worked out once when its unit, scope or
+ * search changes rather than on every page: whether the scope is every
+ * unit, the scope's units (in a temporary table of the connection, for
+ * one query at a time), and the search's trigram few enough members
+ * hold to start from them. 0, or -1 with db_error set.
+ */
+int	 store_member_query_plan(struct db *db, struct store_member_query *q);
 
 /*
  * Up to limit members of q in name order, strictly after (dir
@@ -370,6 +382,20 @@ void	 store_attendees_free(struct store_attendee **a, size_t n);
  */
 int	 store_attendance_set(struct db *db, int64_t session_id,
 	    int64_t member_id, const char *status, const char *reason);
+/*
+ * The same for a screen marking one member after another: its statements
+ * are prepared once, when the screen opens (NULL on error, db_error set),
+ * rather than per mark with the sync triggers they compile.
+ * store_marks_set records status for member_id, whose mark was old (a
+ * status code, "" or NULL for none), and moves s's counts from old to
+ * status instead of counting the session again (s may be NULL). 0 or -1.
+ */
+struct store_marks;
+struct store_marks *store_marks_open(struct db *db, int64_t session_id);
+int	 store_marks_set(struct store_marks *m, struct store_session *s,
+	    int64_t member_id, const char *old, const char *status,
+	    const char *reason);
+void	 store_marks_close(struct store_marks **m);
 /*
  * Marks present, in one transaction, every member the session expects who
  * is not marked yet (marks already made stay). The number marked, or -1.

@@ -20,31 +20,97 @@
 #include "xmalloc.h"
 
 /*
- * Parameters: ?1 scope root, ?2 unit, ?3 pattern, ?4 sort key, ?5 id,
- * ?6 limit. The unary + on unit_id keeps SQLite from
- * reading every unit's members and sorting them (80 ms at 500,000); it
- * walks (name_sort, id) in order instead and stops after limit rows.
+ * Parameters: ?2 unit, ?3 search (a LIKE pattern), ?4 sort key, ?5 id,
+ * ?6 limit, ?7 the search's rarest trigram.
+ *
+ * Without a search, or with one many members match, SQLite walks
+ * (name_sort, id, unit_id, name_fold) in order and stops after limit
+ * rows: the unit and the pattern are checked from the index, and the
+ * table read only for rows kept. The unary + on unit_id keeps it from
+ * reading every unit's members and sorting them instead (80 ms at
+ * 500,000). A search few members match starts from the members holding
+ * its rarest trigram (CROSS JOIN fixes that order) and sorts those few.
  */
 static char *
 store_member_sql(const struct store_member_query *q,
     const struct store_key *key, int dir)
 {
-	int after = dir == STORE_AFTER;
+	int after = dir == STORE_AFTER,
+	    search = q->search != NULL && *q->search != '\0',
+	    tri = search && q->trigram[0] != '\0';
 
-	return xasprintf("%sSELECT m.id, m.unit_id, m.full_name, m.name_fold,"
+	return xasprintf("SELECT m.id, m.unit_id, m.full_name, m.name_fold,"
 	    " m.position, m.status, s.name, u.name, coalesce(m.birth_year, 0),"
-	    " m.name_sort"
-	    " FROM member m JOIN member_status s ON s.code = m.status"
-	    " JOIN unit u ON u.id = m.unit_id WHERE %s%s%s"
+	    " m.name_sort FROM %s member m"
+	    " JOIN member_status s ON s.code = m.status"
+	    " JOIN unit u ON u.id = m.unit_id WHERE %s%s%s%s"
 	    " ORDER BY m.name_sort %s, m.id %s LIMIT ?6",
-	    q->unit_id != 0 ? "" : STORE_SCOPE_CTE,
-	    q->unit_id != 0 ? "m.unit_id = ?2"
-	    : "+m.unit_id IN (SELECT id FROM scope)",
-	    q->search != NULL && *q->search != '\0'
-	    ? " AND m.name_fold LIKE ?3 ESCAPE '\\'" : "",
+	    tri ? "member_trigram t CROSS JOIN" : "",
+	    tri ? "t.tri = ?7 AND m.id = t.member_id AND " : "",
+	    search ? "m.name_fold LIKE ?3 ESCAPE '\\'" : "1",
+	    q->unit_id != 0 ? " AND m.unit_id = ?2" : q->scope_all ? ""
+	    : " AND +m.unit_id IN temp.member_scope",
 	    key->sort == NULL ? "" : after ? " AND (m.name_sort, m.id) > (?4, ?5)"
 	    : " AND (m.name_sort, m.id) < (?4, ?5)",
 	    after ? "" : "DESC", after ? "" : "DESC");
+}
+
+/*
+ * A search whose rarest trigram at most this many members hold starts
+ * from them; one matching more walks the name index, where then at
+ * least one entry in 500 (at 500,000 members) matches, so a page of 20
+ * is found within some 10,000 index entries. Either way a page costs a
+ * few million instructions at most.
+ */
+#define STORE_TRIGRAM_FEW	1000
+
+int
+store_member_query_plan(struct db *db, struct store_member_query *q)
+{
+	char *folded;
+	sqlite3_stmt *stmt;
+	int rc;
+
+	/* The only root holds every member: no unit to check. */
+	q->scope_all = q->unit_id == 0 && db_int(db, 0, "SELECT (SELECT "
+	    "parent_id IS NULL FROM unit WHERE id = ?1) AND (SELECT count(*) "
+	    "FROM unit WHERE parent_id IS NULL) = 1", 1, q->scope_id) == 1;
+	/*
+	 * The subtree once per screen, not per page (2,166 units at a
+	 * province). A temporary table is the connection's own: filling it
+	 * locks nothing in the database, so it is no write to put in a
+	 * transaction.
+	 */
+	if (q->unit_id == 0 && !q->scope_all) {
+		if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS member_scope"
+		    "(id INTEGER PRIMARY KEY)") != 0 ||
+		    db_exec(db, "DELETE FROM temp.member_scope") != 0 ||
+		    (stmt = db_prepare(db, STORE_SCOPE_CTE "INSERT INTO "
+		    "temp.member_scope SELECT id FROM scope")) == NULL)
+			return -1;
+		sqlite3_bind_int64(stmt, 1, q->scope_id);
+		rc = store_step_done(db, stmt, "đọc danh sách đơn vị");
+		sqlite3_finalize(stmt);
+		if (rc != 0)
+			return -1;
+	}
+	/* The rarest trigram of the search, and how many hold it (capped). */
+	q->trigram[0] = '\0';
+	if (q->search == NULL || (stmt = db_prepare(db, "SELECT t FROM "
+	    "(SELECT substr(?1, n, 3) AS t FROM trigram_position WHERE n <= "
+	    "length(?1) - 2) WHERE (SELECT count(*) FROM (SELECT 1 FROM "
+	    "member_trigram WHERE tri = t LIMIT ?2)) <= ?3 LIMIT 1")) == NULL)
+		return q->search == NULL ? 0 : -1;
+	folded = text_fold(q->search);
+	sqlite3_bind_text(stmt, 1, folded, -1, free);
+	sqlite3_bind_int(stmt, 2, STORE_TRIGRAM_FEW + 1);
+	sqlite3_bind_int(stmt, 3, STORE_TRIGRAM_FEW);
+	if (sqlite3_step(stmt) == SQLITE_ROW &&
+	    sqlite3_column_bytes(stmt, 0) < (int)sizeof q->trigram)
+		memcpy(q->trigram, sqlite3_column_text(stmt, 0),
+		    (size_t)sqlite3_column_bytes(stmt, 0) + 1);
+	sqlite3_finalize(stmt);
+	return 0;
 }
 
 /* '%' || folded query with % _ \ escaped || '%'. */
@@ -103,7 +169,6 @@ store_members_page(struct db *db, const struct store_member_query *q,
 	*out = NULL;
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, q->scope_id);
 	sqlite3_bind_int64(stmt, 2, q->unit_id);
 	if (q->search != NULL && *q->search != '\0') {
 		pattern = store_like_pattern(q->search);
@@ -115,6 +180,7 @@ store_members_page(struct db *db, const struct store_member_query *q,
 		sqlite3_bind_int64(stmt, 5, key->id);
 	}
 	sqlite3_bind_int(stmt, 6, limit);
+	sqlite3_bind_text(stmt, 7, q->trigram, -1, SQLITE_STATIC);
 	n = store_page_collect(db, stmt, sizeof(struct store_member),
 	    store_member_fill, NULL, store_member_clear_row, dir,
 	    "đọc danh sách đảng viên", &rows);

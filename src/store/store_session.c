@@ -432,54 +432,120 @@ store_session_counts(struct db *db, struct store_session *s)
 	sqlite3_finalize(stmt);
 }
 
+/* What a session's screen keeps between marks (store.h). */
+struct store_marks {
+	struct db	*db;
+	int64_t		 session_id;
+	sqlite3_stmt	*set, *clear, *held;
+};
+
+struct store_marks *
+store_marks_open(struct db *db, int64_t session_id)
+{
+	struct store_marks *m = xcalloc(1, sizeof *m);
+
+	m->db = db;
+	m->session_id = session_id;
+	m->set = db_prepare(db, "INSERT INTO attendance(id, session_id,"
+	    " member_id, status, reason) VALUES (?1, ?2, ?3, ?4, ?5)"
+	    " ON CONFLICT(session_id, member_id) DO UPDATE"
+	    " SET status = excluded.status, reason = excluded.reason");
+	m->clear = db_prepare(db, "DELETE FROM attendance WHERE"
+	    " session_id = ?2 AND member_id = ?3");
+	/* Attendance taken means the session took place. */
+	m->held = db_prepare(db, "UPDATE session SET status = 'held'"
+	    " WHERE id = ?1 AND status <> 'held'");
+	if (m->set == NULL || m->clear == NULL || m->held == NULL)
+		store_marks_close(&m);
+	return m;
+}
+
+void
+store_marks_close(struct store_marks **pm)
+{
+	struct store_marks *m = *pm;
+
+	if (m == NULL)
+		return;
+	sqlite3_finalize(m->set);
+	sqlite3_finalize(m->clear);
+	sqlite3_finalize(m->held);
+	x_free(pm);
+}
+
+/* Steps a kept statement once and resets it for the next mark. */
+static int
+store_marks_step(struct store_marks *m, sqlite3_stmt *stmt)
+{
+	int rc = store_step_done(m->db, stmt, "ghi điểm danh");
+
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+	return rc;
+}
+
+/* The count of s that status (a code, or "" / NULL) adds to, or NULL. */
+static int *
+store_marks_count(struct store_session *s, const char *status)
+{
+	if (s == NULL || status == NULL)
+		return NULL;
+	if (strcmp(status, "present") == 0)
+		return &s->present;
+	if (strcmp(status, "absent") == 0)
+		return &s->absent;
+	if (strcmp(status, "self_study") == 0)
+		return &s->self_study;
+	return NULL;
+}
+
+int
+store_marks_set(struct store_marks *m, struct store_session *s,
+    int64_t member_id, const char *old, const char *status,
+    const char *reason)
+{
+	sqlite3_stmt *stmt = status == NULL ? m->clear : m->set;
+	int *count;
+
+	if (db_begin(m->db) != 0)
+		return -1;
+	sqlite3_bind_int64(stmt, 2, m->session_id);
+	sqlite3_bind_int64(stmt, 3, member_id);
+	if (status != NULL) {
+		sqlite3_bind_int64(stmt, 1, db_new_id());
+		sqlite3_bind_text(stmt, 4, status, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 5, reason != NULL ? reason : "", -1,
+		    SQLITE_STATIC);
+	}
+	sqlite3_bind_int64(m->held, 1, m->session_id);
+	if (store_marks_step(m, stmt) != 0 ||
+	    store_marks_step(m, m->held) != 0 || (status != NULL &&
+	    store_session_check_past(m->db, m->session_id) != 0)) {
+		db_rollback(m->db);
+		return -1;
+	}
+	if (db_commit(m->db) != 0)
+		return -1;
+	/* The mark replaced old: the counts move by one, no recount. */
+	if ((count = store_marks_count(s, old)) != NULL)
+		--*count;
+	if ((count = store_marks_count(s, status)) != NULL)
+		++*count;
+	return 0;
+}
+
 int
 store_attendance_set(struct db *db, int64_t session_id, int64_t member_id,
     const char *status, const char *reason)
 {
-	sqlite3_stmt *stmt;
+	struct store_marks *m = store_marks_open(db, session_id);
 	int rc;
 
-	if (db_begin(db) != 0)
+	if (m == NULL)
 		return -1;
-	if (status == NULL)
-		stmt = db_prepare(db, "DELETE FROM attendance WHERE"
-		    " session_id = ?2 AND member_id = ?3");
-	else
-		stmt = db_prepare(db, "INSERT INTO attendance(id, session_id,"
-		    " member_id, status, reason) VALUES (?1, ?2, ?3, ?4, ?5)"
-		    " ON CONFLICT(session_id, member_id) DO UPDATE"
-		    " SET status = excluded.status, reason = excluded.reason");
-	if (stmt == NULL) {
-		db_rollback(db);
-		return -1;
-	}
-	sqlite3_bind_int64(stmt, 1, db_new_id());
-	sqlite3_bind_int64(stmt, 2, session_id);
-	sqlite3_bind_int64(stmt, 3, member_id);
-	sqlite3_bind_text(stmt, 4, status, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 5, reason != NULL ? reason : "", -1, SQLITE_STATIC);
-	rc = store_step_done(db, stmt, "ghi điểm danh");
-	sqlite3_finalize(stmt);
-	if (rc != 0) {
-		db_rollback(db);
-		return -1;
-	}
-	/* Attendance taken means the session took place. */
-	stmt = db_prepare(db, "UPDATE session SET status = 'held'"
-	    " WHERE id = ?1 AND status <> 'held'");
-	if (stmt == NULL) {
-		db_rollback(db);
-		return -1;
-	}
-	sqlite3_bind_int64(stmt, 1, session_id);
-	rc = store_step_done(db, stmt, "ghi điểm danh");
-	sqlite3_finalize(stmt);
-	if (rc != 0 || (status != NULL &&
-	    store_session_check_past(db, session_id) != 0)) {
-		db_rollback(db);
-		return -1;
-	}
-	return db_commit(db);
+	rc = store_marks_set(m, NULL, member_id, NULL, status, reason);
+	store_marks_close(&m);
+	return rc;
 }
 
 struct store_fill {

@@ -53,11 +53,14 @@ fixture(const char *path, int n)
 static void
 test_paging(struct db *db)
 {
-	struct store_member_query q = { 0, 1, NULL };
+	struct store_member_query q = { .scope_id = 1 };
 	struct store_key key = { NULL, 0 };
 	struct store_member *rows;
 	char *last = xstrdup("");
 	int n, total = 0, sorted = 1, i;
+
+	tap_is_int(store_member_query_plan(db, &q), 0, "a list is planned");
+	tap_ok(!q.scope_all, "a commune beside another root is no whole tree");
 
 	while ((n = store_members_page(db, &q, &key, STORE_AFTER, 7, &rows)) > 0) {
 		for (i = 0; i < n; i++) {
@@ -95,6 +98,7 @@ test_paging(struct db *db)
 	store_members_free(&rows, (size_t)n);
 
 	q.unit_id = 2;
+	store_member_query_plan(db, &q);
 	key.sort = NULL;
 	n = store_members_page(db, &q, &key, STORE_AFTER, 100, &rows);
 	tap_is_int(n, 25, "one cell lists only its members");
@@ -102,25 +106,49 @@ test_paging(struct db *db)
 	store_members_free(&rows, (size_t)n);
 }
 
-static void
-test_search(struct db *db)
+/* One search of q (planned first): the count of members found. */
+static int
+search_count(struct db *db, struct store_member_query *q, const char *search)
 {
-	struct store_member_query q = { 0, 1, "VĂN 0004" };
 	struct store_key key = { NULL, 0 };
 	struct store_member *rows;
 	int n;
 
-	n = store_members_page(db, &q, &key, STORE_AFTER, 100, &rows);
-	tap_is_int(n, 10, "search ignores case and diacritics");
+	q->search = search;
+	if (store_member_query_plan(db, q) != 0)
+		return -1;
+	n = store_members_page(db, q, &key, STORE_AFTER, 100, &rows);
 	store_members_free(&rows, (size_t)n);
-	q.search = "ngoai";
-	n = store_members_page(db, &q, &key, STORE_AFTER, 100, &rows);
-	tap_is_int(n, 0, "search stays inside the commune");
-	store_members_free(&rows, (size_t)n);
-	q.search = "%";
-	n = store_members_page(db, &q, &key, STORE_AFTER, 100, &rows);
-	tap_is_int(n, 0, "a % in the query is a literal character");
-	store_members_free(&rows, (size_t)n);
+	return n;
+}
+
+static void
+test_search(struct db *db)
+{
+	struct store_member_query q = { .scope_id = 1 };
+
+	tap_is_int(search_count(db, &q, "VĂN 0004"), 10,
+	    "search ignores case and diacritics");
+	tap_ok(q.trigram[0] != '\0', "a search few members match reads the trigram index");
+	tap_is_int(search_count(db, &q, "ngoai"), 0,
+	    "search stays inside the commune");
+	tap_is_int(search_count(db, &q, "%"), 0,
+	    "a % in the query is a literal character");
+	tap_is_int(search_count(db, &q, "4"), 14,
+	    "a search of one letter finds it anywhere in the name");
+	tap_ok(q.trigram[0] == '\0', "without the trigram index, too short for it");
+	tap_is_int(search_count(db, &q, "n \"00"), 0,
+	    "a quote in the query is a literal character");
+
+	/* The trigram index follows every write, in its transaction. */
+	db_exec(db, "UPDATE member SET full_name = 'Lê Thị Xuyến', name_fold ="
+	    " 'le thi xuyen', name_sort = qt_name_sort('Lê Thị Xuyến')"
+	    " WHERE id = 100");
+	tap_is_int(search_count(db, &q, "xuyen"), 1, "a renamed member is found "
+	    "by the new name");
+	tap_is_int(search_count(db, &q, "van 00000"), 0, "and not by the old one");
+	db_exec(db, "DELETE FROM member WHERE id = 100");
+	tap_is_int(search_count(db, &q, "xuyen"), 0, "a deleted member is gone");
 }
 
 static void
@@ -224,7 +252,7 @@ test_large(const char *path)
 {
 	char *err = NULL;
 	struct db *db;
-	struct store_member_query q = { 2, 1, NULL };
+	struct store_member_query q = { .unit_id = 2, .scope_id = 1 };
 	char *middle = text_name_sort("Nguyễn Văn 250000");
 	struct store_key key = { middle, 0 };
 	long steps;
@@ -240,17 +268,41 @@ test_large(const char *path)
 	    " name_fold, name_sort, status) SELECT i, 2, 'Nguyễn Văn ' || i,"
 	    " 'nguyen van ' || i, qt_name_sort('Nguyễn Văn ' || i), 'active'"
 	    " FROM n");
+	store_member_query_plan(db, &q);
 	steps = page_steps(db, &q, &key, &n);
 	tap_ok(n == 22 && steps < 20000,
 	    "a page in the middle of 500,000 members: %ld steps", steps);
 	q.unit_id = 0;
+	store_member_query_plan(db, &q);
+	tap_ok(q.scope_all, "the only root's list checks no unit");
 	steps = page_steps(db, &q, &key, &n);
 	tap_ok(n == 22 && steps < 20000,
 	    "the same page over the whole commune: %ld steps", steps);
 	q.search = "van 49999";
+	store_member_query_plan(db, &q);
 	key.sort = NULL;
 	page_steps(db, &q, &key, &n);
 	tap_ok(n == 11, "a search over the commune finds all 11 matches");
+	db_exec(db, "INSERT INTO member(id, unit_id, full_name, name_fold,"
+	    " name_sort, status) VALUES (600001, 2, 'Trần Thị Xuyến',"
+	    " 'tran thi xuyen', qt_name_sort('Trần Thị Xuyến'), 'active'),"
+	    " (600002, 2, 'Lê Xuyên', 'le xuyen', qt_name_sort('Lê Xuyên'),"
+	    " 'active')");
+	q.search = "Xuyen";
+	store_member_query_plan(db, &q);
+	steps = page_steps(db, &q, &key, &n);
+	tap_ok(n == 2 && steps < 20000,
+	    "a rare name among 500,000 is found at once: %ld steps", steps);
+	q.search = "van 1";
+	store_member_query_plan(db, &q);
+	steps = page_steps(db, &q, &key, &n);
+	tap_ok(n == 22 && steps < 20000,
+	    "a page of a common search walks a short stretch: %ld steps",
+	    steps);
+	q.search = "zz";
+	store_member_query_plan(db, &q);
+	steps = page_steps(db, &q, &key, &n);
+	tap_ok(n == 0, "a short search that matches nothing: %ld steps", steps);
 	free(middle);
 	db_close(&db);
 	unlink(path);
