@@ -28,6 +28,7 @@
 #include "db.h"
 #include "domain/date.h"
 #include "domain/report.h"
+#include "domain/submission.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "ui/draw.h"
@@ -196,28 +197,27 @@ tally_add_proposals(struct ui *ui, struct tally_screen *s)
 		tally_add(ui, s, 3, STYLE_DIM, "(còn nữa: xem báo cáo in)");
 }
 
-/* When the report was made final or reopened, by whom, and why. */
+/* The report's way up: submitted, reopened, returned, accepted; who, why. */
 static void
 tally_add_history(struct ui *ui, struct tally_screen *s)
 {
-	struct store_tally_event *ev;
+	struct submission_event *ev;
 	char date[11];
 	int i, n;
 
 	if (s->report.id == 0 ||
-	    (n = store_tally_history(ui->db, s->report.id, &ev)) <= 0)
+	    (n = submission_history(ui->db, s->report.id, &ev)) <= 0)
 		return;
 	tally_add(ui, s, 0, STYLE_HEADING, "Lịch sử báo cáo:");
 	for (i = 0; i < n; i++) {
 		draw_date(ev[i].at, date);
-		if (ev[i].reopened)
-			tally_addf(ui, s, 3, STYLE_WARN, "- %s %s mở lại, lý "
-			    "do: %s", date, ev[i].who, ev[i].reason);
-		else
-			tally_addf(ui, s, 3, STYLE_DIM, "- %s %s chốt báo cáo",
-			    date, ev[i].who);
+		tally_addf(ui, s, 3, ev[i].action == SUBMISSION_RETURN ||
+		    ev[i].action == SUBMISSION_REOPEN ? STYLE_WARN : STYLE_DIM,
+		    "- %s %s %s%s%s", date, ev[i].who,
+		    submission_event_name(&ev[i]), *ev[i].reason != '\0' ?
+		    ", lý do: " : "", ev[i].reason);
 	}
-	store_tally_history_free(&ev, (size_t)n);
+	submission_history_free(&ev, (size_t)n);
 }
 
 /*

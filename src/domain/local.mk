@@ -16,6 +16,10 @@ libqt_domain_a_SOURCES = \
 	src/domain/proposals.c src/domain/proposals.h \
 	src/domain/paper.c src/domain/paper.h \
 	src/domain/paper_text.c src/domain/paper_rtf.c \
+	src/domain/csv.c src/domain/csv.h \
+	src/domain/completeness.c src/domain/completeness.h \
+	src/domain/completeness_format.c \
+	src/domain/submission.c src/domain/submission.h \
 	src/domain/lookup.c src/domain/lookup.h
 
 # The demo database, run in this order by src/cli/cmd_demo.c.

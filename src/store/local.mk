@@ -22,7 +22,8 @@ tests_unit_test_store_session_LDADD = libqt_store.a libqt_domain.a $(QT_CORE_LIB
 TESTS += tests/unit/test_store_member tests/unit/test_store_session
 
 # Essays and tally reports (UI-2).
-libqt_store_a_SOURCES += src/store/store_essay.c src/store/store_tally.c
+libqt_store_a_SOURCES += src/store/store_essay.c src/store/store_tally.c \
+	src/store/store_submission.c
 check_PROGRAMS += tests/unit/test_store_essay
 tests_unit_test_store_essay_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_store_essay_SOURCES = tests/unit/test_store_essay.c \
@@ -36,6 +37,13 @@ tests_unit_test_store_edit_SOURCES = tests/unit/test_store_edit.c \
 	tests/unit/scratch_db.c tests/unit/scratch_db.h
 tests_unit_test_store_edit_LDADD = libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
 TESTS += tests/unit/test_store_edit
+# Reports going up: submitted, returned, resubmitted, accepted; who may.
+check_PROGRAMS += tests/unit/test_store_submission
+tests_unit_test_store_submission_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_store_submission_SOURCES = tests/unit/test_store_submission.c \
+	tests/unit/scratch_db.c tests/unit/scratch_db.h
+tests_unit_test_store_submission_LDADD = libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
+TESTS += tests/unit/test_store_submission
 
 # Which documents are a unit's plans and which stay references.
 check_PROGRAMS += tests/unit/test_store_plan

@@ -566,7 +566,9 @@ int	 store_tally_save(struct db *db, struct store_tally *t);
  * Marks the report final on today (ISO): in one transaction, writes its
  * text, computes the counts (report_counts: as of the round's cutoff),
  * snapshots them, item 4's reasons and the cutoff into the row
- * and notes who did it in its history. Refused when it is final already.
+ * and notes who did it in its history: its submission to the unit
+ * above (domain/completeness.h). Refused when it is final already, or
+ * when the counts do not add up (item 1 = 3 + 4 + not yet).
  * 0 (t updated) or -1.
  */
 int	 store_tally_finalize(struct db *db, struct store_tally *t,
@@ -578,17 +580,40 @@ int	 store_tally_finalize(struct db *db, struct store_tally *t,
  */
 int	 store_tally_reopen(struct db *db, struct store_tally *t,
 	    const char *today, const char *who, const char *reason);
-/* One line of a report's history: made final, or reopened and why. */
-struct store_tally_event {
-	char		*at;		/* ISO date */
-	int		 reopened;	/* 0: made final */
-	char		*who;		/* the login that did it */
-	char		*reason;	/* why reopened; "" when made final */
+/*
+ * The unit above reviews a report below it (store_submission.c). The
+ * clerk's unit home must be strictly above the report's unit: a unit
+ * never reviews its own report. Returning makes final report t a draft
+ * again on today (ISO), by who, for reason (its history keeps why, and
+ * Home below shows it); accepting notes in its history that it was
+ * received. Each in one transaction; refused (-1, db_error) when t is
+ * not final, is accepted already, or is not below home. 0 (t updated).
+ */
+int	 store_tally_return(struct db *db, struct store_tally *t, int64_t home,
+	    const char *today, const char *who, const char *reason);
+int	 store_tally_accept(struct db *db, struct store_tally *t, int64_t home,
+	    const char *today, const char *who);
+/* 1 when unit lies strictly below home in the unit tree. */
+int	 store_unit_below(struct db *db, int64_t unit, int64_t home);
+/* A report of home's subtree returned from above and not yet resubmitted. */
+struct store_returned {
+	int64_t		 report_id;
+	int64_t		 plan_id;	/* the plan the report is under */
+	int64_t		 unit_id;
+	int		 round;
+	char		*unit_name;
+	char		*plan_number;
+	char		*at;		/* ISO: when it was returned */
+	char		*who;
+	char		*reason;
 };
-/* The history of report_id, oldest first; count or -1. */
-int	 store_tally_history(struct db *db, int64_t report_id,
-	    struct store_tally_event **out);
-void	 store_tally_history_free(struct store_tally_event **e, size_t n);
+/*
+ * The returned reports of home and the units below it, latest first, at
+ * most max (Home shows a few). Count or -1; free with store_returned_free.
+ */
+int	 store_returned_list(struct db *db, int64_t home, int max,
+	    struct store_returned **out);
+void	 store_returned_free(struct store_returned **r, size_t n);
 /* ---- end of essays and tally reports ---- */
 
 #endif

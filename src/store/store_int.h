@@ -4,6 +4,7 @@
 #ifndef QT_STORE_INT_H
 #define QT_STORE_INT_H
 
+#include <stdint.h>
 #include <sqlite3.h>
 
 struct db;
@@ -83,6 +84,23 @@ int	 store_page_collect(struct db *db, sqlite3_stmt *stmt, size_t sz,
 	"WHERE ps.document_id = d.id AND ps.level IN (SELECT kind FROM unit " \
 	"WHERE id IN (SELECT id FROM scope))) OR EXISTS (SELECT 1 FROM " \
 	"document c WHERE c.parent_id = d.id AND c.owner_unit_id = ?1))) "
+
+/*
+ * Adds one line to report_id's history (tally_event: action in the
+ * schema's spelling, on at, by who, for reason or NULL), in the caller's
+ * transaction. 0 or -1.
+ */
+int	 store_tally_event(struct db *db, int64_t report_id, const char *at,
+	    const char *action, const char *who, const char *reason);
+/*
+ * Makes final report t a draft again, dropping its snapshot, and notes
+ * action ("reopen" or "return") in its history, in one transaction.
+ * Refused when t is not final. 0 (t updated) or -1.
+ */
+struct store_tally;
+int	 store_tally_unfinal(struct db *db, struct store_tally *t,
+	    const char *action, const char *today, const char *who,
+	    const char *reason);
 
 /* The kinds of unit (levels) found in the scope; needs STORE_SCOPE_CTE. */
 #define STORE_SCOPE_KINDS \

@@ -13,6 +13,7 @@
 #include "db.h"
 #include "domain/plan_sql.h"
 #include "domain/report.h"
+#include "domain/submission.h"
 #include "store/store.h"
 #include "store/store_int.h"
 #include "text/text.h"
@@ -148,8 +149,7 @@ store_tally_save(struct db *db, struct store_tally *t)
 	return db_commit(db);
 }
 
-/* Adds one line to the report's history, in the caller's transaction. */
-static int
+int
 store_tally_event(struct db *db, int64_t report_id, const char *at,
     const char *action, const char *who, const char *reason)
 {
@@ -173,8 +173,8 @@ store_tally_event(struct db *db, int64_t report_id, const char *at,
 }
 
 int
-store_tally_reopen(struct db *db, struct store_tally *t, const char *today,
-    const char *who, const char *reason)
+store_tally_unfinal(struct db *db, struct store_tally *t, const char *action,
+    const char *today, const char *who, const char *reason)
 {
 	if (db_begin(db) != 0)
 		return -1;
@@ -189,7 +189,7 @@ store_tally_reopen(struct db *db, struct store_tally *t, const char *today,
 		db_rollback(db);
 		return -1;
 	}
-	if (store_tally_event(db, t->id, today, "reopen", who, reason) != 0) {
+	if (store_tally_event(db, t->id, today, action, who, reason) != 0) {
 		db_rollback(db);
 		return -1;
 	}
@@ -202,47 +202,10 @@ store_tally_reopen(struct db *db, struct store_tally *t, const char *today,
 }
 
 int
-store_tally_history(struct db *db, int64_t report_id,
-    struct store_tally_event **out)
+store_tally_reopen(struct db *db, struct store_tally *t, const char *today,
+    const char *who, const char *reason)
 {
-	sqlite3_stmt *stmt = db_prepare(db, "SELECT at, action, who, reason"
-	    " FROM tally_event WHERE report_id = ?1 ORDER BY at, rowid");
-	struct store_tally_event *rows = NULL, *e;
-	size_t n = 0;
-	void *slot;
-
-	*out = NULL;
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, report_id);
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		rows = store_grow(rows, n, sizeof *rows, &slot);
-		e = slot;
-		e->at = store_col(stmt, 0);
-		e->reopened = strcmp((const char *)sqlite3_column_text(stmt, 1),
-		    "reopen") == 0;
-		e->who = store_col(stmt, 2);
-		e->reason = store_col(stmt, 3);
-		n++;
-	}
-	sqlite3_finalize(stmt);
-	*out = rows;
-	return (int)n;
-}
-
-void
-store_tally_history_free(struct store_tally_event **e, size_t n)
-{
-	size_t i;
-
-	if (*e == NULL)
-		return;
-	for (i = 0; i < n; i++) {
-		free((*e)[i].at);
-		free((*e)[i].who);
-		free((*e)[i].reason);
-	}
-	x_free(e);
+	return store_tally_unfinal(db, t, "reopen", today, who, reason);
 }
 
 int
@@ -263,6 +226,15 @@ store_tally_finalize(struct db *db, struct store_tally *t, const char *today,
 	if (store_tally_write(db, t) != 0 ||
 	    report_counts(db, t->plan_id, t->unit_id, t->round, today, &counts,
 	    &final, cutoff) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	/* The form must add up before it goes up (as DHIS2's validation
+	 * rules gate completion). */
+	if (!submission_adds_up(&counts)) {
+		db_set_message(db, "Số liệu không khớp: mục 1 phải bằng mục 3 "
+		    "+ mục 4 + số chưa viết; chưa chốt được");
+		tally_clear(&counts);
 		db_rollback(db);
 		return -1;
 	}

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "domain/submission.h"
 #include "store/store.h"
 #include "scratch_db.h"
 #include "tap.h"
@@ -224,7 +225,7 @@ static void
 test_tally(void)
 {
 	struct store_tally t;
-	struct store_tally_event *ev;
+	struct submission_event *ev;
 	int n;
 
 	memset(&t, 0, sizeof t);
@@ -238,18 +239,18 @@ test_tally(void)
 	tap_ok(!t.final && num("SELECT count(*) FROM tally_report WHERE"
 	    " status = 'draft' AND total_members IS NULL") == 1,
 	    "it is a draft again, without the old snapshot");
-	n = store_tally_history(db, t.id, &ev);
+	n = submission_history(db, t.id, &ev);
 	tap_is_int(n, 2, "its history has two lines");
-	tap_ok(n == 2 && !ev[0].reopened && strcmp(ev[0].who, "thu") == 0,
+	tap_ok(n == 2 && ev[0].action == SUBMISSION_FINAL && strcmp(ev[0].who, "thu") == 0,
 	    "who made it final");
-	tap_ok(n == 2 && ev[1].reopened && strcmp(ev[1].who, "lan") == 0 &&
+	tap_ok(n == 2 && ev[1].action == SUBMISSION_REOPEN && strcmp(ev[1].who, "lan") == 0 &&
 	    strcmp(ev[1].at, "2021-05-26") == 0 &&
 	    strcmp(ev[1].reason, "Sót bài của đồng chí Bình") == 0,
 	    "who reopened it, when and why");
 	tap_is_int(num("SELECT count(*) FROM sync_outbox WHERE tbl ="
 	    " 'tally_event' AND op = 'put'"), 2,
 	    "the history is queued for the province");
-	store_tally_history_free(&ev, n > 0 ? (size_t)n : 0);
+	submission_history_free(&ev, n > 0 ? (size_t)n : 0);
 	store_tally_clear(&t);
 }
 
