@@ -21,8 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <pwd.h>
-#include <unistd.h>
 
 #include "campaign.h"
 #include "db.h"
@@ -34,6 +32,7 @@
 #include "ui/draw.h"
 #include "ui/ui.h"
 #include "longtext.h"
+#include "paths.h"
 #include "xmalloc.h"
 
 /* The report starts below the unit line, the plan line and a rule. */
@@ -421,15 +420,6 @@ tally_edit(struct ui *ui, struct tally_screen *s)
 	return ui_open(ui, &screen_tally_form, arg);
 }
 
-/* Who makes a report final or reopens it: the login running quantriet. */
-static const char *
-tally_who(void)
-{
-	struct passwd *pw = getpwuid(getuid());
-
-	return pw != NULL && pw->pw_name != NULL ? pw->pw_name : "?";
-}
-
 static int
 tally_finalize(struct ui *ui, struct tally_screen *s)
 {
@@ -440,7 +430,7 @@ tally_finalize(struct ui *ui, struct tally_screen *s)
 	if (!ui_confirm(ui, "Chốt báo cáo? Sau khi chốt không sửa được nữa"))
 		return UI_REDRAW;
 	if (store_tally_finalize(ui->db, &s->report, ui->today,
-	    tally_who()) != 0)
+	    paths_login()) != 0)
 		ui_message(ui, 1, "%s", db_error(ui->db));
 	else
 		ui_message(ui, 0, "Đã chốt báo cáo");
@@ -464,7 +454,7 @@ tally_reopen(struct ui *ui, struct tally_screen *s)
 		return UI_REDRAW;
 	if ((check = text_check_name(why, 300)) != NULL)
 		ui_message(ui, 1, "Lý do mở lại: %s", check);
-	else if (store_tally_reopen(ui->db, &s->report, ui->today, tally_who(),
+	else if (store_tally_reopen(ui->db, &s->report, ui->today, paths_login(),
 	    why) != 0)
 		ui_message(ui, 1, "%s", db_error(ui->db));
 	else

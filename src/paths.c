@@ -181,3 +181,11 @@ paths_make_parent(const char *path)
 	free(dir);
 	return rc;
 }
+
+const char *
+paths_login(void)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	return pw != NULL && pw->pw_name != NULL ? pw->pw_name : "?";
+}

@@ -36,4 +36,11 @@ int	 paths_make_parent(const char *path);
 /* Creates directory DIR and its parents (mode 0700); 0 or -1/errno. */
 int	 paths_make_dir(const char *dir);
 
+/*
+ * Who is at the keyboard, as a report's history records it (made final,
+ * reopened, returned, accepted): the login running the program, "?" if
+ * it has none. Static storage.
+ */
+const char *paths_login(void);
+
 #endif

@@ -211,6 +211,37 @@ INSERT INTO tally_report(id, document_id, unit_id, round, assessment, proposals,
    'Đa số đảng viên viết thu hoạch nghiêm túc, đúng yêu cầu, liên hệ được với nhiệm vụ của ấp và của bản thân. Một số bài còn chung chung, chép lại nội dung Nghị quyết, đề xuất chưa cụ thể. Còn 02 đồng chí chưa nộp bài, 03 đồng chí nộp chậm so với thời gian quy định.',
    '', (SELECT secretary FROM unit WHERE id = 7100000000000101), 'draft');
 
+-- Round 1 of the cells' reports to the commune (due 24/04/2021): Cơ quan
+-- sent its report on time and the commune accepted it; Trường học sent
+-- it on the last day; Vĩnh Thành sent it two days late; Vĩnh Hòa sent it
+-- on time, but the commune returned it (it is a draft again, the reason
+-- on its Home); Vĩnh Phước has only a draft and Vĩnh Lộc nothing, so both
+-- are missing. A final report keeps the figures it was sent with.
+INSERT INTO tally_report(id, document_id, unit_id, round, assessment, proposals, signer, status, finalized_on, total_members, participated, wrote, exempt) VALUES
+  (7900000000000002, 7200000000000102, 7100000000000105, 1,
+   'Đảng viên viết thu hoạch nghiêm túc, liên hệ sát với chức trách, nhiệm vụ được giao.',
+   'Đề nghị tổ chức thêm lớp bồi dưỡng chuyên đề về chuyển đổi số cho cán bộ, công chức.',
+   (SELECT secretary FROM unit WHERE id = 7100000000000105), 'final', '2021-04-21', 17, 17, 17, 0),
+  (7900000000000003, 7200000000000102, 7100000000000106, 1,
+   'Bài thu hoạch đạt yêu cầu, nhiều bài liên hệ tốt với công tác giáo dục.',
+   'Cần quan tâm xây dựng thêm phòng học và trang thiết bị cho điểm trường ấp Vĩnh Hòa.',
+   (SELECT secretary FROM unit WHERE id = 7100000000000106), 'final', '2021-04-24', 12, 12, 12, 0),
+  (7900000000000004, 7200000000000102, 7100000000000102, 1,
+   'Một số đảng viên chưa nộp bài do chưa điểm danh đủ; chi bộ sẽ nhắc nộp bổ sung.',
+   'Đề nghị xã sớm nâng cấp tuyến đường đal liên ấp Vĩnh Phước - Vĩnh Thành.',
+   (SELECT secretary FROM unit WHERE id = 7100000000000102), 'final', '2021-04-26', 29, 18, 9, 4),
+  (7900000000000005, 7200000000000102, 7100000000000103, 1,
+   '', '', (SELECT secretary FROM unit WHERE id = 7100000000000103), 'draft', NULL, NULL, NULL, NULL, NULL);
+
+INSERT INTO tally_event(id, report_id, at, action, who, reason) VALUES
+  (7910000000000001, 7900000000000002, '2021-04-21', 'final', 'bithu.coquan', ''),
+  (7910000000000002, 7900000000000002, '2021-04-22', 'accept', 'vanphong.xa', ''),
+  (7910000000000003, 7900000000000003, '2021-04-24', 'final', 'bithu.truonghoc', ''),
+  (7910000000000004, 7900000000000004, '2021-04-26', 'final', 'bithu.vinhthanh', ''),
+  (7910000000000005, 7900000000000005, '2021-04-23', 'final', 'bithu.vinhhoa', ''),
+  (7910000000000006, 7900000000000005, '2021-04-25', 'return', 'vanphong.xa',
+   'Mục 5 chưa đánh giá chất lượng bài thu hoạch; bổ sung rồi gửi lại');
+
 -- The commune's action programme ("5 rõ").
 INSERT INTO action_item(id, document_id, unit_id, task, person, schedule, result, responsibility, due_on) VALUES
   (8100000000000001, 7200000000000102, 7100000000000100, 'Xây dựng chương trình hành động của Đảng ủy thực hiện Nghị quyết Đại hội XI Đảng bộ tỉnh', 'Phó Bí thư Thường trực Đảng ủy', 'Tháng 4/2021', 'Chương trình hành động được Ban Chấp hành Đảng bộ thông qua', 'Ban Thường vụ Đảng ủy', '2021-04-30'),

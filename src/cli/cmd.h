@@ -11,6 +11,8 @@
 #ifndef QT_CMD_H
 #define QT_CMD_H
 
+#include <stdint.h>
+
 struct db;
 
 struct cmd_entry {
@@ -37,6 +39,23 @@ const struct cmd_entry *cmd_find(const char *name);
 
 /* quantriet import plan: "import" hands its arguments on (cmd_import_plan.c). */
 int		 cmd_import_plan(int argc, char **argv);
+
+/*
+ * quantriet report completeness (cmd_report_review.c): the completeness
+ * of ROUND of plan DOCUMENT_ID for the units below UNIT_ID as of today,
+ * as text or CSV, with each unit's history when asked. Newly allocated,
+ * NULL on error (db_error).
+ */
+char		*report_completeness(struct db *db, int csv,
+		    int64_t document_id, int64_t unit_id, int round,
+		    int history);
+/*
+ * quantriet report accept / return: the clerk's unit (lookup_home_unit)
+ * accepts the report of UNIT_ID for ROUND of plan DOCUMENT_ID, or returns
+ * it when REASON is given. Says what it did; the exit status.
+ */
+int		 report_review(struct db *db, int64_t document_id,
+		    int64_t unit_id, int round, const char *reason);
 
 /*
  * Opens the database named by --db (opt_db), else the default one

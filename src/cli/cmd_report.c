@@ -1,5 +1,7 @@
 /*
- * cmd_report.c - quantriet report tally: the essay tally report on stdout.
+ * cmd_report.c - quantriet report tally: the essay tally report on stdout;
+ * report completeness, accept and return (cmd_report_review.c): reports
+ * going up. One set of options for all of them.
  */
 #include "config.h"
 
@@ -23,8 +25,16 @@ report_usage(FILE *fp)
 {
 	msg_put(fp, "Cách dùng: quantriet report tally --plan SỐ [--unit ĐƠN_VỊ] "
 	    "[--round N] [--format txt|csv] [--db TỆP]\n"
-	    "In báo cáo tổng hợp bài thu hoạch của một kế hoạch (và các kế "
-	    "hoạch thực hiện nó)\ncho một đơn vị và mọi đơn vị trực thuộc.\n\n"
+	    "       quantriet report completeness --plan SỐ [--unit ĐƠN_VỊ] "
+	    "[--round N]\n         [--format txt|csv] [--history]\n"
+	    "       quantriet report accept --plan SỐ --unit ĐƠN_VỊ [--round N]\n"
+	    "       quantriet report return --plan SỐ --unit ĐƠN_VỊ [--round N] "
+	    "--reason LÝ_DO\n"
+	    "tally: báo cáo tổng hợp bài thu hoạch của một kế hoạch (và các kế "
+	    "hoạch thực hiện nó)\ncho một đơn vị và mọi đơn vị trực thuộc. "
+	    "completeness: các đơn vị trực thuộc\nđã nộp báo cáo của đợt chưa, "
+	    "đúng hạn hay trễ, bị trả lại, đã duyệt. accept,\nreturn: cấp trên "
+	    "duyệt hoặc trả lại (ghi lý do) báo cáo đã nộp của đơn vị\ndưới.\n\n"
 	    "  --plan SỐ        số văn bản, ví dụ 13-KH/TU (không phân biệt "
 	    "hoa thường, dấu)\n"
 	    "  --unit ĐƠN_VỊ    tên hoặc mã đơn vị (mặc định: đơn vị của máy "
@@ -32,6 +42,9 @@ report_usage(FILE *fp)
 	    "  --round N        đợt báo cáo, 1-12 (mặc định 1)\n"
 	    "  --format F       txt: mẫu báo cáo để in; csv: bảng số liệu "
 	    "theo đơn vị trực thuộc\n"
+	    "  --history        completeness: in cả lịch sử nộp, trả lại, "
+	    "duyệt của từng đơn vị\n"
+	    "  --reason LÝ_DO   return: vì sao trả lại\n"
 	    "  --output TỆP     ghi vào TỆP (quyền 600) thay vì in ra\n"
 	    "  --db TỆP         cơ sở dữ liệu\n"
 	    "  --help           in trợ giúp này\n");
@@ -46,21 +59,24 @@ report_usage(FILE *fp)
  * Returns the report, newly allocated, or NULL on a database error.
  */
 static char *
-report_make(struct db *db, int csv, int64_t document_id, int64_t unit_id,
-    int round, int to_terminal)
+report_make(struct db *db, const char *kind, int csv, int64_t document_id,
+    int64_t unit_id, int round, int history, int to_terminal)
 {
 	int ascii = text_ascii_mode();
 	struct report r;
 	char *out = NULL;
 
-	if (report_build(db, document_id, unit_id, round, NULL, csv ?
-	    REPORT_WITH_UNITS : REPORT_WITH_PROPOSALS, &r) != 0)
-		return NULL;
 	if (!to_terminal)
 		text_set_ascii_mode(0);
-	out = csv ? report_format_csv(&r) : report_format_txt(&r);
+	if (strcmp(kind, "completeness") == 0)
+		out = report_completeness(db, csv, document_id, unit_id, round,
+		    history);
+	else if (report_build(db, document_id, unit_id, round, NULL, csv ?
+	    REPORT_WITH_UNITS : REPORT_WITH_PROPOSALS, &r) == 0) {
+		out = csv ? report_format_csv(&r) : report_format_txt(&r);
+		report_clear(&r);
+	}
 	text_set_ascii_mode(ascii);
-	report_clear(&r);
 	return out;
 }
 
@@ -74,16 +90,18 @@ cmd_report(int argc, char **argv)
 		{ "round", required_argument, NULL, 'r' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "history", no_argument, NULL, 'H' },
+		{ "reason", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *opt_db = NULL, *plan = NULL, *unit = NULL, *format = "txt";
-	const char *output = NULL;
+	const char *output = NULL, *reason = NULL, *kind;
 	int64_t document_id, unit_id;
 	struct db *db;
 	char *err = NULL, *out = NULL, *end;
 	long round = 1;
-	int c, rc, tty;
+	int c, rc, tty, history = 0;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -111,6 +129,12 @@ cmd_report(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case 'H':
+			history = 1;
+			break;
+		case 'R':
+			reason = optarg;
+			break;
 		case 'h':
 			report_usage(stdout);
 			return 0;
@@ -119,10 +143,20 @@ cmd_report(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (optind >= argc || strcmp(argv[optind], "tally") != 0 ||
-	    optind + 1 != argc) {
+	kind = optind + 1 == argc ? argv[optind] : "";
+	if (strcmp(kind, "tally") != 0 && strcmp(kind, "completeness") != 0 &&
+	    strcmp(kind, "accept") != 0 && strcmp(kind, "return") != 0) {
 		msg_error("hãy ghi loại báo cáo: quantriet report tally --plan "
-		    "SỐ (xem quantriet report --help)");
+		    "SỐ, hoặc completeness, accept, return (xem quantriet "
+		    "report --help)");
+		return EXIT_USAGE;
+	}
+	if ((*kind == 'a' || *kind == 'r') && unit == NULL) {
+		msg_error("thiếu --unit ĐƠN_VỊ: báo cáo của đơn vị nào?");
+		return EXIT_USAGE;
+	}
+	if (*kind == 'r' && (reason == NULL || *reason == '\0')) {
+		msg_error("thiếu --reason LÝ_DO: trả lại báo cáo phải ghi lý do");
 		return EXIT_USAGE;
 	}
 	if (plan == NULL) {
@@ -144,9 +178,14 @@ cmd_report(int argc, char **argv)
 		db_close(&db);
 		return 1;
 	}
+	if (*kind == 'a' || *kind == 'r') {
+		rc = report_review(db, document_id, unit_id, (int)round, reason);
+		db_close(&db);
+		return rc;
+	}
 	tty = output == NULL && isatty(STDOUT_FILENO);
-	out = report_make(db, strcmp(format, "csv") == 0, document_id, unit_id,
-	    (int)round, tty);
+	out = report_make(db, kind, strcmp(format, "csv") == 0, document_id,
+	    unit_id, (int)round, history, tty);
 	rc = out != NULL ? 0 : 1;
 	if (out == NULL)
 		msg_error("%s", db_error(db));
@@ -165,5 +204,6 @@ cmd_report(int argc, char **argv)
 }
 
 const struct cmd_entry cmd_report_entry = {
-	"report", "in báo cáo (report tally: báo cáo tổng hợp bài thu hoạch)", cmd_report
+	"report", "in báo cáo (report tally: báo cáo tổng hợp bài thu hoạch; "
+	"report completeness: ai đã nộp; report accept/return: duyệt, trả lại)", cmd_report
 };

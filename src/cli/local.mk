@@ -7,7 +7,7 @@ libqt_cli_a_SOURCES = \
 	src/cli/cmd.h src/cli/cmd_table.c src/cli/open_db.c \
 	src/cli/cmd_ui.c \
 	src/cli/cmd_demo.c \
-	src/cli/cmd_report.c \
+	src/cli/cmd_report.c src/cli/cmd_report_review.c \
 	src/cli/cmd_check.c \
 	src/cli/cmd_import.c src/cli/cmd_import_plan.c \
 	src/cli/cmd_enroll.c src/cli/cmd_sync.c \

@@ -7,7 +7,7 @@ quantriet_server_SOURCES = \
 	src/server/scope.c src/server/throttle.c src/server/guard.c \
 	src/server/sha256.c src/server/sha256.h
 quantriet_server_CFLAGS = $(QT_CFLAGS)
-quantriet_server_LDADD = libqt_cli.a libqt_sync.a libqt_domain.a $(QT_CORE_LIBS) $(MHD_LIBS)
+quantriet_server_LDADD = libqt_cli.a libqt_sync.a libqt_store.a libqt_domain.a $(QT_CORE_LIBS) $(MHD_LIBS)
 
 dist_man_MANS += docs/quantriet-server.8
 EXTRA_DIST += docs/sync.md contrib/quantriet-server.service \

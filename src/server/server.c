@@ -262,11 +262,13 @@ admin_devices(struct db *db, const struct admin_opts *o)
 
 /*
  * tally --db F --plan NUMBER [--unit NAME] [--format txt|csv]: the essay
- * tally over everything the units below have pushed; it is quantriet
- * report tally (src/domain) run on the server's database.
+ * tally over everything the units below have pushed; completeness (the
+ * same options, and --round N, --history): which units below have sent
+ * their reports, on time or late, returned or accepted. Both are
+ * quantriet report (src/cli) run on the server's database.
  */
 static int
-admin_tally(int argc, char **argv)
+admin_report(const char *kind, int argc, char **argv)
 {
 	char **args = xcalloc((size_t)argc + 2, sizeof *args);
 	int i, rc;
@@ -274,7 +276,7 @@ admin_tally(int argc, char **argv)
 	args[0] = (char *)"report";
 	for (i = 1; i < argc; i++)
 		args[i] = argv[i];
-	args[argc] = (char *)"tally";
+	args[argc] = (char *)kind;
 	rc = cmd_report_entry.exec(argc + 1, args);
 	free(args);
 	return rc;
@@ -305,7 +307,9 @@ usage(FILE *fp)
 	msg_put(fp, "Cách dùng: quantriet-server LỆNH [TÙY CHỌN...]\n"
 	    "  serve --db TỆP (--cert TỆP --key TỆP | --insecure-http)\n"
 	    "        [--listen ĐỊA_CHỈ] [--port SỐ] [--port-file TỆP] [--log]\n"
-	    "  tally --db TỆP --plan SỐ [--unit ĐƠN_VỊ] [--format txt|csv]\n");
+	    "  tally --db TỆP --plan SỐ [--unit ĐƠN_VỊ] [--format txt|csv]\n"
+	    "  completeness --db TỆP --plan SỐ [--unit ĐƠN_VỊ] [--round N]\n"
+	    "        [--format txt|csv] [--history]\n");
 	for (i = 0; i < sizeof admin_commands / sizeof admin_commands[0]; i++) {
 		msg_put(fp, "  ");
 		msg_put(fp, admin_commands[i].usage);
@@ -334,8 +338,9 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "serve") == 0)
 		return srv_serve(argc - 1, argv + 1);
-	if (strcmp(argv[1], "tally") == 0)
-		return admin_tally(argc - 1, argv + 1);
+	if (strcmp(argv[1], "tally") == 0 ||
+	    strcmp(argv[1], "completeness") == 0)
+		return admin_report(argv[1], argc - 1, argv + 1);
 	for (i = 0; i < sizeof admin_commands / sizeof admin_commands[0]; i++) {
 		if (strcmp(argv[1], admin_commands[i].name) != 0)
 			continue;
