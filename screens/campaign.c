@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "campaign.h"
@@ -37,4 +38,21 @@ campaign_find_unit(const struct store_choice *units, size_t n, int64_t id)
 		if (strtoll(units[i].code, NULL, 10) == id)
 			return i;
 	return n;
+}
+
+void
+campaign_ask_round(struct ui *ui, int *round)
+{
+	char cur[8], *q, *end;
+	long r;
+
+	snprintf(cur, sizeof cur, "%d", *round);
+	if ((q = ui_prompt(ui, "Đợt báo cáo (1-12)", cur)) == NULL)
+		return;
+	r = strtol(q, &end, 10);
+	if (*q == '\0' || *end != '\0' || r < 1 || r > 12)
+		ui_message(ui, 1, "Đợt phải là một số từ 1 đến 12");
+	else
+		*round = (int)r;
+	free(q);
 }

@@ -19,6 +19,8 @@
  */
 int	campaign_plans(struct ui *ui, int64_t want, struct store_plan **plans,
 	    size_t *n, size_t *pick);
+/* Asks for a report round on the message line; 1..12 as the schema allows. */
+void	campaign_ask_round(struct ui *ui, int *round);
 /* The index of the choice whose code is the unit id, or n when none is. */
 size_t	campaign_find_unit(const struct store_choice *units, size_t n,
 	    int64_t id);

@@ -34,6 +34,9 @@ static const struct {
 /* Campaigns listed by name; the count above says how many there are. */
 #define HOME_MAX_PLANS	3
 
+/* Returned reports Home reads: one is shown, a second says there are more. */
+#define HOME_RETURNED	2
+
 struct home {
 	struct store_home	 h;
 	struct store_plan	*plans;		/* for the campaigns in progress */
@@ -43,6 +46,9 @@ struct home {
 	int			 loaded;
 	size_t			 cursor;
 	int			 menu_y;	/* first line of the menu */
+	/* Reports sent back from above, the latest first: Home says why. */
+	struct store_returned	*returned;
+	size_t			 nreturned;
 };
 
 static void
@@ -59,6 +65,10 @@ home_load(struct ui *ui, struct home *s)
 	free(s->sync_last);
 	s->sync_last = sync_last_success(ui->db);
 	s->sync_pending = sync_pending_count(ui->db);
+	store_returned_free(&s->returned, s->nreturned);
+	n = store_returned_list(ui->db, ui->home_unit, HOME_RETURNED,
+	    &s->returned);
+	s->nreturned = n > 0 ? (size_t)n : 0;
 }
 
 static void *
@@ -79,6 +89,7 @@ home_free(void *data)
 		store_home_clear(&s->h);
 	free(s->sync_last);
 	store_plans_free(&s->plans, s->nplans);
+	store_returned_free(&s->returned, s->nreturned);
 	free(s);
 }
 
@@ -185,6 +196,12 @@ home_draw(struct ui *ui, void *data)
 	home_line(ui, y++, "Buổi học chưa tổ chức", h->sessions_overdue, 1);
 	home_line(ui, y++, "Bài thu hoạch còn thiếu", h->essays_missing, 1);
 	home_line(ui, y++, "Báo cáo chưa gửi", h->reports_overdue, 1);
+	/* The reason first: on 80 columns it is what the clerk must read. */
+	if (s->nreturned > 0)
+		ui_putf(ui->body, y++, 4, ui->cols - 6, STYLE_WARN, "Bị trả "
+		    "lại%s: %s, đợt %d: %s", s->nreturned > 1 ? " (và báo cáo "
+		    "khác)" : "", s->returned[0].unit_name,
+		    s->returned[0].round, s->returned[0].reason);
 	y++;
 	ui_putf(ui->body, y++, 2, ui->cols - 4, STYLE_NORMAL, "Đồng bộ với "
 	    "tỉnh: %lld thay đổi chờ gửi; lần cuối: %s",

@@ -39,8 +39,8 @@
 #define TALLY_TOP	3
 
 static const enum ui_action tally_actions[] = {
-	ACT_HELP, ACT_EDIT, ACT_ROUND, ACT_PLAN, ACT_FINAL, ACT_REOPEN,
-	ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_COMPLETENESS, ACT_EDIT, ACT_ROUND, ACT_PLAN, ACT_FINAL,
+	ACT_REOPEN, ACT_QUIT, ACT_NONE
 };
 
 struct tally_line {
@@ -220,6 +220,31 @@ tally_add_history(struct ui *ui, struct tally_screen *s)
 }
 
 /*
+ * What is still open before a draft is made final and sent up (essays not
+ * in, sessions not held, a make-up still planned, items 5-6 empty), at
+ * the top where F8 shows it; whether the figures add up.
+ */
+static void
+tally_add_open(struct ui *ui, struct tally_screen *s)
+{
+	struct submission_open o;
+	char *text;
+
+	if (s->report.final || submission_open_items(ui->db,
+	    s->plans[s->plan].id, tally_unit_id(s), &s->model.counts,
+	    s->report.assessment, s->report.proposals, &o) != 0)
+		return;
+	if (!o.adds_up)
+		tally_add(ui, s, 0, STYLE_ERROR, "Số liệu không khớp: mục 1 phải "
+		    "bằng mục 3 + mục 4 + số chưa viết; chưa chốt được");
+	if ((text = submission_open_text(&o)) != NULL) {
+		tally_addf(ui, s, 0, STYLE_WARN, "Trước khi chốt và nộp: %s.",
+		    text);
+		free(text);
+	}
+}
+
+/*
  * Builds the model of the plan, unit and round shown, and reads the
  * report row F5, F8 and F9 act on: the slow part (the count walks every
  * member), so done only when they change, not on a resize.
@@ -256,6 +281,7 @@ tally_layout(struct ui *ui, struct tally_screen *s)
 	tally_addf(ui, s, 0, STYLE_DIM, "Thực hiện %s: %s", r->plan_number,
 	    r->plan_title);
 	tally_add_history(ui, s);
+	tally_add_open(ui, s);
 	tally_add(ui, s, 0, STYLE_NORMAL, "");
 	tally_add_counts(ui, s);
 	tally_add(ui, s, 0, STYLE_NORMAL,
@@ -384,24 +410,6 @@ tally_scroll(struct ui *ui, struct tally_screen *s, enum ui_action act)
 	return UI_REDRAW;
 }
 
-/* Asks for the round; 1..12 as the schema allows. */
-static void
-tally_ask_round(struct ui *ui, struct tally_screen *s)
-{
-	char cur[8], *q, *end;
-	long r;
-
-	snprintf(cur, sizeof cur, "%d", s->round);
-	if ((q = ui_prompt(ui, "Đợt báo cáo (1-12)", cur)) == NULL)
-		return;
-	r = strtol(q, &end, 10);
-	if (*q == '\0' || *end != '\0' || r < 1 || r > 12)
-		ui_message(ui, 1, "Đợt phải là một số từ 1 đến 12");
-	else
-		s->round = (int)r;
-	free(q);
-}
-
 /* Opens the tally form on the report row, creating the draft row first. */
 static int
 tally_edit(struct ui *ui, struct tally_screen *s)
@@ -420,20 +428,52 @@ tally_edit(struct ui *ui, struct tally_screen *s)
 	return ui_open(ui, &screen_tally_form, arg);
 }
 
+/*
+ * Makes the report final, which sends it up: refused when the figures do
+ * not add up; what is still open is shown at the top of the report
+ * first (a second F8 when the clerk had scrolled away from it).
+ */
 static int
 tally_finalize(struct ui *ui, struct tally_screen *s)
 {
+	struct submission_open o;
+	char *open = NULL;
+	int ok;
+
 	if (s->report.final) {
 		ui_message(ui, 1, "Báo cáo đã chốt rồi");
 		return UI_REDRAW;
 	}
-	if (!ui_confirm(ui, "Chốt báo cáo? Sau khi chốt không sửa được nữa"))
+	if (submission_open_items(ui->db, s->plans[s->plan].id,
+	    tally_unit_id(s), &s->model.counts, s->report.assessment,
+	    s->report.proposals, &o) != 0) {
+		ui_message(ui, 1, "%s", db_error(ui->db));
+		return UI_REDRAW;
+	}
+	if (!o.adds_up) {
+		ui_message(ui, 1, "Số liệu không khớp (mục 1 phải bằng mục 3 + "
+		    "mục 4 + số chưa viết): chưa chốt được");
+		return UI_REDRAW;
+	}
+	open = submission_open_text(&o);
+	if (open != NULL && s->scroll != 0) {
+		free(open);
+		s->scroll = 0;
+		ui_message(ui, 0, "Xem việc còn dở ở đầu báo cáo; bấm F8 lần "
+		    "nữa để chốt và nộp");
+		return UI_REDRAW;
+	}
+	ok = ui_confirm(ui, open != NULL ? "Chốt báo cáo? Còn việc dở ở trên; "
+	    "chốt là nộp lên cấp trên" : "Chốt báo cáo? Chốt là nộp lên cấp "
+	    "trên, không sửa được nữa");
+	free(open);
+	if (!ok)
 		return UI_REDRAW;
 	if (store_tally_finalize(ui->db, &s->report, ui->today,
 	    paths_login()) != 0)
 		ui_message(ui, 1, "%s", db_error(ui->db));
 	else
-		ui_message(ui, 0, "Đã chốt báo cáo");
+		ui_message(ui, 0, "Đã chốt báo cáo và nộp lên cấp trên");
 	tally_count(ui, s);
 	tally_layout(ui, s);
 	return UI_REDRAW;
@@ -487,7 +527,7 @@ tally_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 		break;
 	case ACT_ROUND:
 		/* Each round counts to its own cutoff, and has its own row. */
-		tally_ask_round(ui, s);
+		campaign_ask_round(ui, &s->round);
 		tally_count(ui, s);
 		break;
 	case ACT_EDIT:
@@ -495,6 +535,11 @@ tally_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 		return tally_edit(ui, s);
 	case ACT_FINAL:
 		return tally_finalize(ui, s);
+	case ACT_COMPLETENESS: {
+		struct ui_arg arg = { s->plans[s->plan].id, tally_unit_id(s) };
+
+		return ui_open(ui, &screen_completeness, arg);
+	}
 	case ACT_REOPEN:
 		return tally_reopen(ui, s);
 	default:

@@ -107,6 +107,20 @@ completeness_figures(struct db *db, int64_t plan_id, int64_t unit_id,
 	return 0;
 }
 
+void
+completeness_days_text(const struct completeness_unit *u, char *out,
+    size_t size)
+{
+	if (!u->has_days)
+		*out = '\0';
+	else if (u->status == COMPLETENESS_LATE)
+		snprintf(out, size, "trễ %ld ngày", u->days);
+	else if (u->days >= 0)
+		snprintf(out, size, "còn %ld ngày", u->days);
+	else
+		snprintf(out, size, "quá %ld ngày", -u->days);
+}
+
 /* Days from a to b (ISO dates); 0 if either does not parse. */
 static long
 completeness_days(const char *a, const char *b)

@@ -97,6 +97,10 @@ int		 completeness_build(struct db *db, int64_t plan_id,
 		    struct completeness *out);
 void		 completeness_clear(struct completeness *c);
 
+/* "còn 3 ngày", "quá 4 ngày", "trễ 2 ngày", or "" for u, into out. */
+void		 completeness_days_text(const struct completeness_unit *u,
+		    char *out, size_t size);
+
 /* n of expected as a whole percentage, rounded down; 0 when expected is 0. */
 int		 completeness_rate(int64_t n, int64_t expected);
 

@@ -42,20 +42,6 @@ cf_date(const char *iso, char out[11])
 		*out = '\0';
 }
 
-/* "còn 3 ngày", "quá 4 ngày", "trễ 2 ngày" or "" for u. */
-static void
-cf_days(const struct completeness_unit *u, char *out, size_t size)
-{
-	if (!u->has_days)
-		*out = '\0';
-	else if (u->status == COMPLETENESS_LATE)
-		snprintf(out, size, "trễ %ld ngày", u->days);
-	else if (u->days >= 0)
-		snprintf(out, size, "còn %ld ngày", u->days);
-	else
-		snprintf(out, size, "quá %ld ngày", -u->days);
-}
-
 /* A text cell padded (never cut) to cols columns. */
 static void
 cf_cell(FILE *fp, const char *s, int cols)
@@ -133,7 +119,7 @@ completeness_format_txt(struct db *db, const struct completeness *c,
 
 		cf_date(u->submitted_on, sub);
 		cf_date(u->deadline, due);
-		cf_days(u, days, sizeof days);
+		completeness_days_text(u, days, sizeof days);
 		cf_cell(fp, u->name, w);
 		cf_cell(fp, completeness_status_code(u->status), 10);
 		cf_cell(fp, sub, 10);

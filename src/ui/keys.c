@@ -64,6 +64,14 @@ const struct key_binding keys_table[] = {
 	    "Chốt báo cáo: lưu số liệu, sau đó không sửa được nữa" },
 	{ ACT_REOPEN, 9, { 0 }, "o", 0, "Mở lại",
 	    "Mở lại báo cáo đã chốt để sửa (ghi lý do vào lịch sử)" },
+	{ ACT_COMPLETENESS, 3, { 0 }, "d", 0, "Đã nộp",
+	    "Các đơn vị trực thuộc đã nộp báo cáo của đợt chưa: đúng hạn, "
+	    "trễ hạn, chưa nộp (còn hay quá mấy ngày), bị trả lại, đã duyệt" },
+	{ ACT_ACCEPT, 8, { 0 }, "y", 0, "Duyệt",
+	    "Duyệt báo cáo đơn vị cấp dưới đã nộp" },
+	{ ACT_RETURN, 9, { 0 }, "t", 0, "Trả lại",
+	    "Trả lại báo cáo đơn vị cấp dưới đã nộp (ghi lý do): đơn vị đó "
+	    "sửa rồi nộp lại" },
 	{ ACT_NEWLINE, 0, { 0 }, "", 'O', "Xuống dòng",
 	    "Enter/Ctrl-O: xuống dòng trong ô nhiều dòng; Tab: ô khác" },
 	{ ACT_SYNC, 4, { 0 }, "5s", 0, "Đồng bộ",

@@ -53,6 +53,10 @@ enum ui_action {
 	ACT_ROUND,
 	ACT_FINAL,
 	ACT_REOPEN,
+	/* Reports going up (screens/completeness.c). */
+	ACT_COMPLETENESS,
+	ACT_ACCEPT,
+	ACT_RETURN,
 	ACT_NEWLINE,
 	/* Sync with the province. */
 	ACT_SYNC,

@@ -64,6 +64,7 @@ libqt_ui_a_SOURCES += \
 	screens/essay_form.c \
 	screens/tally.c \
 	screens/tally_form.c \
+	screens/completeness.c \
 	screens/campaign.c screens/campaign.h \
 	screens/longtext.c screens/longtext.h
 TESTS += tests/e2e/essays.sh tests/e2e/tally.sh tests/e2e/report_faces.sh

@@ -108,6 +108,7 @@ extern const struct screen_ops screen_essays;
 extern const struct screen_ops screen_essay_form;
 extern const struct screen_ops screen_tally;
 extern const struct screen_ops screen_tally_form;
+extern const struct screen_ops screen_completeness;
 extern const struct screen_ops screen_sync;
 extern const struct screen_ops screen_sync_issues;
 extern const struct screen_ops screen_enroll_form;

@@ -24,6 +24,7 @@ static const struct screen_ops *const screens[] = {
 	&screen_tally, &screen_tally_form, &screen_document_form,
 	&screen_plan_item_form, &screen_plan_items, &screen_sync, &screen_sync_issues,
 	&screen_enroll_form, &screen_plan_import, &screen_unit_match,
+	&screen_completeness,
 };
 
 /* Every key a screen reacts to maps to exactly one action. */
@@ -69,6 +70,7 @@ static const char *const screen_names[] = {
 	"Đồng bộ với tỉnh",
 	"Đồng bộ: bản ghi bị từ chối, xung đột", "Đăng ký với máy chủ tỉnh",
 	"Nhập kế hoạch từ tệp", "Ghép đơn vị trên máy với đơn vị của tỉnh",
+	"Tình hình nộp báo cáo của các đơn vị trực thuộc",
 };
 
 /* The name docs/keys.md gives a curses key code of the termkeys table. */
