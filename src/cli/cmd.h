@@ -50,12 +50,15 @@ char		*report_completeness(struct db *db, int csv,
 		    int64_t document_id, int64_t unit_id, int round,
 		    int history);
 /*
- * quantriet report accept / return: the clerk's unit (lookup_home_unit)
- * accepts the report of UNIT_ID for ROUND of plan DOCUMENT_ID, or returns
- * it when REASON is given. Says what it did; the exit status.
+ * quantriet report submit / accept / return (KIND): the report of UNIT_ID
+ * for ROUND of plan DOCUMENT_ID is made final, which submits it (what is
+ * still open is said first; figures that do not add up are refused), or
+ * the clerk's unit (lookup_home_unit) accepts it or returns it for
+ * REASON. Says what it did; the exit status.
  */
-int		 report_review(struct db *db, int64_t document_id,
-		    int64_t unit_id, int round, const char *reason);
+int		 report_review(struct db *db, const char *kind,
+		    int64_t document_id, int64_t unit_id, int round,
+		    const char *reason);
 
 /*
  * Opens the database named by --db (opt_db), else the default one

@@ -27,14 +27,16 @@ report_usage(FILE *fp)
 	    "[--round N] [--format txt|csv] [--db TỆP]\n"
 	    "       quantriet report completeness --plan SỐ [--unit ĐƠN_VỊ] "
 	    "[--round N]\n         [--format txt|csv] [--history]\n"
+	    "       quantriet report submit --plan SỐ [--unit ĐƠN_VỊ] [--round N]\n"
 	    "       quantriet report accept --plan SỐ --unit ĐƠN_VỊ [--round N]\n"
 	    "       quantriet report return --plan SỐ --unit ĐƠN_VỊ [--round N] "
 	    "--reason LÝ_DO\n"
 	    "tally: báo cáo tổng hợp bài thu hoạch của một kế hoạch (và các kế "
 	    "hoạch thực hiện nó)\ncho một đơn vị và mọi đơn vị trực thuộc. "
 	    "completeness: các đơn vị trực thuộc\nđã nộp báo cáo của đợt chưa, "
-	    "đúng hạn hay trễ, bị trả lại, đã duyệt. accept,\nreturn: cấp trên "
-	    "duyệt hoặc trả lại (ghi lý do) báo cáo đã nộp của đơn vị\ndưới.\n\n"
+	    "đúng hạn hay trễ, bị trả lại, đã duyệt. submit: chốt báo\ncáo và "
+	    "nộp lên cấp trên. accept, return: cấp trên duyệt hoặc trả lại (ghi "
+	    "lý do)\nbáo cáo đã nộp của đơn vị dưới.\n\n"
 	    "  --plan SỐ        số văn bản, ví dụ 13-KH/TU (không phân biệt "
 	    "hoa thường, dấu)\n"
 	    "  --unit ĐƠN_VỊ    tên hoặc mã đơn vị (mặc định: đơn vị của máy "
@@ -145,10 +147,11 @@ cmd_report(int argc, char **argv)
 	}
 	kind = optind + 1 == argc ? argv[optind] : "";
 	if (strcmp(kind, "tally") != 0 && strcmp(kind, "completeness") != 0 &&
-	    strcmp(kind, "accept") != 0 && strcmp(kind, "return") != 0) {
+	    strcmp(kind, "submit") != 0 && strcmp(kind, "accept") != 0 &&
+	    strcmp(kind, "return") != 0) {
 		msg_error("hãy ghi loại báo cáo: quantriet report tally --plan "
-		    "SỐ, hoặc completeness, accept, return (xem quantriet "
-		    "report --help)");
+		    "SỐ, hoặc completeness, submit, accept, return (xem "
+		    "quantriet report --help)");
 		return EXIT_USAGE;
 	}
 	if ((*kind == 'a' || *kind == 'r') && unit == NULL) {
@@ -178,8 +181,9 @@ cmd_report(int argc, char **argv)
 		db_close(&db);
 		return 1;
 	}
-	if (*kind == 'a' || *kind == 'r') {
-		rc = report_review(db, document_id, unit_id, (int)round, reason);
+	if (*kind == 's' || *kind == 'a' || *kind == 'r') {
+		rc = report_review(db, kind, document_id, unit_id, (int)round,
+		    reason);
 		db_close(&db);
 		return rc;
 	}

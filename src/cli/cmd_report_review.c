@@ -1,5 +1,6 @@
 /*
- * cmd_report_review.c - quantriet report completeness, accept, return:
+ * cmd_report_review.c - quantriet report completeness, submit, accept,
+ * return:
  * reports going up (domain/completeness.h). cmd_report.c parses the
  * options and writes the output; this file computes and acts.
  */
@@ -14,6 +15,8 @@
 #include "domain/completeness.h"
 #include "domain/date.h"
 #include "domain/lookup.h"
+#include "domain/submission.h"
+#include "domain/tally.h"
 #include "msg.h"
 #include "paths.h"
 #include "store/store.h"
@@ -35,13 +38,35 @@ report_completeness(struct db *db, int csv, int64_t document_id,
 	return out;
 }
 
+/* Says on stderr what is still open in report t before it goes up. */
+static int
+report_open_note(struct db *db, const struct store_tally *t)
+{
+	struct submission_open o;
+	struct tally counts;
+	char *text;
+	int rc;
+
+	if (tally_compute(db, t->plan_id, t->unit_id, &counts) != 0)
+		return -1;
+	rc = submission_open_items(db, t->plan_id, t->unit_id, &counts,
+	    t->assessment, t->proposals, &o);
+	tally_clear(&counts);
+	if (rc == 0 && (text = submission_open_text(&o)) != NULL) {
+		msg_info("Lưu ý: %s", text);
+		free(text);
+	}
+	return rc;
+}
+
 int
-report_review(struct db *db, int64_t document_id, int64_t unit_id,
-    int round, const char *reason)
+report_review(struct db *db, const char *kind, int64_t document_id,
+    int64_t unit_id, int round, const char *reason)
 {
 	struct store_tally t;
 	int64_t home;
 	char today[11], *err = NULL;
+	const char *done;
 	int rc;
 
 	if (lookup_home_unit(db, &home, &err) != 0) {
@@ -54,14 +79,23 @@ report_review(struct db *db, int64_t document_id, int64_t unit_id,
 		msg_error("%s", db_error(db));
 		return 1;
 	}
-	rc = reason != NULL ? store_tally_return(db, &t, home, today,
-	    paths_login(), reason) : store_tally_accept(db, &t, home, today,
-	    paths_login());
+	if (strcmp(kind, "submit") == 0) {
+		done = "Đã chốt báo cáo và nộp lên cấp trên";
+		rc = t.final ? (db_set_message(db, "Báo cáo đã chốt rồi"), -1) :
+		    report_open_note(db, &t) != 0 ? -1 :
+		    store_tally_finalize(db, &t, today, paths_login());
+	} else if (strcmp(kind, "return") == 0) {
+		done = "Đã trả lại báo cáo";
+		rc = store_tally_return(db, &t, home, today, paths_login(),
+		    reason);
+	} else {
+		done = "Đã duyệt báo cáo";
+		rc = store_tally_accept(db, &t, home, today, paths_login());
+	}
 	if (rc != 0)
 		msg_error("%s", db_error(db));
 	else
-		msg_info("%s báo cáo đợt %d", reason != NULL ? "Đã trả lại" :
-		    "Đã duyệt", round);
+		msg_info("%s (đợt %d)", done, round);
 	store_tally_clear(&t);
 	return rc != 0;
 }

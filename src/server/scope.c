@@ -106,6 +106,36 @@ scope_meets(struct db *db, const struct srv_device *dev,
 	}
 }
 
+/*
+ * A review of a report (tally_event 'return' or 'accept') comes from the
+ * level above: the device's unit must be strictly above the report's
+ * unit, so a unit never accepts or returns its own report. The action is
+ * the record's, or the stored one (an event is never changed). NULL, or
+ * the reason for the refusal.
+ */
+static char *
+scope_review(struct db *db, const struct srv_device *dev,
+    const struct sync_row *row, const struct wire_record *rec)
+{
+	int64_t report, unit;
+	int review;
+
+	if (strcmp(row->t->name, "tally_event") != 0)
+		return NULL;
+	review = wire_get(rec, "action") != NULL ? wire_is(rec, "action",
+	    "return") || wire_is(rec, "action", "accept") : db_int(db, 0,
+	    "SELECT action IN ('return', 'accept') FROM tally_event"
+	    " WHERE id = ?1", 1, row->key) != 0;
+	if (!review || scope_value(db, row, rec, "report_id", &report) != 1)
+		return NULL;
+	unit = db_int(db, 0, "SELECT unit_id FROM tally_report WHERE id = ?1",
+	    1, report);
+	if (unit != dev->unit_id)
+		return NULL;
+	return xasprintf("Chỉ cấp trên mới duyệt hay trả lại báo cáo của "
+	    "đơn vị: máy này không được ghi");
+}
+
 char *
 srv_scope_refs(struct db *db, const struct srv_device *dev,
     const struct sync_row *row, const struct wire_record *rec)
@@ -131,5 +161,5 @@ srv_scope_refs(struct db *db, const struct srv_device *dev,
 			    "hoặc thuộc đơn vị khác: máy này không được ghi",
 			    r->column);
 	}
-	return NULL;
+	return scope_review(db, dev, row, rec);
 }

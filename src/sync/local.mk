@@ -20,9 +20,9 @@ tests_sync_sqlrun_CFLAGS = $(QT_CFLAGS)
 tests_sync_sqlrun_LDADD = libqt_sync.a $(QT_CORE_LIBS)
 TESTS += tests/sync/sync.sh tests/sync/cut.sh tests/sync/scope.sh \
 	tests/sync/preauth.sh tests/sync/prework.sh tests/sync/v2.sh \
-	tests/sync/slow.sh tests/sync/crowd.sh
+	tests/sync/slow.sh tests/sync/crowd.sh tests/sync/review.sh
 EXTRA_DIST += tests/sync/sync.sh tests/sync/cut.sh tests/sync/scope.sh tests/sync/preauth.sh tests/sync/prework.sh tests/sync/v2.sh tests/sync/fixture.sh \
-	tests/sync/slow.sh tests/sync/crowd.sh \
+	tests/sync/slow.sh tests/sync/crowd.sh tests/sync/review.sh \
 	tests/sync/measure.sh
 
 check_PROGRAMS += tests/unit/test_sync_wire
