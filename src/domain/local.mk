@@ -65,9 +65,11 @@ TESTS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
 # Command-line tests: the demo, the tally report cross-checked with plain
 # SQL, and quantriet check on sound and broken files.
 TESTS += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/check_busy.sh tests/cli/import.sh \
-	tests/cli/report_noessay.sh tests/cli/import_plan.sh
+	tests/cli/report_noessay.sh tests/cli/import_plan.sh \
+	tests/cli/report_completeness.sh
 EXTRA_DIST += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/check_busy.sh tests/cli/import.sh \
 	tests/cli/report_noessay.sh tests/cli/import_plan.sh \
+	tests/cli/report_completeness.sh \
 	tests/data/plans/000_d7dce3f576120319.txt \
 	tests/data/plans/001_d3cba06d6dcc2201.txt \
 	tests/data/plans/003_52b6a70762db1f8a.txt \

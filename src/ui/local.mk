@@ -67,9 +67,10 @@ libqt_ui_a_SOURCES += \
 	screens/completeness.c \
 	screens/campaign.c screens/campaign.h \
 	screens/longtext.c screens/longtext.h
-TESTS += tests/e2e/essays.sh tests/e2e/tally.sh tests/e2e/report_faces.sh
+TESTS += tests/e2e/essays.sh tests/e2e/tally.sh tests/e2e/report_faces.sh \
+	tests/e2e/completeness.sh
 EXTRA_DIST += tests/e2e/essays.sh tests/e2e/tally.sh tests/e2e/report_faces.sh \
-	tests/e2e/lib_essay.sh
+	tests/e2e/lib_essay.sh tests/e2e/completeness.sh
 check_PROGRAMS += tests/unit/test_longtext
 tests_unit_test_longtext_CFLAGS = $(QT_CFLAGS) -I$(top_srcdir)/screens
 tests_unit_test_longtext_LDADD = libqt_ui.a libqt_sync.a libqt_store.a \

@@ -45,7 +45,7 @@ e2e_wait "    Bài viết nghiêm túc, sát thực tế"; ok $? "item 5 shows i
 e2e_wait "    Đề nghị hỗ trợ tài liệu"; ok $? "item 6 too"
 
 e2e_keys F8
-e2e_wait "Chốt báo cáo? Sau khi chốt không sửa được nữa"; ok $? "F8 asks before marking final"
+e2e_wait "Chốt báo cáo? Còn việc dở ở trên; chốt là nộp lên cấp trên"; ok $? "F8 asks before marking final, pointing at what is still open"
 e2e_keys k
 e2e_wait "Đợt 1 - Bản nháp"; ok $? "k keeps it a draft"
 e2e_keys F8
