@@ -75,3 +75,13 @@ xasprintf(const char *fmt, ...)
 	va_end(ap);
 	return s;
 }
+
+FILE *
+xmemstream(char **buf, size_t *len)
+{
+	FILE *fp = open_memstream(buf, len);
+
+	if (fp == NULL)
+		xmalloc_fail(BUFSIZ);
+	return fp;
+}

@@ -20,16 +20,6 @@
 #include "text/text.h"
 #include "xmalloc.h"
 
-static FILE *
-cf_open(char **buf, size_t *len)
-{
-	FILE *fp = open_memstream(buf, len);
-
-	if (fp == NULL)
-		abort();	/* out of memory, as xmalloc would */
-	return fp;
-}
-
 /* An ISO date as DD/MM/YYYY into out, "" for "". */
 static void
 cf_date(const char *iso, char out[11])
@@ -103,7 +93,7 @@ completeness_format_txt(struct db *db, const struct completeness *c,
 	char *buf = NULL, today[11], sub[11], due[11], days[32];
 	int live = 0, w = cf_name_width(c), bad = 0;
 	size_t len, i;
-	FILE *fp = cf_open(&buf, &len);
+	FILE *fp = xmemstream(&buf, &len);
 
 	cf_date(c->today, today);
 	fprintf(fp, "TÌNH HÌNH NỘP BÁO CÁO TỔNG HỢP BÀI THU HOẠCH, ĐỢT %d\n"
@@ -185,7 +175,7 @@ completeness_format_csv(const struct completeness *c)
 	char *buf = NULL, days[24];
 	int64_t n[7];
 	size_t len, i, k;
-	FILE *fp = cf_open(&buf, &len);
+	FILE *fp = xmemstream(&buf, &len);
 
 	memset(&sum, 0, sizeof sum);
 	fputs("Đơn vị,Tình trạng,Ngày nộp,Hạn nộp,Số ngày còn lại,Số liệu,"

@@ -137,11 +137,9 @@ submission_open_text(const struct submission_open *o)
 {
 	char *buf = NULL;
 	size_t len;
-	FILE *fp = open_memstream(&buf, &len);
+	FILE *fp = xmemstream(&buf, &len);
 	const char *sep = "Còn ";
 
-	if (fp == NULL)
-		abort();	/* out of memory, as xmalloc would */
 	if (o->not_yet > 0) {
 		fprintf(fp, "%s%lld đảng viên chưa nộp bài thu hoạch", sep,
 		    (long long)o->not_yet);
