@@ -24,6 +24,7 @@
 
 #include "campaign.h"
 #include "db.h"
+#include "domain/completeness.h"
 #include "domain/date.h"
 #include "domain/report.h"
 #include "domain/submission.h"
@@ -245,6 +246,39 @@ tally_add_open(struct ui *ui, struct tally_screen *s)
 }
 
 /*
+ * Under a unit that receives reports (a commune), the units below whose
+ * report is not in: their share of the counts above is live, not what
+ * they sent.
+ */
+static void
+tally_add_unsent(struct ui *ui, struct tally_screen *s)
+{
+	struct completeness c;
+	char *list = NULL, *more;
+	size_t i;
+
+	if (completeness_statuses(ui->db, s->plans[s->plan].id,
+	    tally_unit_id(s), s->round, ui->today, &c) != 0)
+		return;
+	for (i = 0; i < c.nunits; i++) {
+		if (c.units[i].status != COMPLETENESS_MISSING &&
+		    c.units[i].status != COMPLETENESS_RETURNED)
+			continue;
+		more = xasprintf("%s%s%s%s", list != NULL ? list : "",
+		    list != NULL ? ", " : "", c.units[i].name,
+		    c.units[i].status == COMPLETENESS_RETURNED ?
+		    " (bị trả lại)" : "");
+		free(list);
+		list = more;
+	}
+	if (list != NULL)
+		tally_addf(ui, s, 3, STYLE_WARN, "Chưa nộp báo cáo đợt %d (số "
+		    "liệu của họ là số hiện tại, chưa chốt): %s", s->round, list);
+	free(list);
+	completeness_clear(&c);
+}
+
+/*
  * Builds the model of the plan, unit and round shown, and reads the
  * report row F5, F8 and F9 act on: the slow part (the count walks every
  * member), so done only when they change, not on a resize.
@@ -284,6 +318,7 @@ tally_layout(struct ui *ui, struct tally_screen *s)
 	tally_add_open(ui, s);
 	tally_add(ui, s, 0, STYLE_NORMAL, "");
 	tally_add_counts(ui, s);
+	tally_add_unsent(ui, s);
 	tally_add(ui, s, 0, STYLE_NORMAL,
 	    report_item_label(REPORT_ASSESSMENT));
 	tally_add_text(ui, s, r->assessment);

@@ -225,7 +225,7 @@ completeness_read(struct db *db, struct completeness *c)
 }
 
 int
-completeness_build(struct db *db, int64_t plan_id, int64_t unit_id,
+completeness_statuses(struct db *db, int64_t plan_id, int64_t unit_id,
     int round, const char *today, struct completeness *out)
 {
 	struct completeness_unit *u;
@@ -242,11 +242,6 @@ completeness_build(struct db *db, int64_t plan_id, int64_t unit_id,
 	}
 	for (i = 0; i < out->nunits; i++) {
 		u = &out->units[i];
-		if (completeness_figures(db, plan_id, u->unit_id, round, today,
-		    &u->counts, &u->counts_final) != 0) {
-			completeness_clear(out);
-			return -1;
-		}
 		out->count[u->status]++;
 		if (u->status != COMPLETENESS_MISSING &&
 		    u->status != COMPLETENESS_RETURNED) {
@@ -255,5 +250,25 @@ completeness_build(struct db *db, int64_t plan_id, int64_t unit_id,
 		}
 	}
 	out->expected = (int64_t)out->nunits;
+	return 0;
+}
+
+int
+completeness_build(struct db *db, int64_t plan_id, int64_t unit_id,
+    int round, const char *today, struct completeness *out)
+{
+	struct completeness_unit *u;
+	size_t i;
+
+	if (completeness_statuses(db, plan_id, unit_id, round, today, out) != 0)
+		return -1;
+	for (i = 0; i < out->nunits; i++) {
+		u = &out->units[i];
+		if (completeness_figures(db, plan_id, u->unit_id, round, today,
+		    &u->counts, &u->counts_final) != 0) {
+			completeness_clear(out);
+			return -1;
+		}
+	}
 	return 0;
 }

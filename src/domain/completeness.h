@@ -95,6 +95,13 @@ struct completeness {
 int		 completeness_build(struct db *db, int64_t plan_id,
 		    int64_t unit_id, int round, const char *today,
 		    struct completeness *out);
+/*
+ * The same without the figures (each unit's counts left zero): the
+ * statuses and totals alone, which read no member.
+ */
+int		 completeness_statuses(struct db *db, int64_t plan_id,
+		    int64_t unit_id, int round, const char *today,
+		    struct completeness *out);
 void		 completeness_clear(struct completeness *c);
 
 /* "còn 3 ngày", "quá 4 ngày", "trễ 2 ngày", or "" for u, into out. */

@@ -1,5 +1,6 @@
 #!/bin/sh
 # Reports going up, in the interface: Home shows why a report came back;
+# the commune's report names the cells whose report is not in;
 # F3 from the tally report lists who has sent round 1, with the same
 # totals as `quantriet report completeness`; F9 returns a report with a
 # reason, F8 accepts one, Enter shows a unit's report and its history;
@@ -30,6 +31,9 @@ e2e_wait "Bị trả lại: Chi bộ ấp Vĩnh Hòa, đợt 1: Mục 5 chưa đ
 ok $? "Home shows the returned report and why"
 e2e_keys 4
 e2e_wait "BÁO CÁO TỔNG HỢP"
+e2e_wait "Chưa nộp báo cáo đợt 1 (số liệu của họ là số hiện tại, chưa"
+ok $? "the commune's report says which cells have not sent theirs"
+e2e_wait "Chi bộ ấp Vĩnh Hòa (bị trả lại)"; ok $? "a returned one among them"
 e2e_keys F3
 e2e_wait "Tình hình nộp báo cáo - 08-KH/ĐU - đợt 1"; ok $? "F3 opens who has sent round 1"
 e2e_wait "Đơn vị nhận: Đảng bộ xã Vĩnh Hòa Hiệp"; ok $? "the commune receives its cells' reports"
