@@ -33,7 +33,7 @@ e2e_keys 4
 e2e_wait "BÁO CÁO TỔNG HỢP"
 e2e_wait "Chưa nộp báo cáo đợt 1 (số liệu của họ là số hiện tại, chưa"
 ok $? "the commune's report says which cells have not sent theirs"
-e2e_wait "Chi bộ ấp Vĩnh Hòa (bị trả lại)"; ok $? "a returned one among them"
+e2e_wait "ấp Vĩnh Hòa (bị trả lại)"; ok $? "a returned one among them"
 e2e_keys F3
 e2e_wait "Tình hình nộp báo cáo - 08-KH/ĐU - đợt 1"; ok $? "F3 opens who has sent round 1"
 e2e_wait "Đơn vị nhận: Đảng bộ xã Vĩnh Hòa Hiệp"; ok $? "the commune receives its cells' reports"
