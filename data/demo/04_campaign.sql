@@ -217,21 +217,24 @@ INSERT INTO tally_report(id, document_id, unit_id, round, assessment, proposals,
 -- on time, but the commune returned it (it is a draft again, the reason
 -- on its Home); Vĩnh Phước has only a draft and Vĩnh Lộc nothing, so both
 -- are missing. A final report keeps the figures it was sent with.
-INSERT INTO tally_report(id, document_id, unit_id, round, assessment, proposals, signer, status, finalized_on, total_members, participated, wrote, exempt) VALUES
+INSERT INTO tally_report(id, document_id, unit_id, round, assessment, proposals, signer, status, finalized_on, total_members, participated, wrote, exempt, reasons, must_write, missing, late, guests_present, cutoff) VALUES
   (7900000000000002, 7200000000000102, 7100000000000105, 1,
    'Đảng viên viết thu hoạch nghiêm túc, liên hệ sát với chức trách, nhiệm vụ được giao.',
    'Đề nghị tổ chức thêm lớp bồi dưỡng chuyên đề về chuyển đổi số cho cán bộ, công chức.',
-   (SELECT secretary FROM unit WHERE id = 7100000000000105), 'final', '2021-04-21', 17, 17, 17, 0),
+   (SELECT secretary FROM unit WHERE id = 7100000000000105), 'final', '2021-04-21', 17, 17, 17, 0,
+   '0' || char(9) || 'Miễn sinh hoạt' || char(10) || '0' || char(9) || 'Miễn công tác' || char(10) || '0' || char(9) || 'Hưu trí', 17, 0, 0, 1, '2021-04-21'),
   (7900000000000003, 7200000000000102, 7100000000000106, 1,
    'Bài thu hoạch đạt yêu cầu, nhiều bài liên hệ tốt với công tác giáo dục.',
    'Cần quan tâm xây dựng thêm phòng học và trang thiết bị cho điểm trường ấp Vĩnh Hòa.',
-   (SELECT secretary FROM unit WHERE id = 7100000000000106), 'final', '2021-04-24', 12, 12, 12, 0),
+   (SELECT secretary FROM unit WHERE id = 7100000000000106), 'final', '2021-04-24', 12, 12, 10, 0,
+   '0' || char(9) || 'Miễn sinh hoạt' || char(10) || '0' || char(9) || 'Miễn công tác' || char(10) || '0' || char(9) || 'Hưu trí', 12, 2, 0, 2, '2021-04-24'),
   (7900000000000004, 7200000000000102, 7100000000000102, 1,
    'Một số đảng viên chưa nộp bài do chưa điểm danh đủ; chi bộ sẽ nhắc nộp bổ sung.',
    'Đề nghị xã sớm nâng cấp tuyến đường đal liên ấp Vĩnh Phước - Vĩnh Thành.',
-   (SELECT secretary FROM unit WHERE id = 7100000000000102), 'final', '2021-04-26', 29, 18, 9, 4),
+   (SELECT secretary FROM unit WHERE id = 7100000000000102), 'final', '2021-04-26', 29, 18, 9, 4,
+   '1' || char(9) || 'Miễn sinh hoạt' || char(10) || '1' || char(9) || 'Miễn công tác' || char(10) || '2' || char(9) || 'Hưu trí', 25, 16, 16, 0, '2021-04-24'),
   (7900000000000005, 7200000000000102, 7100000000000103, 1,
-   '', '', (SELECT secretary FROM unit WHERE id = 7100000000000103), 'draft', NULL, NULL, NULL, NULL, NULL);
+   '', '', (SELECT secretary FROM unit WHERE id = 7100000000000103), 'draft', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
 
 INSERT INTO tally_event(id, report_id, at, action, who, reason) VALUES
   (7910000000000001, 7900000000000002, '2021-04-21', 'final', 'bithu.coquan', ''),

@@ -18,6 +18,7 @@
 #include "domain/completeness.h"
 #include "domain/date.h"
 #include "domain/plan_sql.h"
+#include "domain/report.h"
 #include "xmalloc.h"
 
 /*
@@ -78,33 +79,11 @@ int
 completeness_figures(struct db *db, int64_t plan_id, int64_t unit_id,
     int round, const char *today, struct tally *out, int *final)
 {
-	sqlite3_stmt *stmt;
+	char cutoff[11];
 
-	(void)today;
-	if (tally_compute(db, plan_id, unit_id, out) != 0)
-		return -1;
-	*final = 0;
-	stmt = db_prepare(db, "WITH RECURSIVE " PLAN_SQL_PLANS
-	    " SELECT total_members, participated, wrote, exempt"
-	    " FROM tally_report WHERE unit_id = ?2 AND round = ?3"
-	    " AND status = 'final' AND document_id IN (SELECT id FROM plans)"
-	    " ORDER BY document_id = ?1 DESC LIMIT 1");
-	if (stmt == NULL) {
-		tally_clear(out);
-		return -1;
-	}
-	sqlite3_bind_int64(stmt, 1, plan_id);
-	sqlite3_bind_int64(stmt, 2, unit_id);
-	sqlite3_bind_int(stmt, 3, round);
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		*final = 1;
-		out->total_members = sqlite3_column_int64(stmt, 0);
-		out->participated = sqlite3_column_int64(stmt, 1);
-		out->wrote = sqlite3_column_int64(stmt, 2);
-		out->exempt = sqlite3_column_int64(stmt, 3);
-	}
-	sqlite3_finalize(stmt);
-	return 0;
+	/* The report model's counts: the snapshot when final, else live. */
+	return report_counts(db, plan_id, unit_id, round, today, out, final,
+	    cutoff);
 }
 
 void

@@ -26,13 +26,22 @@ choose() {
 	done
 	e2e_wait "Đơn vị: < $1 >"
 }
+# changed: the screen is no longer $_prev.
+changed() {
+	[ "$(e2e_screen)" != "$_prev" ]
+}
 # screen_items: items() of the whole report on screen (scrolled through).
 screen_items() {
 	e2e_keys Home
 	e2e_wait "BÁO CÁO TỔNG HỢP BÀI THU HOẠCH"
-	e2e_screen > "$TAP_TMP/screen"
-	page_until "T/M " >/dev/null
-	e2e_screen >> "$TAP_TMP/screen"
+	: > "$TAP_TMP/screen"
+	# Every page down to the signature: the items may span several.
+	while e2e_screen >> "$TAP_TMP/screen" &&
+	    ! e2e_screen | grep -F -q "T/M "; do
+		_prev=$(e2e_screen)
+		e2e_keys NPage
+		e2e_until changed || break
+	done
 	items "$TAP_TMP/screen" | awk '!seen[$0]++'
 }
 
@@ -59,7 +68,8 @@ items "$TAP_TMP/t.before" > "$TAP_TMP/p.before"
 is "$(cat "$TAP_TMP/s.before")" "$(cat "$TAP_TMP/p.before")" \
   "the cell: the screen and the printed form agree"
 wrote=$(sed -n 's/^3\. [^:]*: //p' "$TAP_TMP/p.before")
-e2e_keys F8
+# F8 shows what is still open at the top of the report first.
+e2e_keys Home F8
 e2e_wait "Chốt báo cáo?"
 e2e_keys c
 e2e_wait "Đã chốt báo cáo"; ok $? "F8 and c make the cell's report final"
