@@ -109,7 +109,9 @@ list_reload(struct ui *ui, struct list *l)
 void
 list_place(struct ui *ui, struct list *l, int top, int height)
 {
-	int grew = height > l->height;
+	/* A list not yet placed has nothing to keep: its screen loads it
+	 * (list_first) once its query is ready. */
+	int grew = l->height > 0 && height > l->height;
 
 	l->top = top;
 	l->height = height > 1 ? height : 1;

@@ -83,6 +83,8 @@ for term in xterm screen tmux-256color linux vt100 vt220; do
 	e2e_keys 1
 	e2e_wait "F1Trợ giúp F3Tìm"
 	base=$(settled)
+	! e2e_screen | grep -q "Không đọc được"
+	ok $? "TERM=$term: the member list opens without an error"
 
 	# The member list's F-keys, each after a lone Esc closed the screen
 	# before (help ignores F3, the search prompt F5, the form F3).
