@@ -10,6 +10,7 @@
 #include "db.h"
 #include "hlc.h"
 #include "sync/http.h"
+#include "sync/netlib.h"
 #include "sync/sync.h"
 #include "sync/sync_int.h"
 #include "xmalloc.h"
@@ -69,13 +70,16 @@ sync_enroll(struct db *db, const char *url, const char *code,
 	struct buf body = { 0 }, plain = { 0 };
 	struct wire_reader rd;
 	struct http_call *call;
-	CURLM *multi = curl_multi_init();
+	CURLM *multi = NULL;
 	CURLcode result;
 	char *base = xstrdup(url), abs[PATH_MAX];
 	int64_t server_now;
 	int rc = -1;
 
 	*err = NULL;
+	if (netlib_load(err) == NULL)
+		goto out;
+	multi = netlib()->multi_init();
 	base[strcspn(base, "\r\n")] = '\0';
 	while (*base != '\0' && base[strlen(base) - 1] == '/')
 		base[strlen(base) - 1] = '\0';
@@ -100,7 +104,8 @@ sync_enroll(struct db *db, const char *url, const char *code,
 		    cacert != NULL ? abs : NULL, pin, server_now, err);
 	http_call_free(multi, &call);
 out:
-	curl_multi_cleanup(multi);
+	if (multi != NULL)
+		netlib()->multi_cleanup(multi);
 	buf_free(&body);
 	buf_free(&plain);
 	free(base);

@@ -11,6 +11,7 @@
 #include "hlc.h"
 
 #include "sync/http.h"
+#include "sync/netlib.h"
 #include "xmalloc.h"
 
 /* Below this many bytes per second for LOW_TIME seconds, give up. */
@@ -93,7 +94,8 @@ http_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow,
 	if (ultotal > 0 && ulnow >= ultotal && call->sent_ms == 0)
 		call->sent_ms = now;
 	if (call->sent_ms != 0) {
-		curl_easy_getinfo(call->easy, CURLINFO_STARTTRANSFER_TIME_T, &first);
+		netlib()->easy_getinfo(call->easy,
+		    CURLINFO_STARTTRANSFER_TIME_T, &first);
 		if (first > 0)
 			now = call->started_ms + first / 1000;
 		if (now > call->sent_ms)
@@ -110,59 +112,64 @@ struct http_call *
 http_call_start(CURLM *multi, const char *base_url, const char *path,
     const struct http_opts *o, const struct buf *plain)
 {
+	const struct netlib *net = netlib();
 	struct http_call *call = xcalloc(1, sizeof *call);
 	char *url = xasprintf("%s%s", base_url, path);
 	const char *env;
 
 	wire_deflate(plain->data, plain->len, &call->out);
-	call->headers = curl_slist_append(NULL,
+	call->headers = net->slist_append(NULL,
 	    "Content-Type: application/x-quantriet-sync");
-	call->headers = curl_slist_append(call->headers, "Expect:");
+	call->headers = net->slist_append(call->headers, "Expect:");
 	if (o->token != NULL) {
 		char *auth = xasprintf("Authorization: Bearer %s", o->token);
 
-		call->headers = curl_slist_append(call->headers, auth);
+		call->headers = net->slist_append(call->headers, auth);
 		free(auth);
 	}
-	call->easy = curl_easy_init();
+	call->easy = net->easy_init();
 	if (call->easy == NULL)
 		abort();
-	curl_easy_setopt(call->easy, CURLOPT_URL, url);
+	net->easy_setopt(call->easy, CURLOPT_URL, url);
 #if LIBCURL_VERSION_NUM >= 0x075500
-	curl_easy_setopt(call->easy, CURLOPT_PROTOCOLS_STR,
+	net->easy_setopt(call->easy, CURLOPT_PROTOCOLS_STR,
 	    http_url_allowed(url) == 2 ? "https,http" : "https");
 #else
-	curl_easy_setopt(call->easy, CURLOPT_PROTOCOLS, http_url_allowed(url) == 2 ?
+	net->easy_setopt(call->easy, CURLOPT_PROTOCOLS,
+	    http_url_allowed(url) == 2 ?
 	    (long)(CURLPROTO_HTTPS | CURLPROTO_HTTP) : (long)CURLPROTO_HTTPS);
 #endif
-	curl_easy_setopt(call->easy, CURLOPT_HTTPHEADER, call->headers);
-	curl_easy_setopt(call->easy, CURLOPT_POSTFIELDS, call->out.data);
-	curl_easy_setopt(call->easy, CURLOPT_POSTFIELDSIZE_LARGE,
+	net->easy_setopt(call->easy, CURLOPT_HTTPHEADER, call->headers);
+	net->easy_setopt(call->easy, CURLOPT_POSTFIELDS, call->out.data);
+	net->easy_setopt(call->easy, CURLOPT_POSTFIELDSIZE_LARGE,
 	    (curl_off_t)call->out.len);
-	curl_easy_setopt(call->easy, CURLOPT_WRITEFUNCTION, http_write);
-	curl_easy_setopt(call->easy, CURLOPT_WRITEDATA, call);
-	curl_easy_setopt(call->easy, CURLOPT_ERRORBUFFER, call->errbuf);
-	curl_easy_setopt(call->easy, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(call->easy, CURLOPT_SSL_VERIFYHOST, 2L);
+	net->easy_setopt(call->easy, CURLOPT_WRITEFUNCTION, http_write);
+	net->easy_setopt(call->easy, CURLOPT_WRITEDATA, call);
+	net->easy_setopt(call->easy, CURLOPT_ERRORBUFFER, call->errbuf);
+	net->easy_setopt(call->easy, CURLOPT_SSL_VERIFYPEER, 1L);
+	net->easy_setopt(call->easy, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (o->cacert != NULL)
-		curl_easy_setopt(call->easy, CURLOPT_CAINFO, o->cacert);
+		net->easy_setopt(call->easy, CURLOPT_CAINFO, o->cacert);
 	if (o->pin != NULL)
-		curl_easy_setopt(call->easy, CURLOPT_PINNEDPUBLICKEY, o->pin);
-	curl_easy_setopt(call->easy, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(call->easy, CURLOPT_CONNECTTIMEOUT, (long)HTTP_CONNECT_TIMEOUT);
-	curl_easy_setopt(call->easy, CURLOPT_LOW_SPEED_LIMIT, (long)HTTP_LOW_SPEED);
-	curl_easy_setopt(call->easy, CURLOPT_LOW_SPEED_TIME, (long)HTTP_LOW_TIME);
-	curl_easy_setopt(call->easy, CURLOPT_NOSIGNAL, 1L);
+		net->easy_setopt(call->easy, CURLOPT_PINNEDPUBLICKEY, o->pin);
+	net->easy_setopt(call->easy, CURLOPT_ACCEPT_ENCODING, "");
+	net->easy_setopt(call->easy, CURLOPT_CONNECTTIMEOUT,
+	    (long)HTTP_CONNECT_TIMEOUT);
+	net->easy_setopt(call->easy, CURLOPT_LOW_SPEED_LIMIT,
+	    (long)HTTP_LOW_SPEED);
+	net->easy_setopt(call->easy, CURLOPT_LOW_SPEED_TIME, (long)HTTP_LOW_TIME);
+	net->easy_setopt(call->easy, CURLOPT_NOSIGNAL, 1L);
 	env = getenv(HTTP_DEADLINE_ENV);
 	call->deadline_ms = env != NULL ? strtoll(env, NULL, 10) : HTTP_DEADLINE_MS;
 	call->started_ms = hlc_mono_ms();
-	curl_easy_setopt(call->easy, CURLOPT_XFERINFOFUNCTION, http_progress);
-	curl_easy_setopt(call->easy, CURLOPT_XFERINFODATA, call);
-	curl_easy_setopt(call->easy, CURLOPT_NOPROGRESS, 0L);
-	curl_easy_setopt(call->easy, CURLOPT_USERAGENT, "quantriet/" PACKAGE_VERSION);
-	curl_easy_setopt(call->easy, CURLOPT_PRIVATE, call);
+	net->easy_setopt(call->easy, CURLOPT_XFERINFOFUNCTION, http_progress);
+	net->easy_setopt(call->easy, CURLOPT_XFERINFODATA, call);
+	net->easy_setopt(call->easy, CURLOPT_NOPROGRESS, 0L);
+	net->easy_setopt(call->easy, CURLOPT_USERAGENT,
+	    "quantriet/" PACKAGE_VERSION);
+	net->easy_setopt(call->easy, CURLOPT_PRIVATE, call);
 	free(url);
-	curl_multi_add_handle(multi, call->easy);
+	net->multi_add_handle(multi, call->easy);
 	return call;
 }
 
@@ -177,8 +184,8 @@ http_call_bytes(struct http_call *call, int64_t *sent, int64_t *recv)
 {
 	curl_off_t up = 0, down = 0;
 
-	curl_easy_getinfo(call->easy, CURLINFO_SIZE_UPLOAD_T, &up);
-	curl_easy_getinfo(call->easy, CURLINFO_SIZE_DOWNLOAD_T, &down);
+	netlib()->easy_getinfo(call->easy, CURLINFO_SIZE_UPLOAD_T, &up);
+	netlib()->easy_getinfo(call->easy, CURLINFO_SIZE_DOWNLOAD_T, &down);
 	*sent = up;
 	*recv = down;
 }
@@ -196,7 +203,8 @@ http_garbage(long status)
 static char *
 http_explain_transfer(struct http_call *call, CURLcode result)
 {
-	const char *detail = call->errbuf[0] ? call->errbuf : curl_easy_strerror(result);
+	const char *detail = call->errbuf[0] ? call->errbuf :
+	    netlib()->easy_strerror(result);
 
 	switch (result) {
 	case CURLE_PEER_FAILED_VERIFICATION:
@@ -282,7 +290,7 @@ http_call_finish(struct http_call *call, CURLcode result,
 		*err = http_explain_transfer(call, result);
 		return http_transient(result, 0) ? HTTP_RETRY : HTTP_FAIL;
 	}
-	curl_easy_getinfo(call->easy, CURLINFO_RESPONSE_CODE, &status);
+	netlib()->easy_getinfo(call->easy, CURLINFO_RESPONSE_CODE, &status);
 	/* Anything but our compressed header record is not our server. */
 	if (wire_inflate(call->in.data, call->in.len, plain,
 	    WIRE_MAX_PLAIN) != 0)
@@ -321,7 +329,7 @@ http_call_retry_after(struct http_call *call)
 {
 	curl_off_t wait = 0;
 
-	if (curl_easy_getinfo(call->easy, CURLINFO_RETRY_AFTER, &wait) !=
+	if (netlib()->easy_getinfo(call->easy, CURLINFO_RETRY_AFTER, &wait) !=
 	    CURLE_OK || wait < 0)
 		return 0;
 	return wait > 3600 ? 3600 : (unsigned)wait;
@@ -334,9 +342,9 @@ http_call_free(CURLM *multi, struct http_call **pcall)
 
 	if (call == NULL)
 		return;
-	curl_multi_remove_handle(multi, call->easy);
-	curl_easy_cleanup(call->easy);
-	curl_slist_free_all(call->headers);
+	netlib()->multi_remove_handle(multi, call->easy);
+	netlib()->easy_cleanup(call->easy);
+	netlib()->slist_free_all(call->headers);
 	buf_free(&call->out);
 	buf_free(&call->in);
 	free(call);
@@ -353,10 +361,11 @@ http_call_run(CURLM *multi, struct http_call *call, CURLcode *result)
 		CURLMsg *m;
 		int left;
 
-		if (curl_multi_perform(multi, &running) != CURLM_OK ||
-		    (running && curl_multi_poll(multi, NULL, 0, 1000, NULL) != CURLM_OK))
+		if (netlib()->multi_perform(multi, &running) != CURLM_OK ||
+		    (running && netlib()->multi_poll(multi, NULL, 0, 1000,
+		    NULL) != CURLM_OK))
 			return -1;
-		while ((m = curl_multi_info_read(multi, &left)) != NULL)
+		while ((m = netlib()->multi_info_read(multi, &left)) != NULL)
 			if (m->msg == CURLMSG_DONE && m->easy_handle == call->easy)
 				*result = m->data.result;
 	}

@@ -14,6 +14,7 @@
 #include "db.h"
 #include "hlc.h"
 #include "sync/http.h"
+#include "sync/netlib.h"
 #include "sync/sync.h"
 #include "sync/sync_int.h"
 #include "xmalloc.h"
@@ -60,6 +61,8 @@ sync_start(struct db *db, int wait_s, char **err)
 		    "bộ (phím 5), phím g để ghép, rồi mới đồng bộ");
 		return NULL;
 	}
+	if (netlib_load(err) == NULL)
+		return NULL;
 	if (cred_load(db, &url, &token, err) != 0)
 		return NULL;
 	if (!http_url_allowed(url)) {
@@ -82,7 +85,7 @@ sync_start(struct db *db, int wait_s, char **err)
 	run->token = token;
 	run->cacert = db_setting_get(db, SYNC_KEY_CACERT);
 	run->pin = db_setting_get(db, SYNC_KEY_PIN);
-	run->multi = curl_multi_init();
+	run->multi = netlib()->multi_init();
 	run->started = time(NULL);
 	run->progress.seconds_left = -1;
 	run->progress.batches_total = (int)((sync_pending_count(db) +
@@ -344,11 +347,13 @@ sync_step(struct sync_run *run, int timeout_ms, struct sync_progress *p)
 	if (run->state == RUN_IDLE)
 		run_next(run);
 	if (run->state == RUN_PUSHING || run->state == RUN_PULLING) {
-		curl_multi_perform(run->multi, &running);
+		netlib()->multi_perform(run->multi, &running);
 		if (running)
-			curl_multi_poll(run->multi, NULL, 0, timeout_ms, NULL);
-		curl_multi_perform(run->multi, &running);
-		while ((m = curl_multi_info_read(run->multi, &left)) != NULL)
+			netlib()->multi_poll(run->multi, NULL, 0, timeout_ms,
+			    NULL);
+		netlib()->multi_perform(run->multi, &running);
+		while ((m = netlib()->multi_info_read(run->multi, &left)) !=
+		    NULL)
 			if (m->msg == CURLMSG_DONE && run->call != NULL &&
 			    m->easy_handle == http_call_easy(run->call))
 				run_reply(run, m->data.result);
@@ -396,7 +401,7 @@ sync_free(struct sync_run **prun)
 	if (run == NULL)
 		return;
 	http_call_free(run->multi, &run->call);
-	curl_multi_cleanup(run->multi);
+	netlib()->multi_cleanup(run->multi);
 	sync_unlock(&run->lock);
 	free(run->url);
 	free(run->token);

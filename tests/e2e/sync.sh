@@ -19,8 +19,15 @@ E2E_ENV="XDG_CONFIG_HOME=$NET_TMP/U.cfg"
 QUANTRIET_TODAY=2026-11-23
 code=$("$S" enroll-code --db "$SDB" --unit XA) || exit 1
 
+# libcurl_mapped: 0 if the program in the pane has libcurl loaded.
+libcurl_mapped() {
+	grep -q 'libcurl' "/proc/$(e2e_pid)/maps" 2>/dev/null
+}
+
 e2e_start
 e2e_wait "phím 5 hoặc F4"; ok $? "an empty database points to enrolment"
+! libcurl_mapped
+ok $? "the interface starts without the network library (loaded to sync)"
 e2e_keys 5
 e2e_wait "Máy này chưa đăng ký"; ok $? "5 opens the sync screen: not enrolled"
 e2e_fits "sync screen"
@@ -41,6 +48,7 @@ e2e_wait "Đã đăng ký máy này"; ok $? "the right code enrols the database"
 e2e_wait "Máy chủ tỉnh: $URL"; ok $? "the sync screen shows the server"
 e2e_keys s
 e2e_wait "Đã gửi 0 bản ghi (0 bị từ chối"; ok $? "the first sync says what it did"
+libcurl_mapped; ok $? "a sync loads the network library"
 is "$(q U "SELECT count(*) FROM document WHERE number = '13-KH/TU'")" 1 \
     "the first sync pulls the province's plan"
 e2e_wait "Đơn vị: Đảng bộ xã A"; ok $? "the sync screen names the enrolled unit"
