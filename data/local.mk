@@ -9,5 +9,6 @@ QT_EMBEDDED = \
 	data/schema/009_clock_offset.sql \
 	data/schema/010_report_snapshot.sql \
 	data/schema/011_member_search.sql \
-	data/schema/012_report_review.sql
+	data/schema/012_report_review.sql \
+	data/schema/013_audit.sql
 EXTRA_DIST += $(QT_EMBEDDED)

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +47,7 @@ struct db {
 	int	 depth;		/* open transactions, outermost first */
 	char	*error;
 	int	 snapshot;	/* a copy of db_snapshot: removed on close */
+	char	*actor;		/* who the audit trail names: qt_actor() */
 };
 
 sqlite3 *
@@ -253,6 +255,114 @@ db_sql_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f->fn((const char *)s), -1, free);
 }
 
+/*
+ * qt_actor(): who makes this connection's writes, for the audit trail
+ * (data/schema/008_audit.sql). Per connection, so two clerks on one
+ * database are told apart.
+ */
+static void
+db_sql_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct db *db = sqlite3_user_data(ctx);
+
+	sqlite3_result_text(ctx, db->actor, -1, SQLITE_TRANSIENT);
+}
+
+/* Appends v to s as a JSON value (a blob as its hex text). */
+static void
+db_json_value(sqlite3_str *s, sqlite3_value *v)
+{
+	const unsigned char *p;
+
+	switch (sqlite3_value_type(v)) {
+	case SQLITE_NULL:
+		sqlite3_str_appendall(s, "null");
+		return;
+	case SQLITE_INTEGER:
+		sqlite3_str_appendf(s, "%lld", (long long)sqlite3_value_int64(v));
+		return;
+	case SQLITE_FLOAT:
+		sqlite3_str_appendf(s, "%!.15g", sqlite3_value_double(v));
+		return;
+	default:
+		break;
+	}
+	sqlite3_str_appendchar(s, 1, '"');
+	for (p = sqlite3_value_text(v); p != NULL && *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			sqlite3_str_appendf(s, "\\%c", *p);
+		else if (*p < 0x20 || *p == 0x7f)
+			sqlite3_str_appendf(s, "\\u%04x", *p);
+		else
+			sqlite3_str_appendchar(s, 1, (char)*p);
+	}
+	sqlite3_str_appendchar(s, 1, '"');
+}
+
+/* 1 if a and b hold the same type and value (SQL's IS). */
+static int
+db_value_same(sqlite3_value *a, sqlite3_value *b)
+{
+	int type = sqlite3_value_type(a), n;
+
+	if (type != sqlite3_value_type(b))
+		return 0;
+	switch (type) {
+	case SQLITE_NULL:
+		return 1;
+	case SQLITE_INTEGER:
+		return sqlite3_value_int64(a) == sqlite3_value_int64(b);
+	case SQLITE_FLOAT:
+		return sqlite3_value_double(a) == sqlite3_value_double(b);
+	default:
+		/* An empty value's blob is NULL, which memcmp may not see. */
+		n = sqlite3_value_bytes(a);
+		return n == sqlite3_value_bytes(b) && (n == 0 ||
+		    memcmp(sqlite3_value_blob(a), sqlite3_value_blob(b),
+		    (size_t)n) == 0);
+	}
+}
+
+/*
+ * qt_changes(NAME, OLD, NEW, ...): the columns whose value differs, as
+ * the JSON object {"NAME":[OLD,NEW],...}, or NULL when none does. The
+ * audit triggers call it (SQLite's own JSON functions may not be used in
+ * a trigger with trusted_schema off); the readers use json_each().
+ */
+static void
+db_sql_changes(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3_str *s = sqlite3_str_new(sqlite3_context_db_handle(ctx));
+	int i, n = 0;
+
+	for (i = 0; i + 2 < argc; i += 3) {
+		sqlite3_value *o = argv[i + 1], *v = argv[i + 2];
+
+		if (db_value_same(o, v))
+			continue;
+		sqlite3_str_appendchar(s, 1, n++ == 0 ? '{' : ',');
+		db_json_value(s, argv[i]);
+		sqlite3_str_appendchar(s, 1, ':');
+		sqlite3_str_appendchar(s, 1, '[');
+		db_json_value(s, o);
+		sqlite3_str_appendchar(s, 1, ',');
+		db_json_value(s, v);
+		sqlite3_str_appendchar(s, 1, ']');
+	}
+	if (n == 0) {
+		sqlite3_free(sqlite3_str_finish(s));
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_str_appendchar(s, 1, '}');
+	if (sqlite3_str_errcode(s) != SQLITE_OK) {
+		sqlite3_free(sqlite3_str_finish(s));
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, sqlite3_str_finish(s), -1, sqlite3_free);
+}
+
 /* qt_new_id(): db_new_id() for SQL in data/ that inserts rows. */
 static void
 db_sql_new_id(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -408,7 +518,32 @@ db_configure(struct db *db)
 	    (void *)&db_name_sort_fn, db_sql_text, NULL, NULL);
 	sqlite3_create_function(db->handle, "qt_new_id", 0,
 	    SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, db_sql_new_id, NULL, NULL);
+	sqlite3_create_function(db->handle, "qt_actor", 0,
+	    SQLITE_UTF8 | SQLITE_INNOCUOUS, db, db_sql_actor, NULL, NULL);
+	sqlite3_create_function(db->handle, "qt_changes", -1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	    db_sql_changes, NULL, NULL);
 	return 0;
+}
+
+/* "user:NAME" of the Unix user running the program ("uid:N" unnamed). */
+static char *
+db_user_actor(void)
+{
+	struct passwd *pw = getpwuid(geteuid());
+
+	if (pw != NULL && pw->pw_name != NULL && pw->pw_name[0] != '\0')
+		return xasprintf("user:%s", pw->pw_name);
+	return xasprintf("uid:%lu", (unsigned long)geteuid());
+}
+
+char *
+db_set_actor(struct db *db, const char *actor)
+{
+	char *was = db->actor;
+
+	db->actor = actor != NULL ? xstrdup(actor) : db_user_actor();
+	return was;
 }
 
 struct db *
@@ -420,6 +555,7 @@ db_open(const char *path, int flags, char **err)
 	int rc;
 
 	db->path = xstrdup(path);
+	db->actor = db_user_actor();
 	*err = NULL;
 	if (stat(path, &st) != 0) {
 		if (errno == EACCES || errno == EPERM)
@@ -543,6 +679,7 @@ db_close(struct db **pdb)
 		unlink(db->path);
 	free(db->path);
 	free(db->error);
+	free(db->actor);
 	free(db);
 	*pdb = NULL;
 }

@@ -71,6 +71,16 @@ int64_t		 db_new_id(void);
 int		 db_schema_version(struct db *db);
 int		 db_schema_latest(void);
 
+/*
+ * Who the audit trail names for this connection's writes (qt_actor() in
+ * data/schema/008_audit.sql): "user:NAME", the Unix user, from db_open();
+ * sync sets "device:N" (the server applying a device's push) or "server"
+ * (a client applying a pull) for the length of the apply. Sets actor
+ * (NULL: the Unix user again) and returns the previous one, which the
+ * caller frees.
+ */
+char		*db_set_actor(struct db *db, const char *actor);
+
 /* Settings: durable key/value pairs (committed at once). */
 char		*db_setting_get(struct db *db, const char *key);	/* caller frees; NULL if unset */
 int		 db_setting_set(struct db *db, const char *key, const char *value);

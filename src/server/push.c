@@ -282,6 +282,7 @@ srv_push(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 	struct push_counts n = { 0, 0, 0, 0, 0 };
 	struct buf notes = { 0 }, ack = { 0 }, restore = { 0 };
 	int64_t batch, count;
+	char actor[32], *was = NULL;
 
 	if (srv_check_header(db, rd, hdr, "push", r) != 0)
 		goto out;
@@ -293,6 +294,9 @@ srv_push(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 	}
 	if (push_replay(db, dev, batch, r))
 		goto out;
+	/* The audit trail names the device whose push wrote each row. */
+	snprintf(actor, sizeof actor, "device:%lld", (long long)dev->id);
+	was = db_set_actor(db, actor);
 	if (db_begin(db) != 0) {
 		srv_reply_error(db, r, 503, "busy", db_error(db));
 		goto out;
@@ -322,6 +326,10 @@ srv_push(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 	srv_reply_begin(db, r, 200, "ack");
 	buf_add(&r->body, ack.data, ack.len);
 out:
+	if (was != NULL) {
+		free(db_set_actor(db, was));
+		free(was);
+	}
 	buf_free(&notes);
 	buf_free(&restore);
 	buf_free(&ack);

@@ -200,9 +200,12 @@ inbox_apply(struct db *db, int64_t *applied)
 {
 	struct wire_record *rec = xmalloc(sizeof *rec);
 	sqlite3_stmt *stmt = NULL;
+	char *actor;
 	int rc = -1;
 
 	*applied = 0;
+	/* The audit trail names the server as the author of what it sent. */
+	actor = db_set_actor(db, "server");
 	if (db_begin(db) != 0)
 		goto out;
 	if (db_exec(db, "PRAGMA defer_foreign_keys = ON; "
@@ -228,6 +231,8 @@ out:
 	sqlite3_finalize(stmt);
 	if (rc != 0)
 		db_rollback(db);
+	free(db_set_actor(db, actor));
+	free(actor);
 	free(rec);
 	return rc;
 }

@@ -42,6 +42,8 @@ const struct sync_table sync_tables[] = {
 	{ "tally_event", "id", 0, "SELECT r.unit_id FROM tally_event e "
 	    "JOIN tally_report r ON r.id = e.report_id WHERE e.id = ?1" },
 	{ "action_item", "id", 0, "SELECT unit_id FROM action_item WHERE id = ?1" },
+	/* Last: the rows an audit row describes come first. */
+	{ "audit", "id", 0, "SELECT unit_id FROM audit WHERE id = ?1" },
 	{ NULL, NULL, 0, NULL },
 };
 
