@@ -18,6 +18,7 @@
 --   an audit row travels to the province with the data it describes
 --   (it is synced, owned by that unit; src/server/scope.c), and
 --   `quantriet audit --unit` selects by it.
+-- * The column names stay clear of the sync record's own fields (t, op).
 -- * Append-only: an audit row is never changed (but for the clock sync
 --   stamps on it) nor deleted.
 
@@ -27,7 +28,7 @@ CREATE TABLE audit (
   actor   TEXT NOT NULL,
   tbl     TEXT NOT NULL,
   row_id  INTEGER NOT NULL,
-  op      TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+  kind    TEXT NOT NULL CHECK (kind IN ('insert', 'update', 'delete')),
   unit_id INTEGER,
   changes TEXT NOT NULL DEFAULT '',
   hlc     INTEGER NOT NULL DEFAULT 0
@@ -38,7 +39,7 @@ CREATE INDEX audit_by_at ON audit(at);
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
   WHEN NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at OR
     NEW.actor IS NOT OLD.actor OR NEW.tbl IS NOT OLD.tbl OR
-    NEW.row_id IS NOT OLD.row_id OR NEW.op IS NOT OLD.op OR
+    NEW.row_id IS NOT OLD.row_id OR NEW.kind IS NOT OLD.kind OR
     NEW.unit_id IS NOT OLD.unit_id OR NEW.changes IS NOT OLD.changes BEGIN
   SELECT RAISE(ABORT, 'Nhật ký thay đổi không được sửa'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN
@@ -50,12 +51,12 @@ CREATE TRIGGER sync_audit_i AFTER INSERT ON audit WHEN NOT EXISTS (SELECT 1 FROM
   UPDATE audit SET hlc = (SELECT hlc FROM sync_clock) WHERE id = NEW.id; END;
 
 -- Stamps who and when on what a table's trigger records.
-CREATE VIEW audit_touch(tbl, row_id, op, unit_id, changes) AS
+CREATE VIEW audit_touch(tbl, row_id, kind, unit_id, changes) AS
   SELECT NULL, NULL, NULL, NULL, NULL;
 CREATE TRIGGER audit_touch_i INSTEAD OF INSERT ON audit_touch BEGIN
-  INSERT INTO audit(id, at, actor, tbl, row_id, op, unit_id, changes)
+  INSERT INTO audit(id, at, actor, tbl, row_id, kind, unit_id, changes)
     VALUES (qt_new_id(), strftime('%Y-%m-%d %H:%M:%f', 'now'), qt_actor(),
-      NEW.tbl, NEW.row_id, NEW.op, NEW.unit_id, coalesce(NEW.changes, ''));
+      NEW.tbl, NEW.row_id, NEW.kind, NEW.unit_id, coalesce(NEW.changes, ''));
 END;
 
 -- Per synced table, made by contrib/gen-audit-sql.py: inserts and updates

@@ -20,7 +20,8 @@ libqt_domain_a_SOURCES = \
 	src/domain/completeness.c src/domain/completeness.h \
 	src/domain/completeness_format.c \
 	src/domain/submission.c src/domain/submission.h \
-	src/domain/lookup.c src/domain/lookup.h
+	src/domain/lookup.c src/domain/lookup.h \
+	src/domain/audit.c src/domain/audit.h
 
 # The demo database, run in this order by src/cli/cmd_demo.c.
 QT_EMBEDDED += \

@@ -8,6 +8,8 @@
  * the referenced row is found by its table's owner_sql (sync_tables in
  * src/sync/rows.c). References to the fixed reference tables (unit_kind,
  * member_status, doc_kind) and to resolution (no owner) need no check.
+ * An audit row's reference to the row it describes (a table and an id,
+ * no foreign key) is checked by scope_audit_row.
  * tests/sync/scope.sh pushes every foreign key of the schema across units,
  * so a key added to a table and missing here fails it.
  */
@@ -56,6 +58,7 @@ static const struct scope_ref {
 	{ "tally_event", "report_id", "tally_report", SCOPE_MINE },
 	{ "action_item", "unit_id", "unit", SCOPE_MINE },
 	{ "action_item", "document_id", "document", SCOPE_READABLE },
+	{ "audit", "unit_id", "unit", SCOPE_MINE },
 	{ NULL, NULL, NULL, SCOPE_MINE },
 };
 
@@ -136,6 +139,32 @@ scope_review(struct db *db, const struct srv_device *dev,
 	    "đơn vị: máy này không được ghi");
 }
 
+/*
+ * An audit row also names the row it describes by table and id: that
+ * row, if the server holds it, must be the device's to write (a row with
+ * no owner, a resolution, is anyone's); one deleted or never sent is
+ * judged by the audit row's own unit alone.
+ */
+static int
+scope_audit_row(struct db *db, const struct srv_device *dev,
+    const struct sync_row *row, const struct wire_record *rec)
+{
+	const struct wire_value *tbl = wire_get(rec, "tbl");
+	const struct sync_table *t;
+	char name[WIRE_MAX_NAME + 1];
+	int64_t id, owner;
+
+	if (tbl == NULL || tbl->kind != WIRE_TEXT || tbl->len > WIRE_MAX_NAME ||
+	    wire_get_int(rec, "row_id", &id) != 0)
+		return 0;
+	memcpy(name, tbl->s, tbl->len);
+	name[tbl->len] = '\0';
+	if ((t = sync_table_find(name)) == NULL || strcmp(t->name, "audit") == 0)
+		return 0;
+	owner = sync_row_owner(db, t, id);
+	return owner <= 0 || srv_in_scope(db, dev->unit_id, owner);
+}
+
 char *
 srv_scope_refs(struct db *db, const struct srv_device *dev,
     const struct sync_row *row, const struct wire_record *rec)
@@ -146,6 +175,10 @@ srv_scope_refs(struct db *db, const struct srv_device *dev,
 
 	if (row->del)
 		return NULL;
+	if (strcmp(row->t->name, "audit") == 0 &&
+	    !scope_audit_row(db, dev, row, rec))
+		return xstrdup("Nhật ký thay đổi nói về bản ghi không có hoặc "
+		    "thuộc đơn vị khác: máy này không được ghi");
 	for (r = scope_refs; r->table != NULL; r++) {
 		if (strcmp(r->table, row->t->name) != 0)
 			continue;

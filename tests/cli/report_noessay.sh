@@ -20,7 +20,7 @@ tally_total() {
 # must write, not yet, late, guests.
 missing=$(tally_total 12)
 [ "${missing:-0}" -gt 0 ]; ok $? "with the essay rule above, essays are missing ($missing)"
-sqlite3 "$db" "INSERT INTO essay_rule(document_id, kind) SELECT id, 'none'
+"$top_builddir/tests/sync/sqlrun" "$db" "INSERT INTO essay_rule(document_id, kind) SELECT id, 'none'
   FROM document WHERE number = '08-KH/ĐU'"
 is "$(tally_total 9)" 0 "no essay asked for: nobody must write"
 is "$(tally_total 10)" 0 "none missing"

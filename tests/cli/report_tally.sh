@@ -129,7 +129,7 @@ is "$(cut -d, -f1,4-6 "$TAP_TMP/vl.csv")" "Chi bộ ấp Vĩnh Lộc,26,0,0" \
 
 # A proposal and a cell name carrying escape sequences: the report, even
 # written to a file that someone later cats, holds them as visible text.
-sqlite3 "$db" "UPDATE essay SET proposals = 'Xin ' || char(27) || '[2J'
+"$top_builddir/tests/sync/sqlrun" "$db" "UPDATE essay SET proposals = 'Xin ' || char(27) || '[2J'
   || char(27) || ']0;pwned' || char(7) WHERE id = (SELECT id FROM essay
   WHERE proposals <> '' AND submitted_on <= '2021-04-24' ORDER BY id LIMIT 1);
   UPDATE unit SET name = name || char(27) || '[31m' WHERE kind = 'cell'

@@ -8,7 +8,7 @@ e2e_demo
 # interface must cope with whatever another writer (sync, a script) stored.
 cell=$(sqlite3 "$E2E_DB" "SELECT id FROM unit WHERE kind = 'cell' ORDER BY name_fold LIMIT 1" 2>/dev/null) ||
 	skip_all "sqlite3 không có trên máy"
-sqlite3 "$E2E_DB" "INSERT INTO member(id, unit_id, full_name, name_fold, status)
+"$top_builddir/tests/sync/sqlrun" "$E2E_DB" "INSERT INTO member(id, unit_id, full_name, name_fold, status)
   VALUES (99, $cell, 'Aaa ' || char(27) || ']0;pwned' || char(7) || char(27) || '[2J' || char(27) || '[31mX',
   'aaa', 'active')"
 e2e_start
