@@ -30,6 +30,7 @@ extern const struct cmd_entry cmd_enroll_entry;
 extern const struct cmd_entry cmd_sync_entry;
 extern const struct cmd_entry cmd_setup_district_entry;
 extern const struct cmd_entry cmd_setting_entry;
+extern const struct cmd_entry cmd_audit_entry;
 
 /* Every subcommand, in the order quantriet --help lists them; NULL ends it. */
 extern const struct cmd_entry *const cmd_table[];

@@ -18,6 +18,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_sync_entry,
 	&cmd_setup_district_entry,
 	&cmd_setting_entry,
+	&cmd_audit_entry,
 	NULL
 };
 

@@ -9,6 +9,7 @@ libqt_cli_a_SOURCES = \
 	src/cli/cmd_demo.c \
 	src/cli/cmd_report.c src/cli/cmd_report_review.c \
 	src/cli/cmd_check.c \
+	src/cli/cmd_audit.c \
 	src/cli/cmd_import.c src/cli/cmd_import_plan.c \
 	src/cli/cmd_enroll.c src/cli/cmd_sync.c \
 	src/cli/cmd_setup_district.c \

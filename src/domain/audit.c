@@ -159,8 +159,11 @@ audit_lines(struct db *db, const char *op, const char *changes)
 
 	if (*changes == '\0')
 		return xstrdup("");
-	stmt = db_prepare(db, "SELECT key, json_extract(value, '$[0]'), "
-	    "json_extract(value, '$[1]') FROM json_each(?1)");
+	/* A value's own line breaks become spaces: one line a column. */
+	stmt = db_prepare(db, "SELECT key, replace(replace(json_extract(value, "
+	    "'$[0]'), char(13), ''), char(10), ' '), replace(replace("
+	    "json_extract(value, '$[1]'), char(13), ''), char(10), ' ') "
+	    "FROM json_each(?1)");
 	if (stmt == NULL)
 		return xstrdup("");
 	s = sqlite3_str_new(db_handle(db));
@@ -172,7 +175,7 @@ audit_lines(struct db *db, const char *op, const char *changes)
 		    audit_column_name((const char *)sqlite3_column_text(stmt, 0)),
 		    audit_value(stmt, 1));
 		if (!del)
-			sqlite3_str_appendf(s, " → %s", audit_value(stmt, 2));
+			sqlite3_str_appendf(s, " -> %s", audit_value(stmt, 2));
 	}
 	sqlite3_finalize(stmt);
 	return audit_str_take(s);

@@ -27,7 +27,7 @@ struct audit_entry {
 	int64_t	 row_id;
 	char	*name;		/* the record's name ("" if it has none) */
 	const char *op;		/* "thêm", "sửa", "xóa" */
-	char	*changes;	/* a line a column: "Họ và tên: A → B"; "" none */
+	char	*changes;	/* a line a column: "Họ và tên: A -> B"; "" none */
 };
 
 /* Which entries: every filter given must hold. */
