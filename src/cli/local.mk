@@ -19,3 +19,7 @@ libqt_cli_a_SOURCES = \
 # quantriet setting: only the settings a clerk sets by hand.
 TESTS += tests/cli/setting.sh
 EXTRA_DIST += tests/cli/setting.sh
+
+# quantriet audit on what an import and an edit leave in the trail.
+TESTS += tests/cli/audit.sh
+EXTRA_DIST += tests/cli/audit.sh

@@ -100,6 +100,20 @@ audit_table_find(const char *table)
 	return NULL;
 }
 
+int
+audit_table_index(const char *table)
+{
+	const struct audit_table *t = audit_table_find(table);
+
+	return t != NULL ? (int)(t - audit_tables) : -1;
+}
+
+const char *
+audit_table_at(int i)
+{
+	return i >= 0 && (size_t)i < AUDIT_NTABLES ? audit_tables[i].table : NULL;
+}
+
 const char *
 audit_table_name(const char *table)
 {
@@ -317,22 +331,26 @@ audit_page(struct db *db, const struct audit_query *q,
 }
 
 void
+audit_entry_clear(struct audit_entry *e)
+{
+	free(e->at);
+	free(e->when);
+	free(e->actor);
+	free(e->tbl);
+	free(e->name);
+	free(e->changes);
+	memset(e, 0, sizeof *e);
+}
+
+void
 audit_entries_free(struct audit_entry **entries, size_t n)
 {
 	size_t i;
 
 	if (*entries == NULL)
 		return;
-	for (i = 0; i < n; i++) {
-		struct audit_entry *e = &(*entries)[i];
-
-		free(e->at);
-		free(e->when);
-		free(e->actor);
-		free(e->tbl);
-		free(e->name);
-		free(e->changes);
-	}
+	for (i = 0; i < n; i++)
+		audit_entry_clear(&(*entries)[i]);
 	free(*entries);
 	*entries = NULL;
 }

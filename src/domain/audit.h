@@ -54,6 +54,16 @@ int	audit_page(struct db *db, const struct audit_query *q,
 	    const struct audit_key *key, int dir, int limit,
 	    struct audit_entry **out);
 void	audit_entries_free(struct audit_entry **entries, size_t n);
+/* Frees what one entry holds (not the entry). */
+void	audit_entry_clear(struct audit_entry *e);
+
+/*
+ * The synced tables by number, so a screen can be opened on one (its
+ * ui_arg holds numbers): the number of table (-1 if not audited), and the
+ * table of number i (NULL past the last).
+ */
+int	audit_table_index(const char *table);
+const char *audit_table_at(int i);
 
 /* The table's name as a clerk knows it ("Đảng viên"); table if unknown. */
 const char *audit_table_name(const char *table);

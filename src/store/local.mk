@@ -52,3 +52,12 @@ tests_unit_test_store_plan_SOURCES = tests/unit/test_store_plan.c \
 	tests/unit/scratch_db.c tests/unit/scratch_db.h
 tests_unit_test_store_plan_LDADD = libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
 TESTS += tests/unit/test_store_plan
+
+# The audit trail: written by triggers whoever writes, read in words.
+check_PROGRAMS += tests/unit/test_audit
+tests_unit_test_audit_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_audit_SOURCES = tests/unit/test_audit.c \
+	tests/unit/scratch_db.c tests/unit/scratch_db.h
+tests_unit_test_audit_LDADD = libqt_store.a libqt_sync.a libqt_domain.a \
+	$(QT_CORE_LIBS)
+TESTS += tests/unit/test_audit

@@ -25,7 +25,10 @@ struct sync_progress {
 	char	phase[96];		/* what it is doing, in Vietnamese */
 };
 
-/* Changes waiting to be sent or acknowledged (rejected ones not counted). */
+/*
+ * Records changed and waiting to be sent or acknowledged (rejected ones
+ * not counted, nor the audit rows that go with the records).
+ */
 int64_t	 sync_pending_count(struct db *db);
 /*
  * When the last verified sync finished ("2026-11-23 10:15" local time), or

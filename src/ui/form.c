@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/audit.h"
 #include "domain/date.h"
 #include "store/store.h"
 #include "text/text.h"
@@ -457,6 +458,28 @@ form_draft_done(struct ui *ui, const struct form *f,
 	free(record);
 }
 
+void
+form_history(struct form *f, const char *table, int64_t id)
+{
+	f->history = table;
+	f->history_id = id;
+}
+
+/* Opens the history screen on the form's record, if it has one yet. */
+static int
+form_open_history(struct ui *ui, const struct form *f)
+{
+	struct ui_arg arg;
+
+	if (f->history == NULL || f->history_id == 0) {
+		ui_message(ui, 0, "Bản ghi chưa được lưu nên chưa có lịch sử");
+		return UI_HANDLED;
+	}
+	arg.id = f->history_id;
+	arg.id2 = audit_table_index(f->history);
+	return ui_open(ui, &screen_history, arg);
+}
+
 int
 form_screen_key(struct ui *ui, struct form *f, const struct screen_ops *ops,
     int (*save)(struct ui *, void *), void *data, const char *saved,
@@ -472,6 +495,8 @@ form_screen_key(struct ui *ui, struct form *f, const struct screen_ops *ops,
 	case ACT_TELEX:
 		ui->telex = !ui->telex;
 		return UI_REDRAW;
+	case ACT_HISTORY:
+		return form_open_history(ui, f);
 	case ACT_BACK:
 		if (f->changed && !ui_confirm(ui, "Bỏ những gì vừa nhập?"))
 			return UI_REDRAW;

@@ -52,9 +52,16 @@ struct form {
 	size_t		 focus;
 	char		*error;		/* shown under the fields */
 	int		 changed;	/* typed into since opened or restored */
+	const char	*history;	/* the record's table (form_history) */
+	int64_t		 history_id;	/* and its id; 0: not saved yet */
 };
 
 void	 form_init(struct form *f);
+/*
+ * The record the form edits, whose history ACT_HISTORY shows (the
+ * history screen); id 0 for a record not yet saved.
+ */
+void	 form_history(struct form *f, const char *table, int64_t id);
 void	 form_free(struct form *f);
 /* Adds fields; max is the longest text in bytes. */
 void	 form_text(struct form *f, const char *key, const char *label,

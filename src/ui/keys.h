@@ -67,6 +67,7 @@ enum ui_action {
 	ACT_MATCH,
 	ACT_RESEND,
 	ACT_TELEX,
+	ACT_HISTORY,
 	ACT_QUIT,
 	ACT_COUNT
 };

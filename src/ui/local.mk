@@ -66,7 +66,8 @@ libqt_ui_a_SOURCES += \
 	screens/tally_form.c \
 	screens/completeness.c \
 	screens/campaign.c screens/campaign.h \
-	screens/longtext.c screens/longtext.h
+	screens/longtext.c screens/longtext.h \
+	screens/history.c
 TESTS += tests/e2e/essays.sh tests/e2e/tally.sh tests/e2e/report_faces.sh \
 	tests/e2e/completeness.sh
 EXTRA_DIST += tests/e2e/essays.sh tests/e2e/tally.sh tests/e2e/report_faces.sh \
@@ -82,3 +83,7 @@ check_PROGRAMS += tests/unit/test_ui_termkeys
 tests_unit_test_ui_termkeys_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_ui_termkeys_LDADD = $(QT_UI_TEST_LIBS)
 TESTS += tests/unit/test_ui_termkeys
+
+# A record's history (the audit trail) from its form.
+TESTS += tests/e2e/history.sh
+EXTRA_DIST += tests/e2e/history.sh

@@ -113,6 +113,7 @@ extern const struct screen_ops screen_sync;
 extern const struct screen_ops screen_sync_issues;
 extern const struct screen_ops screen_enroll_form;
 extern const struct screen_ops screen_unit_match;
+extern const struct screen_ops screen_history;
 
 /* Runs the interface on db until the clerk quits; the exit status. */
 int	 ui_run(struct db *db);

@@ -41,6 +41,20 @@ for t in member attendance essay; do
 	    "the server holds both communes' $t rows"
 done
 
+# The audit trail travels with the rows it describes: the server holds
+# each commune's own (its clerk's Unix user) and writes its own (the
+# device that pushed); a commune names the server for what it pulled.
+me=$(id -un)
+is "$("$SQLRUN" "$SDB" "SELECT count(*) > 0 FROM audit WHERE tbl = 'member'
+    AND actor = 'user:$me' AND kind = 'insert'")" 1 \
+    "the server holds the communes' audit rows of their members"
+is "$("$SQLRUN" "$SDB" "SELECT count(DISTINCT actor) FROM audit
+    WHERE tbl = 'member' AND actor GLOB 'device:*'")" 2 \
+    "and records which device wrote each member"
+is "$(q A "SELECT count(*) > 0 FROM audit WHERE tbl = 'document'
+    AND actor = 'server' AND kind = 'insert'")" 1 \
+    "a commune records the province's plan as written by the server"
+
 # What the province sees: each commune's own tally, and their sum.
 row() {
 	grep "^$1," | cut -d, -f2- | tr -d '\r'
@@ -90,7 +104,7 @@ a_member=$(q A "SELECT id FROM member LIMIT 1")
     UPDATE exemption_rule SET must_write = 0 WHERE document_id IS NOT NULL"
 client B sync --quiet
 ok $? "a sync with records out of scope still succeeds"
-is "$(q B "SELECT count(*) FROM sync_outbox WHERE state = 'rejected'")" 3 \
+is "$(q B "SELECT count(*) FROM sync_outbox WHERE state = 'rejected' AND tbl <> 'audit'")" 3 \
     "commune B's out-of-scope records are set aside as rejected"
 is "$("$SQLRUN" "$SDB" "SELECT title FROM document WHERE number = '13-KH/TU'")" \
     "Kế hoạch học tập, quán triệt Nghị quyết Đại hội Đảng bộ tỉnh" \
@@ -99,6 +113,12 @@ is "$("$SQLRUN" "$SDB" "SELECT must_write FROM exemption_rule
     WHERE document_id IS NOT NULL")" 1 "the plan's exemption override is read-only below"
 is "$("$SQLRUN" "$SDB" "SELECT p.code FROM unit u JOIN unit p ON p.id = u.parent_id
     WHERE u.code = 'XA-1'")" XA "commune A's cell was not taken over"
+"$SQLRUN" "$NET_TMP/B.db" "INSERT INTO audit(id, at, actor, tbl, row_id,
+    kind, unit_id) VALUES (qt_new_id(), '2026-12-01 00:00:00', 'user:gia',
+    'member', $a_member, 'update', (SELECT id FROM unit WHERE code = 'XB'))"
+client B sync --quiet
+is "$("$SQLRUN" "$SDB" "SELECT count(*) FROM audit WHERE actor = 'user:gia'")" 0 \
+    "commune B cannot push an audit row about commune A's member"
 
 # Two devices of one unit: the later edit wins; the other is logged.
 enrol A2 XA
@@ -160,7 +180,7 @@ net_stop srv
 start_server other "$PKI/other-server.pem" "$PKI/other-server.key"
 says 'Chung chi cua may chu tinh khong dung' client A sync
 ok $? "a server with another CA's certificate is refused: wrong certificate"
-is "$(q A "SELECT count(*) FROM sync_outbox WHERE state <> 'rejected'")" 1 \
+is "$(q A "SELECT count(*) FROM sync_outbox WHERE state <> 'rejected' AND tbl <> 'audit'")" 1 \
     "the change waits for the next sync"
 net_stop other
 
@@ -173,7 +193,7 @@ cp "$NET_TMP/A.db" "$NET_TMP/G.db"
 printf 'url http://127.0.0.1:%s\ntoken 00\n' "$eport" > "$(cred G)"
 says 'khong hieu duoc' client G sync
 ok $? "a reply that is not the protocol fails: not understood"
-is "$(q G "SELECT count(*) FROM sync_outbox WHERE state <> 'rejected'")" 1 \
+is "$(q G "SELECT count(*) FROM sync_outbox WHERE state <> 'rejected' AND tbl <> 'audit'")" 1 \
     "nothing was marked sent after a garbage reply"
 
 start_server srv "$PKI/server.pem" "$PKI/server.key"

@@ -25,6 +25,7 @@ static const struct screen_ops *const screens[] = {
 	&screen_plan_item_form, &screen_plan_items, &screen_sync, &screen_sync_issues,
 	&screen_enroll_form, &screen_plan_import, &screen_unit_match,
 	&screen_completeness,
+	&screen_history,
 };
 
 /* Every key a screen reacts to maps to exactly one action. */
@@ -71,6 +72,7 @@ static const char *const screen_names[] = {
 	"Đồng bộ: bản ghi bị từ chối, xung đột", "Đăng ký với máy chủ tỉnh",
 	"Nhập kế hoạch từ tệp", "Ghép đơn vị trên máy với đơn vị của tỉnh",
 	"Tình hình nộp báo cáo của các đơn vị trực thuộc",
+	"Lịch sử thay đổi của một bản ghi",
 };
 
 /* The name docs/keys.md gives a curses key code of the termkeys table. */
