@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/audit.h"
 #include "sync/sync.h"
 #include "text/text.h"
 #include "ui/draw.h"
@@ -36,35 +37,6 @@ struct sync_issues {
 	size_t			 cursor;	/* in items */
 	size_t			 scroll;	/* always 0: a page is one screen */
 };
-
-/* The table's name as the clerk knows it. */
-static const char *
-sync_issues_table(const char *table)
-{
-	static const struct {
-		const char	*table;
-		const char	*name;
-	} names[] = {
-		{ "unit", "Đơn vị" },
-		{ "member", "Đảng viên" },
-		{ "document", "Văn bản" },
-		{ "resolution", "Nghị quyết" },
-		{ "plan_session", "Buổi học (k.hoạch)" },
-		{ "essay_rule", "Quy định thu hoạch" },
-		{ "report_deadline", "Hạn báo cáo" },
-		{ "session", "Buổi học" },
-		{ "attendance", "Điểm danh" },
-		{ "essay", "Bài thu hoạch" },
-		{ "tally_report", "Báo cáo tổng hợp" },
-		{ "action_item", "Chương trình h.động" },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(names[i].table, table) == 0)
-			return names[i].name;
-	return table;
-}
 
 /* The values without the leading "id=N; ", which says nothing to a clerk. */
 static const char *
@@ -148,7 +120,7 @@ static void
 sync_issues_draw_row(struct ui *ui, struct sync_issues *s, size_t i)
 {
 	const struct sync_issue *it = &s->items[i];
-	const char *cols[] = { sync_issues_table(it->table),
+	const char *cols[] = { audit_table_name(it->table),
 	    sync_issues_values(it->what),
 	    s->conflicts ? it->at : it->reason };
 
@@ -166,7 +138,7 @@ sync_issues_draw_detail(struct ui *ui, struct sync_issues *s, int y)
 
 	draw_hline(ui->body, y++, 0, ui->cols);
 	text = xasprintf("%s %lld: %s\nLý do: %s%s%s",
-	    sync_issues_table(it->table), (long long)it->row_id, it->what,
+	    audit_table_name(it->table), (long long)it->row_id, it->what,
 	    it->reason, *it->at != '\0' ? "; lúc " : "", it->at);
 	lines = longtext_wrap(text, ui->cols - 2, &n);
 	for (i = 0; i < n && y < ui->rows; i++)

@@ -16,6 +16,7 @@ TESTS += tests/unit/test_powerloss
 
 include tests/net/local.mk
 include tests/monkey/local.mk
+include tests/fuzz/local.mk
 
 # The interface without colours (TERM=vt100, NO_COLOR) and with them.
 TESTS += tests/e2e/mono.sh

@@ -90,10 +90,10 @@ const struct key_binding keys_table[] = {
 	{ ACT_RESEND, 4, { 0 }, "g", 0, "Gửi lại",
 	    "Gửi lại mọi bản ghi bị từ chối ở lần đồng bộ sau (khi đã sửa "
 	    "nguyên nhân)" },
+	{ ACT_HISTORY, 8, { 0 }, "", 'Y', "Lịch sử",
+	    "Lịch sử của bản ghi: ai sửa, lúc nào, từ gì thành gì" },
 	{ ACT_TELEX, 9, { 0 }, "", 'T', "Telex",
 	    "Bật/tắt bộ gõ Telex của chương trình (aa=â, dd=đ, s=sắc...)" },
-	{ ACT_HISTORY, 8, { 0 }, "", 'Y', "Lịch sử",
-	    "Lịch sử của bản ghi (cả Ctrl-Y): ai sửa, lúc nào, từ gì thành gì" },
 	{ ACT_QUIT, 10, { 0 }, "Q", 0, "Thoát", "Thoát chương trình" },
 	{ ACT_BACK, 0, { 27 }, "q", 0, "Quay lại",
 	    "Esc: quay lại màn hình trước (biểu mẫu: bỏ)" },
