@@ -24,7 +24,7 @@
 #include "xmalloc.h"
 
 static const enum ui_action document_form_actions[] = {
-	ACT_HELP, ACT_SAVE, ACT_TELEX, ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_SAVE, ACT_HISTORY, ACT_TELEX, ACT_QUIT, ACT_NONE
 };
 
 struct document_form {
@@ -128,6 +128,7 @@ document_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	}
 	form_init(&s->form);
 	form_hidden(&s->form, "id", s->id);
+	form_history(&s->form, "document", s->id);
 	form_text(&s->form, "number", "Số (vd 08-KH/ĐU)", doc.number, 160);
 	form_choice_list(&s->form, "kind", "Loại", kinds, nkinds,
 	    doc.kind != NULL ? doc.kind : "KH");

@@ -33,7 +33,8 @@
 #define ESSAY_PART_ROWS	4
 
 static const enum ui_action essay_form_actions[] = {
-	ACT_HELP, ACT_SAVE, ACT_NEWLINE, ACT_TELEX, ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_SAVE, ACT_NEWLINE, ACT_HISTORY, ACT_TELEX, ACT_QUIT,
+	ACT_NONE
 };
 
 /* The form keys of the three parts. */
@@ -92,6 +93,7 @@ essay_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	form_init(&s->form);
 	form_hidden(&s->form, "plan", s->essay.document_id);
 	form_hidden(&s->form, "member", member);
+	form_history(&s->form, "essay", s->essay.id);
 	form_date(&s->form, "submitted_on", "Ngày nộp", s->essay.submitted_on);
 	essay_form_grades(&s->form, s->essay.grade);
 	form_textarea(&s->form, "awareness", "1. Về nhận thức",

@@ -19,7 +19,7 @@
 #include "xmalloc.h"
 
 static const enum ui_action member_form_actions[] = {
-	ACT_HELP, ACT_SAVE, ACT_TELEX, ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_SAVE, ACT_HISTORY, ACT_TELEX, ACT_QUIT, ACT_NONE
 };
 
 struct member_form {
@@ -51,6 +51,7 @@ member_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	nstatuses = store_member_statuses(ui->db, &statuses);
 	form_init(&s->form);
 	form_hidden(&s->form, "id", s->id);
+	form_history(&s->form, "member", s->id);
 	form_text(&s->form, "full_name", "Họ và tên", m.full_name, 480);
 	form_choice_list(&s->form, "unit_id", "Chi bộ", cells, ncells, unit);
 	form_choice_list(&s->form, "status", "Tình trạng", statuses, nstatuses,

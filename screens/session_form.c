@@ -27,7 +27,7 @@
 #include "xmalloc.h"
 
 static const enum ui_action session_form_actions[] = {
-	ACT_HELP, ACT_SAVE, ACT_TELEX, ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_SAVE, ACT_HISTORY, ACT_TELEX, ACT_QUIT, ACT_NONE
 };
 
 /* ui_remember's key for the unit a session was last scheduled for. */
@@ -183,6 +183,7 @@ session_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	nunits = store_unit_choices(ui->db, ui->home_unit, 0, &units);
 	form_init(&s->form);
 	form_hidden(&s->form, "id", s->id);
+	form_history(&s->form, "session", s->id);
 	form_hidden(&s->form, "document_id", document);
 	form_hidden(&s->form, "makeup_of", s->makeup_of);
 	/* A unit no longer among the choices leaves the first (the commune). */
