@@ -126,17 +126,11 @@ history_title(struct ui *ui, void *data)
 static void
 history_draw_detail(struct ui *ui, const struct audit_entry *e, int y)
 {
-	char *text, **lines;
-	size_t n, i;
-
-	draw_hline(ui->body, y++, 0, ui->cols);
-	text = xasprintf("%s «%s», %s lúc %s bởi %s%s%s", e->table, e->name,
-	    e->op, e->when, e->actor, *e->changes != '\0' ? ":\n" : "",
+	char *text = xasprintf("%s «%s», %s lúc %s bởi %s%s%s", e->table,
+	    e->name, e->op, e->when, e->actor, *e->changes != '\0' ? ":\n" : "",
 	    e->changes);
-	lines = longtext_wrap(text, ui->cols - 2, &n);
-	for (i = 0; i < n && y < ui->rows; i++)
-		ui_put(ui->body, y++, 1, ui->cols - 2, lines[i], STYLE_NORMAL, 0);
-	longtext_free(&lines, n);
+
+	longtext_detail(ui, y, text);
 	free(text);
 }
 

@@ -1,5 +1,5 @@
 /*
- * longtext.c - wrapping long texts for display.
+ * longtext.c - wrapping long texts for display, and drawing them.
  */
 #include "config.h"
 
@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "longtext.h"
+#include "ui/draw.h"
 #include "ui/textarea_buf.h"
+#include "ui/ui.h"
 #include "xmalloc.h"
 
 /* text with each run of spaces made one, and none starting a line. */
@@ -56,4 +58,17 @@ longtext_free(char ***lines, size_t n)
 	for (i = 0; i < n; i++)
 		free((*lines)[i]);
 	x_free(lines);
+}
+
+void
+longtext_detail(struct ui *ui, int y, const char *text)
+{
+	char **lines;
+	size_t n, i;
+
+	draw_hline(ui->body, y++, 0, ui->cols);
+	lines = longtext_wrap(text, ui->cols - 2, &n);
+	for (i = 0; i < n && y < ui->rows; i++)
+		ui_put(ui->body, y++, 1, ui->cols - 2, lines[i], STYLE_NORMAL, 0);
+	longtext_free(&lines, n);
 }

@@ -16,4 +16,12 @@
 char	**longtext_wrap(const char *text, int cols, size_t *n);
 void	  longtext_free(char ***lines, size_t n);
 
+struct ui;
+/*
+ * Under a rule on line y of ui->body, text wrapped to the window's width
+ * on the lines below, as many as there are (the detail of the selected
+ * row under a list: sync issues, a record's history).
+ */
+void	  longtext_detail(struct ui *ui, int y, const char *text);
+
 #endif

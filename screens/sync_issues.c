@@ -133,17 +133,11 @@ static void
 sync_issues_draw_detail(struct ui *ui, struct sync_issues *s, int y)
 {
 	const struct sync_issue *it = &s->items[s->cursor];
-	char *text, **lines;
-	size_t n, i;
-
-	draw_hline(ui->body, y++, 0, ui->cols);
-	text = xasprintf("%s %lld: %s\nLý do: %s%s%s",
+	char *text = xasprintf("%s %lld: %s\nLý do: %s%s%s",
 	    audit_table_name(it->table), (long long)it->row_id, it->what,
 	    it->reason, *it->at != '\0' ? "; lúc " : "", it->at);
-	lines = longtext_wrap(text, ui->cols - 2, &n);
-	for (i = 0; i < n && y < ui->rows; i++)
-		ui_put(ui->body, y++, 1, ui->cols - 2, lines[i], STYLE_NORMAL, 0);
-	longtext_free(&lines, n);
+
+	longtext_detail(ui, y, text);
 	free(text);
 }
 

@@ -2,8 +2,10 @@
 # `make check` links it with replay.c and feeds it every file kept in
 # tests/fuzz/NAME/ (tests/fuzz/replay.sh): no clang needed. `make fuzz`
 # builds it with libFuzzer in fuzz-build/ (clang, found by configure) and
-# runs each target FUZZ_SECONDS seconds on its corpus, which grows there,
-# and any crash is saved beside it (crash-*) to be fixed and replayed.
+# runs each target FUZZ_SECONDS seconds on its corpus (new inputs grow in
+# fuzz-build/corpus-NAME), then keeps in tests/fuzz/NAME/ the smallest set
+# of inputs that covers as much (-merge=1); a crash stops the run and is
+# saved there (crash-*), to be fixed and then replayed by make check.
 FUZZ_TARGETS = wire csv date deadline plan_text telex display
 FUZZ_SECONDS = 60
 # Set by `make fuzz` in its own build: libFuzzer's main.
@@ -115,8 +117,14 @@ fuzz:
 	  $(FUZZ_TARGETS:%=tests/fuzz/fuzz_%)
 	@for t in $(FUZZ_TARGETS); do \
 	  echo "fuzz $$t: $(FUZZ_SECONDS) s"; \
+	  c=$(abs_top_srcdir)/tests/fuzz/$$t; mkdir -p fuzz-build/corpus-$$t; \
 	  fuzz-build/tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
 	    -print_final_stats=1 -close_fd_mask=2 \
-	    -artifact_prefix=$(abs_top_srcdir)/tests/fuzz/$$t/crash- \
-	    $(abs_top_srcdir)/tests/fuzz/$$t || exit 1; \
+	    -artifact_prefix=$$c/crash- fuzz-build/corpus-$$t $$c || exit 1; \
+	  rm -rf fuzz-build/min-$$t && mkdir fuzz-build/min-$$t && \
+	  fuzz-build/tests/fuzz/fuzz_$$t -merge=1 -close_fd_mask=2 \
+	    fuzz-build/min-$$t $$c fuzz-build/corpus-$$t 2>/dev/null && \
+	  find $$c -type f ! -name 'crash-*' -exec rm -f {} + && \
+	  cp fuzz-build/min-$$t/* $$c/ || exit 1; \
 	done
+	@echo "make fuzz: the corpus kept in tests/fuzz/ is minimised (-merge=1)"
