@@ -473,7 +473,7 @@ form_open_history(struct ui *ui, const struct form *f)
 
 	if (f->history == NULL || f->history_id == 0) {
 		ui_message(ui, 0, "Bản ghi chưa được lưu nên chưa có lịch sử");
-		return UI_HANDLED;
+		return UI_REDRAW;
 	}
 	arg.id = f->history_id;
 	arg.id2 = audit_table_index(f->history);

@@ -21,8 +21,9 @@ e2e_wait "Tình trạng:"
 e2e_keys F8
 e2e_wait "Lịch sử thay đổi - Đảng viên"; ok $? "F8 on the member's form opens its history"
 e2e_fits "history screen"
-e2e_wait "$me *sửa"; ok $? "the rename is listed first, with the Unix user"
-e2e_wait "Họ và tên: Bùi Công Vũ -> Bùi Công Vũ Hai"; ok $? "and shown whole: old and new"
+e2e_wait "Họ và tên: Bùi Công Vũ -> Bùi Công Vũ Hai"; ok $? "the rename is shown whole: old and new"
+e2e_screen | sed -n 5p | grep -q "^ *[0-9/]* [0-9:]*  $me  *sửa *$"
+ok $? "it is listed first, with the Unix user"
 e2e_keys Down
 e2e_wait "Đảng viên «Bùi Công Vũ Hai», thêm lúc"; ok $? "below it, the member's making"
 e2e_keys Escape
