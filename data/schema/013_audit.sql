@@ -1,4 +1,4 @@
--- quantriet schema, version 8: who changed what (the audit trail).
+-- quantriet schema, version 12: who changed what (the audit trail).
 --
 -- Every insert, update and delete of a synced row adds a row to audit,
 -- made by the triggers below whoever writes (interface, command line,
@@ -332,7 +332,13 @@ CREATE TRIGGER audit_tally_report_u AFTER UPDATE ON tally_report BEGIN
     'total_members', OLD.total_members, NEW.total_members,
     'participated', OLD.participated, NEW.participated,
     'wrote', OLD.wrote, NEW.wrote,
-    'exempt', OLD.exempt, NEW.exempt) AS c) WHERE c IS NOT NULL; END;
+    'exempt', OLD.exempt, NEW.exempt,
+    'reasons', OLD.reasons, NEW.reasons,
+    'must_write', OLD.must_write, NEW.must_write,
+    'missing', OLD.missing, NEW.missing,
+    'late', OLD.late, NEW.late,
+    'guests_present', OLD.guests_present, NEW.guests_present,
+    'cutoff', OLD.cutoff, NEW.cutoff) AS c) WHERE c IS NOT NULL; END;
 CREATE TRIGGER audit_tally_report_d BEFORE DELETE ON tally_report BEGIN
   INSERT INTO audit_touch VALUES ('tally_report', OLD.id, 'delete',
     OLD.unit_id,
@@ -347,7 +353,13 @@ CREATE TRIGGER audit_tally_report_d BEFORE DELETE ON tally_report BEGIN
     'total_members', OLD.total_members, NULL,
     'participated', OLD.participated, NULL,
     'wrote', OLD.wrote, NULL,
-    'exempt', OLD.exempt, NULL)); END;
+    'exempt', OLD.exempt, NULL,
+    'reasons', OLD.reasons, NULL,
+    'must_write', OLD.must_write, NULL,
+    'missing', OLD.missing, NULL,
+    'late', OLD.late, NULL,
+    'guests_present', OLD.guests_present, NULL,
+    'cutoff', OLD.cutoff, NULL)); END;
 
 CREATE TRIGGER audit_tally_event_i AFTER INSERT ON tally_event BEGIN
   INSERT INTO audit_touch VALUES ('tally_event', NEW.id, 'insert',

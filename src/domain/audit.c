@@ -2,7 +2,7 @@
  * audit.c - the audit trail in words.
  *
  * The trail stores a table, a row id and the changed columns as JSON
- * (data/schema/008_audit.sql); here they become the record's kind, its
+ * (data/schema/012_audit.sql); here they become the record's kind, its
  * name and one line a column, with each column's label.
  */
 #include "config.h"
@@ -86,7 +86,9 @@ static const struct {
 	{ "who", "Người làm" }, { "task", "Nhiệm vụ" },
 	{ "person", "Người thực hiện" }, { "schedule", "Tiến độ" },
 	{ "result", "Kết quả" }, { "responsibility", "Trách nhiệm" },
-	{ "reviewed_on", "Ngày rà soát" },
+	{ "reviewed_on", "Ngày rà soát" }, { "reasons", "Lý do miễn viết" },
+	{ "missing", "Số chưa viết" }, { "late", "Số nộp muộn" },
+	{ "guests_present", "Số quần chúng dự" }, { "cutoff", "Tính đến ngày" },
 };
 
 static const struct audit_table *

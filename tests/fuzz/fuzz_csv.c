@@ -2,7 +2,7 @@
  * fuzz_csv.c - the member-list importer (src/cli/cmd_import.c) on a
  * file's bytes: decoded and checked as `quantriet import members` does
  * (textfile_decode with its kind), then every line parsed and checked
- * against a database's statuses. The importer's own file is included so
+ * as a member of a cell of a database (its statuses, the member checks). The importer's own file is included so
  * its static steps are the ones fuzzed; nothing is written.
  */
 #include "../../src/cli/cmd_import.c"
@@ -11,7 +11,10 @@
 
 #include "fuzz.h"
 
-/* A database with the statuses, made once; its file is gone at once. */
+/* The cell the members are read for (made with the database). */
+#define FUZZ_CELL	2
+
+/* A database with a cell, made once; its file is gone at once. */
 static struct db *
 fuzz_csv_db(void)
 {
@@ -25,7 +28,10 @@ fuzz_csv_db(void)
 		abort();
 	close(fd);
 	unlink(path);
-	if ((db = db_open(path, DB_OPEN_CREATE, &err)) == NULL)
+	if ((db = db_open(path, DB_OPEN_CREATE, &err)) == NULL ||
+	    db_exec(db, "INSERT INTO unit(id, parent_id, kind, code, name, "
+	    "name_fold) VALUES (1, NULL, 'commune', 'X', 'Xã', 'xa'), "
+	    "(2, 1, 'cell', 'A', 'Chi bộ A', 'chi bo a')") != 0)
 		abort();
 	unlink(path);
 	return db;
@@ -35,7 +41,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct db *db = fuzz_csv_db();
-	struct import_member *m = NULL;
+	struct store_member *m = NULL;
 	char *err = NULL;
 	char *text = textfile_decode(&import_csv, (const char *)data, size,
 	    NULL, &err);
@@ -44,7 +50,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(err);
 	if (text == NULL)
 		return 0;
-	if ((n = import_parse(db, text, &m)) >= 0)
+	if ((n = import_parse(db, text, FUZZ_CELL, &m)) >= 0)
 		import_members_free(m, n);
 	free(text);
 	return 0;
