@@ -43,7 +43,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size == 0)
 		return 0;
 	if (data[0] & 1) {
-		if (wire_inflate(data + 1, size - 1, &plain) == 0)
+		if (wire_inflate(data + 1, size - 1, &plain, WIRE_MAX_PLAIN) == 0)
 			fuzz_records(plain.data, plain.len);
 		buf_free(&plain);
 	} else

@@ -87,7 +87,7 @@ test_store_write(void)
 {
 	struct store_member m;
 	struct passwd *pw = getpwuid(geteuid());
-	char name[] = "Trần Thị Lan", name2[] = "Trần Thị Lan Anh";
+	char name[] = "Trần Thị Bé", name2[] = "Trần Thị Bé Nhỏ";
 	char status[] = "active", position[] = "", *want;
 
 	memset(&m, 0, sizeof m);
@@ -106,7 +106,7 @@ test_store_write(void)
 	m.birth_year = 0;
 	tap_is_int(store_member_save(db, &m), 0, "and edited");
 	is_text("SELECT changes FROM audit WHERE tbl = 'member' AND kind = "
-	    "'update'", "{\"full_name\":[\"Trần Thị Lan\",\"Trần Thị Lan Anh\"],"
+	    "'update'", "{\"full_name\":[\"Trần Thị Bé\",\"Trần Thị Bé Nhỏ\"],"
 	    "\"birth_year\":[1980,null]}",
 	    "the edit records the changed columns only, old and new");
 	db_exec(db, "UPDATE member SET hlc = hlc + 1");
@@ -177,7 +177,7 @@ test_words(void)
 	n = audit_page(db, &q, &k, 1, 10, &e);
 	tap_ok(n == 3 && strcmp(e[0].table, "Đơn vị") == 0 &&
 	    strcmp(e[2].table, "Đảng viên") == 0 &&
-	    strcmp(e[2].changes, "Họ và tên: Trần Thị Lan -> Trần Thị Lan Anh\n"
+	    strcmp(e[2].changes, "Họ và tên: Trần Thị Bé -> Trần Thị Bé Nhỏ\n"
 	    "Năm sinh: 1980 -> (trống)") == 0,
 	    "a cell's changes, oldest first, a line a column");
 	audit_entries_free(&e, (size_t)n);
