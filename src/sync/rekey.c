@@ -201,9 +201,16 @@ sync_match_apply(struct db *db)
 		    sqlite3_column_int64(pairs, 1)) != 0)
 			goto out;
 	/* The local unit rows give way to the server's, which never travel back. */
+	/*
+	 * The audit rows naming a local unit cannot move with it (the trail
+	 * is append-only): they stay on this PC, never sent to be refused.
+	 */
 	if (db_exec(db, "INSERT OR IGNORE INTO sync_mute VALUES (1); "
 	    "DELETE FROM sync_outbox WHERE tbl = 'unit' AND row_id IN "
 	    "(SELECT local_id FROM sync_enrol_unit); "
+	    "DELETE FROM sync_outbox WHERE tbl = 'audit' AND row_id IN "
+	    "(SELECT a.id FROM audit a JOIN sync_enrol_unit e ON a.unit_id = "
+	    "e.local_id AND e.local_id <> e.id); "
 	    "DELETE FROM unit WHERE id IN (SELECT local_id FROM sync_enrol_unit "
 	    "WHERE local_id <> id)") != 0 || rekey_insert(db) != 0 ||
 	    db_exec(db, "DELETE FROM sync_mute; DELETE FROM sync_enrol_unit; "

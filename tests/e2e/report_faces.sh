@@ -76,7 +76,7 @@ e2e_wait "Đã chốt báo cáo"; ok $? "F8 and c make the cell's report final"
 e2e_quit
 
 # Another essay of the round, recorded after the report was made final.
-sqlite3 "$E2E_DB" "INSERT INTO essay(id, document_id, member_id, submitted_on)
+"$top_builddir/tests/sync/sqlrun" "$E2E_DB" "INSERT INTO essay(id, document_id, member_id, submitted_on)
   SELECT 7899999999999999, (SELECT id FROM document WHERE number = '08-KH/ĐU'),
   m.id, '2021-04-22' FROM member m JOIN unit u ON u.id = m.unit_id
   WHERE u.code = 'CB-VH' AND m.status = 'active'
