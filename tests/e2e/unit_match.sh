@@ -30,13 +30,13 @@ e2e_wait "Đảng bộ xã B [XB]"; ok $? "the province's XB is on the right"
 e2e_wait "Còn 2 đơn vị chưa ghép"; ok $? "the commune and its cell have no place"
 e2e_fits "matching screen"
 
-# Keep them local: the province refuses all 84.
+# Keep them local: the province refuses all 84, and their 84 audit rows.
 e2e_keys g
 e2e_wait "Vẫn xong"; ok $? "finishing with units unmatched asks first"
 e2e_keys c
 e2e_wait "Đã ghép đơn vị"; ok $? "the matching ends"
 e2e_keys s
-e2e_wait "84 bị từ chối"; ok $? "kept local, every change is refused"
+e2e_wait "168 bị từ chối"; ok $? "kept local, every change is refused"
 e2e_quit
 
 # Enrolled again with a new code, the clerk pairs XZ with XB.
