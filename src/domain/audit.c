@@ -48,6 +48,8 @@ static const struct audit_table {
 	  "SELECT action FROM tally_event WHERE id = ?1" },
 	{ "action_item", "Chương trình hành động",
 	  "SELECT task FROM action_item WHERE id = ?1" },
+	/* Its own rows, as the sync screens name them. */
+	{ "audit", "Nhật ký thay đổi", "SELECT NULL" },
 };
 #define AUDIT_NTABLES	(sizeof audit_tables / sizeof audit_tables[0])
 

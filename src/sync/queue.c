@@ -437,8 +437,10 @@ int
 sync_list_rejected(struct db *db, int offset, int limit,
     struct sync_issue **items)
 {
+	/* A record before the audit rows refused with it. */
 	return queue_list(db, "SELECT tbl, row_id, reason, '', NULL "
-	    "FROM sync_outbox WHERE state = 'rejected' ORDER BY tbl, row_id "
+	    "FROM sync_outbox WHERE state = 'rejected' "
+	    "ORDER BY tbl = 'audit', tbl, row_id "
 	    "LIMIT ?1 OFFSET ?2", offset, limit, items);
 }
 
