@@ -257,7 +257,7 @@ db_sql_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /*
  * qt_actor(): who makes this connection's writes, for the audit trail
- * (data/schema/012_audit.sql). Per connection, so two clerks on one
+ * (data/schema/013_audit.sql). Per connection, so two clerks on one
  * database are told apart.
  */
 static void

@@ -73,7 +73,7 @@ int		 db_schema_latest(void);
 
 /*
  * Who the audit trail names for this connection's writes (qt_actor() in
- * data/schema/012_audit.sql): "user:NAME", the Unix user, from db_open();
+ * data/schema/013_audit.sql): "user:NAME", the Unix user, from db_open();
  * sync sets "device:N" (the server applying a device's push) or "server"
  * (a client applying a pull) for the length of the apply. Sets actor
  * (NULL: the Unix user again) and returns the previous one, which the

@@ -1,4 +1,4 @@
--- quantriet schema, version 12: who changed what (the audit trail).
+-- quantriet schema, version 13: who changed what (the audit trail).
 --
 -- Every insert, update and delete of a synced row adds a row to audit,
 -- made by the triggers below whoever writes (interface, command line,

@@ -2,7 +2,7 @@
  * audit.c - the audit trail in words.
  *
  * The trail stores a table, a row id and the changed columns as JSON
- * (data/schema/012_audit.sql); here they become the record's kind, its
+ * (data/schema/013_audit.sql); here they become the record's kind, its
  * name and one line a column, with each column's label.
  */
 #include "config.h"

@@ -1,5 +1,5 @@
 /*
- * audit.h - reading the audit trail (data/schema/012_audit.sql): who
+ * audit.h - reading the audit trail (data/schema/013_audit.sql): who
  * changed which record, when, from what to what, in words a clerk reads.
  * Both faces, `quantriet audit` and the history screen, render these
  * entries and nothing else. docs/audit.md describes the trail.

@@ -1,5 +1,5 @@
 /*
- * test_audit.c - the audit trail (data/schema/012_audit.sql): a write
+ * test_audit.c - the audit trail (data/schema/013_audit.sql): a write
  * through the store records who, what and the changed values only; the
  * trail refuses to be changed or deleted; a device named by sync is the
  * actor; a cascade names the owner; every column of every synced table
