@@ -3,8 +3,6 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include "xmalloc.h"
 
 #include "fuzz.h"
@@ -12,9 +10,5 @@
 char *
 fuzz_string(const uint8_t *data, size_t size)
 {
-	char *s = xmalloc(size + 1);
-
-	memcpy(s, data, size);
-	s[size] = '\0';
-	return s;
+	return xstrndup((const char *)data, size);
 }
