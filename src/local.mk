@@ -16,6 +16,7 @@ libqt_core_a_SOURCES = \
 	src/paths.c src/paths.h \
 	src/district.c src/district.h \
 	src/files.c src/files.h \
+	src/optnum.c src/optnum.h \
 	src/hlc.c src/hlc.h \
 	src/embedded.h src/embedded_find.c
 nodist_libqt_core_a_SOURCES = src/embedded.c

@@ -47,6 +47,10 @@ EXTRA_DIST += tests/sync/clerks.sh
 TESTS += tests/cli/global_db.sh
 EXTRA_DIST += tests/cli/global_db.sh
 
+# A number on the command line is read whole (src/optnum.c).
+TESTS += tests/cli/numbers.sh
+EXTRA_DIST += tests/cli/numbers.sh
+
 # The program ends, keeping drafts, when its terminal or its input goes.
 TESTS += tests/e2e/hangup.sh
 EXTRA_DIST += tests/e2e/hangup.sh

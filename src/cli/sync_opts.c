@@ -10,6 +10,7 @@
 #include "cli/sync_opts.h"
 #include "hlc.h"
 #include "msg.h"
+#include "optnum.h"
 
 static const struct option sync_longopts[] = {
 	{ "db", required_argument, NULL, 'd' },
@@ -35,8 +36,7 @@ sync_opts_parse(int argc, char **argv, struct sync_opts *o)
 		case 'p': o->pin = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case 'j':
-			o->jitter = atoi(optarg);
-			if (o->jitter < 0 || o->jitter > 3600)
+			if (optnum_int(optarg, 0, 3600, &o->jitter) != 0)
 				return -1;
 			break;
 		case 'h': o->help = 1; break;

@@ -32,6 +32,7 @@
 #include "files.h"
 #include "hlc.h"
 #include "msg.h"
+#include "optnum.h"
 #include "server/srv.h"
 #include "xmalloc.h"
 
@@ -478,7 +479,7 @@ serve_parse(int argc, char **argv, struct serve_opts *o)
 		{ "queue", required_argument, NULL, 'Q' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int ch;
+	int ch, bad = 0;
 
 	memset(o, 0, sizeof *o);
 	o->port = 8443;
@@ -492,22 +493,23 @@ serve_parse(int argc, char **argv, struct serve_opts *o)
 		case 'c': o->cert = optarg; break;
 		case 'k': o->key = optarg; break;
 		case 'l': o->listen = optarg; break;
-		case 'p': o->port = atoi(optarg); break;
+		case 'p': bad |= optnum_int(optarg, 0, 65535, &o->port); break;
 		case 'f': o->port_file = optarg; break;
 		case 'i': o->insecure = 1; break;
 		case 'v': o->log = 1; break;
-		case 't': o->threads = atoi(optarg); break;
-		case 'a': o->per_address = atoi(optarg); break;
-		case 'H': o->header_timeout = atoi(optarg); break;
-		case 'Q': o->queue = atoi(optarg); break;
+		case 't': bad |= optnum_int(optarg, 1, 64, &o->threads); break;
+		case 'a':
+			bad |= optnum_int(optarg, 1, SERVE_CONNECTIONS, &o->per_address);
+			break;
+		case 'H':
+			bad |= optnum_int(optarg, 1, SERVE_IDLE_SECONDS,
+			    &o->header_timeout);
+			break;
+		case 'Q': bad |= optnum_int(optarg, 1, SERVE_QUEUE_MAX, &o->queue); break;
 		default: return -1;
 		}
 	}
-	if (o->db == NULL || optind != argc || o->port < 0 || o->port > 65535 ||
-	    o->threads < 1 || o->threads > 64 || o->per_address < 1 ||
-	    o->per_address > SERVE_CONNECTIONS || o->header_timeout < 1 ||
-	    o->header_timeout > SERVE_IDLE_SECONDS || o->queue < 1 ||
-	    o->queue > SERVE_QUEUE_MAX ||
+	if (o->db == NULL || optind != argc || bad ||
 	    (o->insecure ? o->cert != NULL || o->key != NULL :
 	    o->cert == NULL || o->key == NULL))
 		return -1;

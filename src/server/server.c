@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "files.h"
 #include "hlc.h"
 #include "msg.h"
+#include "optnum.h"
 #include "server/sha256.h"
 #include "server/srv.h"
 #include "xmalloc.h"
@@ -39,6 +41,7 @@ admin_parse(int argc, char **argv, struct admin_opts *o)
 		{ "days", required_argument, NULL, 'y' },
 		{ NULL, 0, NULL, 0 },
 	};
+	long long device;
 	int ch;
 
 	memset(o, 0, sizeof *o);
@@ -51,12 +54,19 @@ admin_parse(int argc, char **argv, struct admin_opts *o)
 		case 'n': o->name = optarg; break;
 		case 'k': o->kind = optarg; break;
 		case 'p': o->parent = optarg; break;
-		case 'D': o->device = strtoll(optarg, NULL, 10); break;
-		case 'y': o->days = atoi(optarg); break;
+		case 'D':
+			if (optnum(optarg, 1, INT64_MAX, &device) != 0)
+				return -1;
+			o->device = device;
+			break;
+		case 'y':
+			if (optnum_int(optarg, 1, 3650, &o->days) != 0)
+				return -1;
+			break;
 		default: return -1;
 		}
 	}
-	return o->db != NULL && optind == argc && o->days > 0 ? 0 : -1;
+	return o->db != NULL && optind == argc ? 0 : -1;
 }
 
 static struct db *

@@ -2,24 +2,26 @@
 # A district server (docs/district-server.md): quantriet setup-district
 # makes one Unix group, directory and database per unit, idempotently;
 # then, with real Unix users, the operating system keeps each unit's
-# clerks out of the other's database and drafts, each clerk opens their
-# own unit's database without --db, and a refusal is a sentence, not a
-# crash. Creates users and groups, so it needs root; it removes them
-# however it ends.
-. "$top_srcdir/tests/tap.sh"
+# clerks out of the other's database, drafts and sync credential, each
+# clerk opens their own unit's database without --db, and a refusal is a
+# sentence, not a crash. Creates users and groups, so it needs root; it
+# removes them however it ends.
+. "$top_srcdir/tests/sync/fixture.sh"
 
 [ "$(id -u)" -eq 0 ] || skip_all "cần quyền root để tạo người dùng và nhóm"
 for _t in useradd userdel groupdel setpriv; do
 	command -v "$_t" >/dev/null 2>&1 || skip_all "không có $_t trên máy"
 done
 [ -x "$QUANTRIET" ] || skip_all "chưa dựng quantriet"
+command -v "${OPENSSL:-openssl}" >/dev/null 2>&1 || skip_all "openssl not found"
 
-tap_tmpdir
-# Users and groups named after this run, so a leftover is never another's.
+TAP_TMP=$NET_TMP
+# Users and groups named after this run, so a leftover is never another's;
+# US is the account the units' cron syncs run as.
 P=qtd$$
-GA=${P}a GB=${P}b UA=${P}ua UA2=${P}ua2 UB=${P}ub UO=${P}uo
+GA=${P}a GB=${P}b UA=${P}ua UA2=${P}ua2 UB=${P}ub UO=${P}uo US=${P}us
 cleanup() {
-	for _u in $UA $UA2 $UB $UO; do
+	for _u in $UA $UA2 $UB $UO $US; do
 		getent passwd "$_u" >/dev/null && userdel "$_u"
 	done
 	for _g in $GA $GB; do
@@ -128,6 +130,7 @@ for _u in $UA:$GA $UA2:$GA $UB:$GB $UO:$GA; do
 	chown "${_u%%:*}" "$TAP_TMP/home-${_u%%:*}"
 done
 usermod -a -G "$GB" "$UO"
+useradd -M -N -r -d /nonexistent -s /usr/sbin/nologin "$US" || exit 1
 
 # Each clerk's database, found from their group without --db.
 is "$(as "$UA" "$QUANTRIET" demo)" \
@@ -184,5 +187,45 @@ as "$UB" cat "$draft" >/dev/null 2>&1
 is $? 1 "a clerk of B cannot read it"
 as "$UA2" cat "$draft" >/dev/null 2>&1
 is $? 1 "nor can another clerk of A: a draft is its typist's"
+
+# B's sync credential, as docs/district-server.md sets it up: the sync
+# account enrols B's database with B's group only, its configuration in a
+# 0700 directory of its own for the unit; cron syncs the same way.
+sh "$NET_MKCA" "$NET_TMP/pki" >/dev/null || exit 1
+"$S" unit-add --db "$SDB" --code KG --name 'Tỉnh ủy Kiên Giang' \
+    --kind province >/dev/null &&
+"$S" unit-add --db "$SDB" --code DU-B --name 'Đảng bộ xã B' --kind commune \
+    --parent KG >/dev/null || exit 1
+start_server srv "$NET_TMP/pki/server.pem" "$NET_TMP/pki/server.key"
+code=$("$S" enroll-code --db "$SDB" --unit DU-B)
+SYNC=$TAP_TMP/sync
+mkdir -m 700 "$SYNC" && install -d -o "$US" -m 700 "$SYNC/$GB" || exit 1
+cp "$NET_TMP/pki/ca.pem" "$SYNC/ca.pem" && chmod 644 "$SYNC/ca.pem"
+chmod 711 "$SYNC"
+# as_sync CMD...: CMD as the sync account with B's group only.
+as_sync() {
+	setpriv --reuid="$US" --regid="$GB" --clear-groups env HOME=/nonexistent \
+	    XDG_CONFIG_HOME="$SYNC/$GB" "$QUANTRIET" --db "$DBB" "$@"
+}
+as_sync enroll --quiet --cacert "$SYNC/ca.pem" "$URL" "$code"
+ok $? "the sync account enrols B's database with B's group only"
+cred=$(ls "$SYNC/$GB"/quantriet/credential-* 2>/dev/null)
+is "$(stat -c '%U %a' "$cred" "$(dirname "$cred")" "$SYNC/$GB" 2>/dev/null |
+    tr '\n' ' ')" "$US 600 $US 700 $US 700 " \
+    "the credential 0600 in 0700 directories of the sync account"
+as_sync sync --quiet --cacert "$SYNC/ca.pem"
+ok $? "the cron line's sync runs with it"
+is "$(stat -c '%G %a' "$DBB")" "$GB 660" "and leaves B's database the unit's"
+as "$UA" cat "$cred" >/dev/null 2>&1
+is $? 1 "a clerk of A cannot read B's credential"
+as "$UB" cat "$cred" >/dev/null 2>&1
+is $? 1 "nor can a clerk of B: only the sync account syncs"
+as "$UB" sh -c ": >>'$cred'" 2>/dev/null
+is $? 2 "nor overwrite it"
+as "$UA" env XDG_CONFIG_HOME="$SYNC/$GB" "$QUANTRIET" --db "$DBB" sync \
+    </dev/null >/dev/null 2>"$TAP_TMP/sync.err"
+is "$?/$(grep -c 'Bạn không có quyền mở' "$TAP_TMP/sync.err")" 1/1 \
+    "a clerk of A given its directory cannot sync B: refused in a sentence"
+net_stop srv
 
 done_testing
