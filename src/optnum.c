@@ -13,7 +13,7 @@ optnum(const char *s, long long min, long long max, long long *out)
 	long long v;
 
 	/* strtoll skips leading blanks and takes a sign; a value may not. */
-	if (s == NULL || (*s < '0' || *s > '9') && *s != '-')
+	if (s == NULL || ((*s < '0' || *s > '9') && *s != '-'))
 		return -1;
 	errno = 0;
 	v = strtoll(s, &end, 10);
