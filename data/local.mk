@@ -10,5 +10,6 @@ QT_EMBEDDED = \
 	data/schema/010_report_snapshot.sql \
 	data/schema/011_member_search.sql \
 	data/schema/012_report_review.sql \
-	data/schema/013_audit.sql
+	data/schema/013_audit.sql \
+	data/schema/014_counters.sql
 EXTRA_DIST += $(QT_EMBEDDED)

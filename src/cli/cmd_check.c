@@ -16,6 +16,7 @@
 
 #include "cli/cmd.h"
 #include "db.h"
+#include "domain/counters.h"
 #include "domain/date.h"
 #include "domain/rules.h"
 #include "files.h"
@@ -168,6 +169,39 @@ check_early(struct db *db, int *n)
 		check_report(n, CHECK_EARLY, db_error(db));
 }
 
+/* What counters_check finds, as findings. */
+#define CHECK_COUNTERS	"Bộ đếm báo cáo tổng hợp lệch so với dữ liệu (sửa: " \
+	"quantriet check --rebuild-counters)"
+
+static void
+check_counters_one(const char *line, void *ctx)
+{
+	check_report(ctx, CHECK_COUNTERS, line);
+}
+
+/* The tally's counters against a recount from the rows (counters.h). */
+static void
+check_counters(struct db *db, int *n)
+{
+	if (counters_check(db, check_counters_one, n) < 0)
+		check_report(n, CHECK_COUNTERS, db_error(db));
+}
+
+/*
+ * --rebuild-counters: the counters recounted from the rows, in one
+ * transaction on the database itself (not the copy check reads).
+ */
+static int
+check_rebuild(struct db *db)
+{
+	if (counters_rebuild(db) != 0) {
+		msg_error("Không tính lại được bộ đếm báo cáo: %s", db_error(db));
+		return 1;
+	}
+	msg_info("Đã tính lại bộ đếm báo cáo tổng hợp từ dữ liệu.");
+	return 0;
+}
+
 /* PRAGMA integrity_check answers "ok" alone when the file is sound. */
 static void
 check_integrity(struct db *db, int *n)
@@ -220,13 +254,16 @@ check_mode(struct db *db, int *n)
 static void
 check_usage(FILE *fp)
 {
-	msg_put(fp, "Cách dùng: quantriet check [--db TỆP]\n"
+	msg_put(fp, "Cách dùng: quantriet check [--db TỆP] [--rebuild-counters]\n"
 	    "Kiểm tra tệp (integrity_check, khóa ngoại) và dữ liệu: ngày "
 	    "không có thật,\nbài thu hoạch nộp trước buổi học, đảng viên ở "
 	    "đơn vị không phải chi bộ,\nđiểm danh người của đơn vị khác, "
-	    "tệp mà người dùng khác đọc được... "
+	    "tệp mà người dùng khác đọc được,\nbộ đếm báo cáo lệch với dữ liệu... "
 	    "Trả về 1 nếu có vấn đề.\n\n"
 	    "  --db TỆP    cơ sở dữ liệu\n"
+	    "  --rebuild-counters\n"
+	    "              tính lại bộ đếm báo cáo tổng hợp từ dữ liệu "
+	    "(không kiểm tra gì khác)\n"
 	    "  --help      in trợ giúp này\n");
 }
 
@@ -236,13 +273,14 @@ cmd_check(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "rebuild-counters", no_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *opt_db = NULL;
 	struct db *db, *snap;
 	char *err;
 	size_t i;
-	int c, n = 0;
+	int c, n = 0, rebuild = 0, rc;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -252,6 +290,9 @@ cmd_check(int argc, char **argv)
 		case 'h':
 			check_usage(stdout);
 			return 0;
+		case 'r':
+			rebuild = 1;
+			break;
 		default:
 			check_usage(stderr);
 			return EXIT_USAGE;
@@ -264,6 +305,11 @@ cmd_check(int argc, char **argv)
 	}
 	if ((db = cli_open_db(opt_db, DB_OPEN_EXISTING)) == NULL)
 		return 1;
+	if (rebuild) {
+		rc = check_rebuild(db);
+		db_close(&db);
+		return rc;
+	}
 	check_mode(db, &n);
 	/*
 	 * Minutes of reading at a province: on a copy, so that no clerk's
@@ -285,6 +331,7 @@ cmd_check(int argc, char **argv)
 	for (i = 0; i < sizeof checks / sizeof checks[0]; i++)
 		check_rows(db, &n, checks[i].what, checks[i].sql, 0);
 	check_early(db, &n);
+	check_counters(db, &n);
 	db_close(&db);
 	if (n > 0) {
 		msg_error("phát hiện %d vấn đề", n);

@@ -11,6 +11,7 @@ libqt_domain_a_SOURCES = \
 	src/domain/rules.c src/domain/rules.h \
 	src/domain/plan_sql.c src/domain/plan_sql.h \
 	src/domain/tally.c src/domain/tally.h \
+	src/domain/counters.c src/domain/counters.h \
 	src/domain/report.c src/domain/report.h \
 	src/domain/report_format.c \
 	src/domain/proposals.c src/domain/proposals.h \
