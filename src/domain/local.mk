@@ -36,7 +36,8 @@ QT_EMBEDDED += \
 check_PROGRAMS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
 	tests/unit/test_domain_rules \
 	tests/unit/test_domain_tally tests/unit/test_domain_plan \
-	tests/unit/test_domain_proposals tests/unit/test_domain_paper
+	tests/unit/test_domain_proposals tests/unit/test_domain_paper \
+	tests/unit/test_domain_counters
 tests_unit_test_domain_date_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_domain_date_LDADD = libqt_domain.a $(QT_CORE_LIBS)
 tests_unit_test_domain_deadline_CFLAGS = $(QT_CFLAGS)
@@ -49,6 +50,10 @@ tests_unit_test_domain_tally_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_domain_tally_SOURCES = tests/unit/test_domain_tally.c \
 	tests/unit/domain_fixture.c tests/unit/domain_fixture.h
 tests_unit_test_domain_tally_LDADD = libqt_domain.a $(QT_CORE_LIBS)
+tests_unit_test_domain_counters_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_domain_counters_SOURCES = tests/unit/test_domain_counters.c \
+	tests/unit/domain_fixture.c tests/unit/domain_fixture.h
+tests_unit_test_domain_counters_LDADD = libqt_domain.a $(QT_CORE_LIBS)
 tests_unit_test_domain_plan_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_domain_plan_SOURCES = tests/unit/test_domain_plan.c \
 	tests/unit/domain_fixture.c tests/unit/domain_fixture.h
@@ -62,7 +67,8 @@ tests_unit_test_domain_paper_LDADD = libqt_domain.a $(QT_CORE_LIBS)
 TESTS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
 	tests/unit/test_domain_rules \
 	tests/unit/test_domain_tally tests/unit/test_domain_plan \
-	tests/unit/test_domain_proposals tests/unit/test_domain_paper
+	tests/unit/test_domain_proposals tests/unit/test_domain_paper \
+	tests/unit/test_domain_counters
 
 # Command-line tests: the demo, the tally report cross-checked with plain
 # SQL, and quantriet check on sound and broken files.
@@ -83,7 +89,7 @@ EXTRA_DIST += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/chec
 # can do); bench_smoke.sh keeps its output's format honest.
 check_PROGRAMS += tests/gen/gen-province tests/gen/bench-bare
 tests_gen_gen_province_CFLAGS = $(QT_CFLAGS)
-tests_gen_gen_province_LDADD = $(QT_CORE_LIBS)
+tests_gen_gen_province_LDADD = libqt_domain.a $(QT_CORE_LIBS)
 tests_gen_bench_bare_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE3_CFLAGS)
 tests_gen_bench_bare_LDADD = $(NCURSESW_LIBS) $(SQLITE3_LIBS)
 TESTS += tests/gen/scale.sh tests/gen/bench_smoke.sh
