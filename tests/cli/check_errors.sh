@@ -86,6 +86,32 @@ done
 is $? 1 "demo refuses to overwrite data"
 grep -q "dùng --force" "$TAP_TMP/err"
 ok $? "and says how to"
+# A counter of the tally that drifted from the rows: check names it, the
+# report shows it, --rebuild-counters recounts it.
+cp "$db" "$TAP_TMP/drift.db"
+"$QUANTRIET" report tally --db "$db" --plan 13-KH/TU --format csv > "$TAP_TMP/good.csv"
+"$top_builddir/tests/sync/sqlrun" "$TAP_TMP/drift.db" "UPDATE tally_counter SET n = n + 3
+  WHERE plan_id = (SELECT id FROM document WHERE number = '13-KH/TU')
+  AND unit_id = (SELECT id FROM unit WHERE code = 'CB-VP') AND status = 'active'
+  AND took_on < '9999' AND wrote_on < '9999'
+  AND took_on || wrote_on = (SELECT min(took_on || wrote_on) FROM tally_counter
+    WHERE plan_id = (SELECT id FROM document WHERE number = '13-KH/TU')
+    AND unit_id = (SELECT id FROM unit WHERE code = 'CB-VP') AND status = 'active'
+    AND took_on < '9999' AND wrote_on < '9999')"
+"$QUANTRIET" report tally --db "$TAP_TMP/drift.db" --plan 13-KH/TU --format csv > "$TAP_TMP/drift.csv"
+! cmp -s "$TAP_TMP/drift.csv" "$TAP_TMP/good.csv"
+ok $? "a drifted counter changes the tally"
+"$QUANTRIET" check --db "$TAP_TMP/drift.db" > "$TAP_TMP/out" 2>&1
+is $? 1 "check fails on a drifted counter"
+grep -q "^- Bộ đếm báo cáo tổng hợp lệch so với dữ liệu (sửa: quantriet check --rebuild-counters): kế hoạch 13-KH/TU, Chi bộ ấp Vĩnh Phước" "$TAP_TMP/out"
+ok $? "and names the plan and the cell, and the fix"
+"$QUANTRIET" check --db "$TAP_TMP/drift.db" --rebuild-counters > "$TAP_TMP/out" 2>&1
+is "$?:$(cat "$TAP_TMP/out")" "0:Đã tính lại bộ đếm báo cáo tổng hợp từ dữ liệu." "check --rebuild-counters"
+"$QUANTRIET" check --db "$TAP_TMP/drift.db" > /dev/null 2>&1
+ok $? "check passes after the rebuild"
+"$QUANTRIET" report tally --db "$TAP_TMP/drift.db" --plan 13-KH/TU --format csv > "$TAP_TMP/drift.csv"
+is "$(cat "$TAP_TMP/drift.csv")" "$(cat "$TAP_TMP/good.csv")" "the tally is the rows' again"
+
 "$top_builddir/tests/sync/sqlrun" "$db" "DELETE FROM attendance"
 "$QUANTRIET" demo --db "$db" --force > /dev/null 2>&1
 ok $? "demo --force recreates"
