@@ -1,6 +1,6 @@
 /*
  * test_domain_counters.c - the tally's counters (data/schema/
- * 013_counters.sql, src/domain/counters.c) equal a recount from the rows
+ * 014_counters.sql, src/domain/counters.c) equal a recount from the rows
  * after every kind of write, and check sees a counter that drifted.
  *
  * The recount is the tally as it was computed before the counters: one
