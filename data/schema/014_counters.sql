@@ -70,22 +70,17 @@ CREATE VIEW tally_plan_closure(plan_id, ancestor_id) AS
   SELECT plan_id, ancestor_id FROM t;
 
 CREATE VIEW tally_recount_fact(member_id, plan_id, unit_id, status, took_on, wrote_on) AS
-  WITH took(member_id, plan_id, day) AS (
-    SELECT a.member_id, t.ancestor_id, min(se.held_on) FROM attendance a
+  SELECT x.member_id, x.plan_id, m.unit_id, m.status, min(x.took), min(x.wrote)
+  FROM (SELECT a.member_id, t.ancestor_id AS plan_id, se.held_on AS took,
+      NULL AS wrote FROM attendance a
     JOIN session se ON se.id = a.session_id
     JOIN tally_plan_closure t ON t.plan_id = se.document_id
     WHERE a.status IN ('present', 'self_study') AND se.status = 'held'
-    GROUP BY a.member_id, t.ancestor_id),
-  wrote(member_id, plan_id, day) AS (
-    SELECT e.member_id, t.ancestor_id, min(e.submitted_on) FROM essay e
+    UNION ALL SELECT e.member_id, t.ancestor_id, NULL, e.submitted_on FROM essay e
     JOIN tally_plan_closure t ON t.plan_id = e.document_id
-    WHERE e.submitted_on IS NOT NULL GROUP BY e.member_id, t.ancestor_id),
-  k(member_id, plan_id) AS (
-    SELECT member_id, plan_id FROM took UNION SELECT member_id, plan_id FROM wrote)
-  SELECT k.member_id, k.plan_id, m.unit_id, m.status, took.day, wrote.day
-  FROM k JOIN member m ON m.id = k.member_id
-  LEFT JOIN took ON took.member_id = k.member_id AND took.plan_id = k.plan_id
-  LEFT JOIN wrote ON wrote.member_id = k.member_id AND wrote.plan_id = k.plan_id;
+    WHERE e.submitted_on IS NOT NULL) x
+  JOIN member m ON m.id = x.member_id
+  GROUP BY x.member_id, x.plan_id;
 
 -- The counters tally_fact makes.
 CREATE VIEW tally_counted(plan_id, unit_id, status, took_on, wrote_on, n) AS
