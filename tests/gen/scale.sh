@@ -40,6 +40,20 @@ is "$(tr -d '\r' < "$TAP_TMP/commune.csv" | tail -n 1 | cut -d, -f6)" \
     WHERE d.number LIKE 'KH-2/%' AND c.name = 'Đảng bộ xã số 1'
     AND e.submitted_on IS NOT NULL AND m.status <> 'guest'")" \
   "commune essays counted under the commune's own plan"
+is "$(tr -d '\r' < "$TAP_TMP/province.csv" | tail -n 1 | cut -d, -f5,6)" \
+  "$(sqlite3 "$db" "SELECT
+    (SELECT count(DISTINCT a.member_id) FROM attendance a
+      JOIN session s ON s.id = a.session_id JOIN document d ON d.id = s.document_id
+      JOIN member m ON m.id = a.member_id
+      WHERE (d.number = 'KH-2' OR d.number LIKE 'KH-2/%') AND s.status = 'held'
+      AND a.status IN ('present', 'self_study') AND m.status <> 'guest') || ',' ||
+    (SELECT count(DISTINCT e.member_id) FROM essay e
+      JOIN document d ON d.id = e.document_id JOIN member m ON m.id = e.member_id
+      WHERE (d.number = 'KH-2' OR d.number LIKE 'KH-2/%')
+      AND e.submitted_on IS NOT NULL AND m.status <> 'guest')")" \
+  "the province's counters give the rows' participants and writers"
+"$QUANTRIET" check --db "$db" > "$TAP_TMP/check.out" 2>&1
+ok $? "check finds the generated counters equal to a recount"
 
 "$QUANTRIET" report tally --db "$db" --plan KH-2 --unit "Tỉnh ủy Thử nghiệm" \
   > "$TAP_TMP/province.txt"
