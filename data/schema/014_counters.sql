@@ -116,62 +116,62 @@ CREATE TRIGGER tally_refresh_i INSTEAD OF INSERT ON tally_refresh BEGIN
     AND took_on IS NULL AND wrote_on IS NULL;
 END;
 
--- The counters follow the facts.
+-- The counters follow the facts: inserting (key, delta) adds delta to the
+-- counter of key, and a counter that comes to 0 goes.
+CREATE VIEW tally_count(plan_id, unit_id, status, took_on, wrote_on, delta) AS
+  SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE 0;
+CREATE TRIGGER tally_count_i INSTEAD OF INSERT ON tally_count BEGIN
+  INSERT INTO tally_counter VALUES (NEW.plan_id, NEW.unit_id, NEW.status,
+    coalesce(NEW.took_on, '9999-12-31'), coalesce(NEW.wrote_on, '9999-12-31'),
+    NEW.delta) ON CONFLICT DO UPDATE SET n = n + excluded.n;
+  DELETE FROM tally_counter WHERE plan_id = NEW.plan_id
+    AND unit_id = NEW.unit_id AND status = NEW.status
+    AND took_on = coalesce(NEW.took_on, '9999-12-31')
+    AND wrote_on = coalesce(NEW.wrote_on, '9999-12-31') AND n = 0;
+END;
 CREATE TRIGGER tally_fact_i AFTER INSERT ON tally_fact
 WHEN NOT EXISTS (SELECT 1 FROM tally_mute) BEGIN
-  INSERT INTO tally_counter VALUES (NEW.plan_id, NEW.unit_id, NEW.status,
-    coalesce(NEW.took_on, '9999-12-31'), coalesce(NEW.wrote_on, '9999-12-31'), 1)
-    ON CONFLICT DO UPDATE SET n = n + 1;
+  INSERT INTO tally_count VALUES (NEW.plan_id, NEW.unit_id, NEW.status,
+    NEW.took_on, NEW.wrote_on, 1);
 END;
 CREATE TRIGGER tally_fact_d AFTER DELETE ON tally_fact
 WHEN NOT EXISTS (SELECT 1 FROM tally_mute) BEGIN
-  UPDATE tally_counter SET n = n - 1 WHERE plan_id = OLD.plan_id
-    AND unit_id = OLD.unit_id AND status = OLD.status
-    AND took_on = coalesce(OLD.took_on, '9999-12-31')
-    AND wrote_on = coalesce(OLD.wrote_on, '9999-12-31');
-  DELETE FROM tally_counter WHERE plan_id = OLD.plan_id
-    AND unit_id = OLD.unit_id AND status = OLD.status
-    AND took_on = coalesce(OLD.took_on, '9999-12-31')
-    AND wrote_on = coalesce(OLD.wrote_on, '9999-12-31') AND n = 0;
+  INSERT INTO tally_count VALUES (OLD.plan_id, OLD.unit_id, OLD.status,
+    OLD.took_on, OLD.wrote_on, -1);
 END;
 CREATE TRIGGER tally_fact_u AFTER UPDATE ON tally_fact
 WHEN NOT EXISTS (SELECT 1 FROM tally_mute) BEGIN
-  UPDATE tally_counter SET n = n - 1 WHERE plan_id = OLD.plan_id
-    AND unit_id = OLD.unit_id AND status = OLD.status
-    AND took_on = coalesce(OLD.took_on, '9999-12-31')
-    AND wrote_on = coalesce(OLD.wrote_on, '9999-12-31');
-  DELETE FROM tally_counter WHERE plan_id = OLD.plan_id
-    AND unit_id = OLD.unit_id AND status = OLD.status
-    AND took_on = coalesce(OLD.took_on, '9999-12-31')
-    AND wrote_on = coalesce(OLD.wrote_on, '9999-12-31') AND n = 0;
-  INSERT INTO tally_counter VALUES (NEW.plan_id, NEW.unit_id, NEW.status,
-    coalesce(NEW.took_on, '9999-12-31'), coalesce(NEW.wrote_on, '9999-12-31'), 1)
-    ON CONFLICT DO UPDATE SET n = n + 1;
+  INSERT INTO tally_count VALUES (OLD.plan_id, OLD.unit_id, OLD.status,
+    OLD.took_on, OLD.wrote_on, -1);
+  INSERT INTO tally_count VALUES (NEW.plan_id, NEW.unit_id, NEW.status,
+    NEW.took_on, NEW.wrote_on, 1);
 END;
 
--- Members: the count per unit and status, and their facts follow a move.
+-- Members: the count per unit and status (inserting (unit, status,
+-- delta) into tally_member_count adds delta), and their facts follow a
+-- move.
+CREATE VIEW tally_member_count(unit_id, status, delta) AS
+  SELECT NULL, NULL, NULL WHERE 0;
+CREATE TRIGGER tally_member_count_i INSTEAD OF INSERT ON tally_member_count BEGIN
+  INSERT INTO tally_members VALUES (NEW.unit_id, NEW.status, NEW.delta)
+    ON CONFLICT DO UPDATE SET n = n + excluded.n;
+  DELETE FROM tally_members
+    WHERE unit_id = NEW.unit_id AND status = NEW.status AND n = 0;
+END;
 CREATE TRIGGER tally_member_i AFTER INSERT ON member
 WHEN NOT EXISTS (SELECT 1 FROM tally_mute) BEGIN
-  INSERT INTO tally_members VALUES (NEW.unit_id, NEW.status, 1)
-    ON CONFLICT DO UPDATE SET n = n + 1;
+  INSERT INTO tally_member_count VALUES (NEW.unit_id, NEW.status, 1);
 END;
 CREATE TRIGGER tally_member_d AFTER DELETE ON member
 WHEN NOT EXISTS (SELECT 1 FROM tally_mute) BEGIN
-  UPDATE tally_members SET n = n - 1
-    WHERE unit_id = OLD.unit_id AND status = OLD.status;
-  DELETE FROM tally_members
-    WHERE unit_id = OLD.unit_id AND status = OLD.status AND n = 0;
+  INSERT INTO tally_member_count VALUES (OLD.unit_id, OLD.status, -1);
   DELETE FROM tally_fact WHERE member_id = OLD.id;
 END;
 CREATE TRIGGER tally_member_u AFTER UPDATE OF unit_id, status ON member
 WHEN (OLD.unit_id IS NOT NEW.unit_id OR OLD.status IS NOT NEW.status)
 AND NOT EXISTS (SELECT 1 FROM tally_mute) BEGIN
-  UPDATE tally_members SET n = n - 1
-    WHERE unit_id = OLD.unit_id AND status = OLD.status;
-  DELETE FROM tally_members
-    WHERE unit_id = OLD.unit_id AND status = OLD.status AND n = 0;
-  INSERT INTO tally_members VALUES (NEW.unit_id, NEW.status, 1)
-    ON CONFLICT DO UPDATE SET n = n + 1;
+  INSERT INTO tally_member_count VALUES (OLD.unit_id, OLD.status, -1);
+  INSERT INTO tally_member_count VALUES (NEW.unit_id, NEW.status, 1);
   UPDATE tally_fact SET unit_id = NEW.unit_id, status = NEW.status
     WHERE member_id = NEW.id;
 END;
