@@ -11,5 +11,6 @@ QT_EMBEDDED = \
 	data/schema/011_member_search.sql \
 	data/schema/012_report_review.sql \
 	data/schema/013_audit.sql \
-	data/schema/014_counters.sql
+	data/schema/014_counters.sql \
+	data/schema/015_conflicts.sql
 EXTRA_DIST += $(QT_EMBEDDED)

@@ -113,13 +113,14 @@ srv_random_hex(size_t n)
 
 int
 srv_row_touch(struct db *db, const char *tbl, int64_t key, int64_t owner,
-    int public, int64_t device_id)
+    int public, int64_t device_id, int64_t hlc)
 {
 	sqlite3_stmt *stmt = db_prepare(db, "INSERT INTO srv_row(tbl, row_id, "
-	    "seq, unit_id, public, device_id) VALUES (?1, ?2, "
-	    "(SELECT ifnull(max(seq), 0) + 1 FROM srv_row), ?3, ?4, ?5) "
+	    "seq, unit_id, public, device_id, hlc) VALUES (?1, ?2, "
+	    "(SELECT ifnull(max(seq), 0) + 1 FROM srv_row), ?3, ?4, ?5, ?6) "
 	    "ON CONFLICT(tbl, row_id) DO UPDATE SET seq = excluded.seq, "
-	    "unit_id = excluded.unit_id, device_id = excluded.device_id");
+	    "unit_id = excluded.unit_id, device_id = excluded.device_id, "
+	    "hlc = excluded.hlc");
 	int rc;
 
 	if (stmt == NULL)
@@ -131,6 +132,8 @@ srv_row_touch(struct db *db, const char *tbl, int64_t key, int64_t owner,
 	sqlite3_bind_int(stmt, 4, public);
 	if (device_id > 0)
 		sqlite3_bind_int64(stmt, 5, device_id);
+	if (hlc > 0)
+		sqlite3_bind_int64(stmt, 6, hlc);
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {

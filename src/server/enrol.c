@@ -118,7 +118,7 @@ enrol_tree(struct db *db, int64_t unit, struct buf *out)
 	sqlite3_bind_int64(stmt, 1, unit);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		if (sync_row_encode(db, t, sqlite3_column_int64(stmt, 0), 0,
-		    out) != 0)
+		    -1, out) != 0)
 			break;
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE ? 0 : -1;

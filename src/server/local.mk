@@ -4,7 +4,7 @@ quantriet_server_SOURCES = \
 	src/server/server.c src/server/srv.h \
 	src/server/serve.c src/server/common.c \
 	src/server/push.c src/server/pull.c src/server/enrol.c \
-	src/server/scope.c src/server/throttle.c src/server/guard.c \
+	src/server/conflict.c src/server/scope.c src/server/throttle.c src/server/guard.c \
 	src/server/sha256.c src/server/sha256.h
 quantriet_server_CFLAGS = $(QT_CFLAGS)
 quantriet_server_LDADD = libqt_cli.a libqt_sync.a libqt_store.a libqt_domain.a $(QT_CORE_LIBS) $(MHD_LIBS)
@@ -23,6 +23,7 @@ check_PROGRAMS += tests/unit/test_srv_push
 tests_unit_test_srv_push_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_srv_push_SOURCES = tests/unit/test_srv_push.c \
 	tests/unit/scratch_db.c tests/unit/scratch_db.h \
-	src/server/push.c src/server/common.c src/server/scope.c
+	src/server/push.c src/server/common.c src/server/scope.c \
+	src/server/conflict.c
 tests_unit_test_srv_push_LDADD = libqt_sync.a $(QT_CORE_LIBS)
 TESTS += tests/unit/test_srv_push

@@ -27,10 +27,13 @@ static const char pull_sql[] =
     "AND (unit_id IN sub OR (public AND (unit_id IS NULL OR unit_id IN anc))) "
     "ORDER BY seq LIMIT ?4";
 
-/* Appends up to SRV_PAGE_ROWS rows after *cursor; sets *more. */
+/*
+ * Appends up to SRV_PAGE_ROWS rows after *cursor, and the conflicts
+ * meant for this device if it asked for them; sets *more.
+ */
 static int
-pull_rows(struct db *db, const struct srv_device *dev, int64_t *cursor,
-    int *more, int64_t *count, struct buf *rows)
+pull_rows(struct db *db, const struct srv_device *dev, int conflicts,
+    int64_t *cursor, int *more, int64_t *count, struct buf *rows)
 {
 	sqlite3_stmt *stmt = db_prepare(db, pull_sql);
 	int rc;
@@ -52,11 +55,21 @@ pull_rows(struct db *db, const struct srv_device *dev, int64_t *cursor,
 			break;
 		}
 		*cursor = sqlite3_column_int64(stmt, 2);
+		if (t == NULL && conflicts && strcmp((const char *)
+		    sqlite3_column_text(stmt, 0), SRV_CONFLICT_TBL) == 0) {
+			int got = srv_conflict_pull(db, dev,
+			    sqlite3_column_int64(stmt, 1), rows);
+
+			if (got < 0)
+				break;
+			*count += got;
+			continue;
+		}
 		if (t == NULL)
 			continue;
 		/* A row deleted here travels as a delete at the latest clock. */
 		if (sync_row_encode(db, t, sqlite3_column_int64(stmt, 1),
-		    db_int(db, 0, "SELECT hlc FROM sync_clock", 0), rows) != 0)
+		    db_int(db, 0, "SELECT hlc FROM sync_clock", 0), -1, rows) != 0)
 			break;
 		(*count)++;
 	}
@@ -78,11 +91,14 @@ srv_pull(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 {
 	struct wire_record *hdr = xmalloc(sizeof *hdr);
 	struct buf rows = { 0 };
-	int64_t cursor, count;
+	int64_t cursor, count, conflicts = 0;
 	int more;
 
 	if (srv_check_header(db, rd, hdr, "pull", r) != 0)
 		goto out;
+	/* A device that knows conflict records asks for them (version 2). */
+	if (r->version < 2 || wire_get_int(hdr, "conflicts", &conflicts) != 0)
+		conflicts = 0;
 	if (wire_get_int(hdr, "cursor", &cursor) != 0 || cursor < 0 ||
 	    wire_next(rd, hdr) != 0) {
 		srv_reply_error(db, r, 400, "bad-request",
@@ -90,8 +106,8 @@ srv_pull(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 		goto out;
 	}
 	/* One read transaction: the page and the cursor agree. */
-	if (db_exec(db, "BEGIN") != 0 ||
-	    pull_rows(db, dev, &cursor, &more, &count, &rows) != 0) {
+	if (db_exec(db, "BEGIN") != 0 || pull_rows(db, dev, conflicts != 0,
+	    &cursor, &more, &count, &rows) != 0) {
 		srv_reply_error(db, r, 503, "busy", db_error(db));
 		db_exec(db, "ROLLBACK");
 		goto out;

@@ -26,6 +26,7 @@ struct push_counts {
 	int64_t	rejected;
 	int64_t	clamped;	/* applied, with the server's clock */
 	int64_t	restored;	/* rejected rows sent back as the server has them */
+	int64_t	conflicts;	/* with another device's change (notes) */
 };
 
 /*
@@ -45,7 +46,7 @@ push_restore(struct db *db, const struct srv_device *dev,
 	if (owner > 0 && !srv_in_scope(db, dev->unit_id, owner) &&
 	    !(row->t->public && srv_in_scope(db, owner, dev->unit_id)))
 		return;
-	if (sync_row_encode(db, row->t, row->key, 0, restore) == 0)
+	if (sync_row_encode(db, row->t, row->key, 0, -1, restore) == 0)
 		n->restored++;
 }
 
@@ -96,21 +97,25 @@ push_restamp(struct db *db, const struct sync_row *row, int64_t hlc)
 
 /*
  * Applies one row inside the caller's transaction. Returns 0 applied,
- * 1 stale (the server holds a later edit), -1 rejected with *reason.
- * *hlc is the clock the row is stored with (see push_clamp).
+ * 1 stale (the server holds a later edit, or an edit this delete did
+ * not see), -1 rejected with *reason. *hlc is the clock the row is
+ * stored with (see push_clamp); *c the conflict with another device's
+ * change, if any (kind not NULL).
  */
 static int
 push_row(struct db *db, const struct srv_device *dev,
     const struct sync_row *row, const struct wire_record *rec, int64_t *hlc,
-    char **reason)
+    struct srv_conflict *c, char **reason)
 {
 	int64_t stored, owner;
+	enum srv_verdict verdict;
 	const char *why;
 
 	/*
 	 * Scope first, then the clock: a row of another unit must not be
 	 * told apart from one that does not exist by a "stale" answer.
 	 */
+	memset(c, 0, sizeof *c);
 	*hlc = push_clamp(db, row->hlc);
 	stored = sync_row_hlc(db, row);
 	if ((*reason = srv_scope_refs(db, dev, row, rec)) != NULL)
@@ -124,7 +129,9 @@ push_row(struct db *db, const struct srv_device *dev,
 		}
 	} else if (row->del)
 		return 0;	/* already gone */
-	if (stored >= *hlc)
+	verdict = srv_conflict_find(db, dev, row, rec, stored, *hlc, c);
+	if (verdict == SRV_CONFLICT_LOST ||
+	    (verdict == SRV_NO_CONFLICT && stored >= *hlc))
 		return 1;
 	if ((why = push_check_root(db, dev, row, rec)) != NULL) {
 		*reason = xstrdup(why);
@@ -147,7 +154,8 @@ push_row(struct db *db, const struct srv_device *dev,
 	}
 	if ((*hlc != row->hlc && !row->del && push_restamp(db, row, *hlc) != 0) ||
 	    srv_row_touch(db, row->t->name, row->key, owner, row->t->public,
-	    dev->id) != 0 || hlc_observe(db, *hlc) != 0 || db_commit(db) != 0) {
+	    dev->id, *hlc) != 0 || hlc_observe(db, *hlc) != 0 ||
+	    db_commit(db) != 0) {
 		*reason = xstrdup(db_error(db));
 		db_rollback(db);
 		return -1;
@@ -185,9 +193,11 @@ push_rows(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 
 	while ((rc = wire_next(rd, rec)) == 1) {
 		struct sync_row row;
+		struct srv_conflict c;
 		const char *why;
 		char *reason;
 		int64_t hlc;
+		int res, saved;
 
 		if (strcmp(rec->word, "end") == 0) {
 			if (wire_get_int(rec, "count", &end_count) != 0)
@@ -199,7 +209,9 @@ push_rows(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 			break;
 		}
 		seen++;
-		switch (push_row(db, dev, &row, rec, &hlc, &reason)) {
+		if (r->version < 2)
+			row.base = -1;	/* conflicts are told in version 2 */
+		switch ((res = push_row(db, dev, &row, rec, &hlc, &c, &reason))) {
 		case 0:
 			n->applied++;
 			if (hlc != row.hlc && !row.del) {
@@ -219,6 +231,15 @@ push_rows(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 			break;
 		}
 		free(reason);
+		saved = res >= 0 && c.kind != NULL ? srv_conflict_save(db, dev,
+		    &row, &c, notes) : 0;
+		srv_conflict_clear(&c);
+		if (saved < 0) {
+			srv_reply_error(db, r, 503, "busy", db_error(db));
+			free(rec);
+			return -1;
+		}
+		n->conflicts += saved;
 	}
 	free(rec);
 	if (rc != 0 || end_count != seen || seen != count) {
@@ -279,7 +300,7 @@ srv_push(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
     struct srv_reply *r)
 {
 	struct wire_record *hdr = xmalloc(sizeof *hdr);
-	struct push_counts n = { 0, 0, 0, 0, 0 };
+	struct push_counts n = { 0, 0, 0, 0, 0, 0 };
 	struct buf notes = { 0 }, ack = { 0 }, restore = { 0 };
 	int64_t batch, count;
 	char actor[32], *was = NULL;
@@ -311,8 +332,10 @@ srv_push(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 	wire_int(&ack, "stale", n.stale);
 	wire_int(&ack, "rejected", n.rejected);
 	wire_int(&ack, "clamped", n.clamped);
-	if (r->version >= 2)
+	if (r->version >= 2) {
 		wire_int(&ack, "restore", n.restored);
+		wire_int(&ack, "conflicts", n.conflicts);
+	}
 	wire_end(&ack);
 	if (notes.len > 0)
 		buf_add(&ack, notes.data, notes.len);

@@ -135,9 +135,59 @@ void	srv_enroll(struct db *db, struct wire_reader *rd, struct srv_reply *r);
 int	srv_authenticate(struct db *db, const char *token,
 	    struct srv_device *dev, struct srv_reply *r);
 
-/* Records that the row changed, for the pulls to come. */
+/*
+ * Records that the row changed, for the pulls to come: sent by device_id
+ * (0: none), at clock hlc (0: unknown).
+ */
 int	srv_row_touch(struct db *db, const char *tbl, int64_t key,
-	    int64_t owner, int public, int64_t device_id);
+	    int64_t owner, int public, int64_t device_id, int64_t hlc);
+
+/*
+ * Conflicts between two devices' changes (src/server/conflict.c). The
+ * srv_row entries of this name are conflicts for a pull, not rows.
+ */
+#define SRV_CONFLICT_TBL	"conflict"
+
+struct srv_conflict {
+	const char	*kind;		/* "edit" or "delete"; NULL: none */
+	char		*kept;		/* the value kept, "column=value; ..." */
+	char		*lost;		/* the value not kept; "": a delete */
+	int64_t		 kept_by;	/* devices; 0: none */
+	int64_t		 lost_by;
+	int64_t		 kept_at;	/* clocks of the two changes */
+	int64_t		 lost_at;
+};
+
+enum srv_verdict {
+	SRV_NO_CONFLICT,
+	SRV_CONFLICT_WON,	/* concurrent; the pushed change is kept */
+	SRV_CONFLICT_LOST,	/* concurrent; the stored one is kept (stale) */
+};
+
+/*
+ * Whether row (rec), pushed by dev and to be stored at clock hlc, was
+ * made without seeing the stored version (stored: its clock, -1 gone)
+ * that another device wrote; fills *c (free with srv_conflict_clear) but
+ * for the value kept when the pushed change wins (known once written).
+ */
+enum srv_verdict srv_conflict_find(struct db *db, const struct srv_device *dev,
+	    const struct sync_row *row, const struct wire_record *rec,
+	    int64_t stored, int64_t hlc, struct srv_conflict *c);
+void	srv_conflict_clear(struct srv_conflict *c);
+/*
+ * Records the conflict for the other device's next pull and appends the
+ * pushing device's note to note. 1 saved, 0 nothing lost (the same
+ * value), -1 on a database error.
+ */
+int	srv_conflict_save(struct db *db, const struct srv_device *dev,
+	    const struct sync_row *row, struct srv_conflict *c,
+	    struct buf *note);
+/*
+ * Appends conflict id to out if it is for dev: 1 appended, 0 not dev's,
+ * -1 on a database error.
+ */
+int	srv_conflict_pull(struct db *db, const struct srv_device *dev,
+	    int64_t id, struct buf *out);
 
 /* Runs the HTTP(S) server until SIGINT/SIGTERM (src/server/serve.c). */
 int	srv_serve(int argc, char **argv);

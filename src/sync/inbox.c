@@ -59,6 +59,15 @@ inbox_store(struct db *db, struct wire_reader *rd, int64_t count,
 		if (strcmp(rec->word, "end") == 0 && end < 0 &&
 		    wire_get_int(rec, "count", &end) == 0)
 			continue;
+		/* The server's word of a conflict goes to the log at once. */
+		if (end < 0 && strcmp(rec->word, "conflict") == 0) {
+			if (conflict_log(db, rec) != 0) {
+				more = -1;
+				break;
+			}
+			seen++;
+			continue;
+		}
 		if (end >= 0 || sync_row_parse(rec, &row, &why) != 0 ||
 		    inbox_insert(db, ins, &row, start, (size_t)(rd->p - start)) != 0) {
 			more = -1;
@@ -117,7 +126,7 @@ inbox_apply_row(struct db *db, const struct wire_record *rec, int64_t *applied)
 	if (sync_row_write(db, &row, rec, &reason) != 0) {
 		db_rollback(db);
 		lost = lost != NULL ? lost : xstrdup("");
-		queue_log_conflict(db, row.t->name, row.key, lost, reason);
+		queue_log_conflict(db, row.t->name, row.key, "", lost, reason);
 	} else {
 		if (pending) {
 			char *sql = xasprintf("DELETE FROM sync_outbox WHERE "
@@ -126,7 +135,7 @@ inbox_apply_row(struct db *db, const struct wire_record *rec, int64_t *applied)
 
 			db_exec(db, sql);
 			free(sql);
-			queue_log_conflict(db, row.t->name, row.key, lost,
+			queue_log_conflict(db, row.t->name, row.key, "", lost,
 			    "Máy khác sửa bản ghi này sau; bản sửa ở máy này "
 			    "đã được thay");
 		}
@@ -161,7 +170,7 @@ inbox_drop_pass(struct db *db)
 		if (t == NULL)
 			continue;
 		lost = sync_row_describe(db, t, key);
-		queue_log_conflict(db, t->name, key, lost, "Máy chủ gửi bản ghi "
+		queue_log_conflict(db, t->name, key, "", lost, "Máy chủ gửi bản ghi "
 		    "thiếu dữ liệu liên quan; bản ghi không được nhận");
 		sql = xasprintf("DELETE FROM %s WHERE rowid = %lld;", t->name,
 		    (long long)key);

@@ -9,7 +9,7 @@ libqt_sync_a_SOURCES = \
 	src/sync/sync.h src/sync/sync_int.h \
 	src/sync/http.c src/sync/http.h \
 	src/sync/netlib.c src/sync/netlib.h \
-	src/sync/queue.c src/sync/inbox.c src/sync/cred.c \
+	src/sync/queue.c src/sync/inbox.c src/sync/conflict.c src/sync/cred.c \
 	src/sync/run.c src/sync/enroll.c src/sync/rekey.c src/sync/lock.c
 QT_EMBEDDED += data/schema/002_sync.sql data/schema/003_sync_more.sql \
 	data/schema/004_tally_history.sql
@@ -21,10 +21,11 @@ tests_sync_sqlrun_CFLAGS = $(QT_CFLAGS)
 tests_sync_sqlrun_LDADD = libqt_sync.a $(QT_CORE_LIBS)
 TESTS += tests/sync/sync.sh tests/sync/cut.sh tests/sync/scope.sh \
 	tests/sync/preauth.sh tests/sync/prework.sh tests/sync/v2.sh \
-	tests/sync/slow.sh tests/sync/crowd.sh tests/sync/review.sh
+	tests/sync/slow.sh tests/sync/crowd.sh tests/sync/review.sh \
+	tests/sync/conflict.sh
 EXTRA_DIST += tests/sync/sync.sh tests/sync/cut.sh tests/sync/scope.sh tests/sync/preauth.sh tests/sync/prework.sh tests/sync/v2.sh tests/sync/fixture.sh \
 	tests/sync/slow.sh tests/sync/crowd.sh tests/sync/review.sh \
-	tests/sync/measure.sh
+	tests/sync/measure.sh tests/sync/conflict.sh
 
 check_PROGRAMS += tests/unit/test_sync_wire
 tests_unit_test_sync_wire_CFLAGS = $(QT_CFLAGS)

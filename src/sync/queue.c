@@ -157,7 +157,8 @@ static int
 queue_fill(struct db *db, int64_t batch, struct buf *rows, int64_t *count)
 {
 	char *order = queue_order();
-	char *sql = xasprintf("SELECT tbl, row_id, hlc, op FROM sync_outbox "
+	char *sql = xasprintf("SELECT tbl, row_id, hlc, ifnull(base, -1) "
+	    "FROM sync_outbox "
 	    "WHERE state = 'waiting' ORDER BY op = 'del', "
 	    "CASE op WHEN 'del' THEN -(%s) ELSE %s END, hlc", order, order);
 	sqlite3_stmt *stmt = db_prepare(db, sql), *mark;
@@ -182,7 +183,7 @@ queue_fill(struct db *db, int64_t batch, struct buf *rows, int64_t *count)
 		if (t == NULL)
 			continue;
 		if (sync_row_encode(db, t, key, sqlite3_column_int64(stmt, 2),
-		    rows) != 0)
+		    sqlite3_column_int64(stmt, 3), rows) != 0)
 			break;
 		sqlite3_bind_int64(mark, 1, batch);
 		sqlite3_bind_text(mark, 2, tbl, -1, SQLITE_TRANSIENT);
@@ -243,11 +244,11 @@ queue_next_batch(struct db *db, struct buf *plain, int64_t *batch,
 
 int
 queue_log_conflict(struct db *db, const char *tbl, int64_t key,
-    const char *lost, const char *reason)
+    const char *kept, const char *lost, const char *reason)
 {
 	sqlite3_stmt *stmt = db_prepare(db, "INSERT INTO sync_conflict(at, tbl, "
-	    "row_id, lost, reason) VALUES (datetime('now', 'localtime'), ?1, "
-	    "?2, ?3, ?4)");
+	    "row_id, lost, reason, kept) VALUES (datetime('now', 'localtime'), "
+	    "?1, ?2, ?3, ?4, ?5)");
 	int rc;
 
 	if (stmt == NULL)
@@ -256,6 +257,7 @@ queue_log_conflict(struct db *db, const char *tbl, int64_t key,
 	sqlite3_bind_int64(stmt, 2, key);
 	sqlite3_bind_text(stmt, 3, lost, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, kept, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
@@ -265,7 +267,25 @@ queue_log_conflict(struct db *db, const char *tbl, int64_t key,
 	return 0;
 }
 
-/* Applies one "reject" or "stale" note of an acknowledgement. */
+/*
+ * 1 if the row's change was sent with the version it was made from: the
+ * server then tells a conflict with a note of its own.
+ */
+static int
+queue_based(struct db *db, const struct sync_table *t, int64_t key)
+{
+	char *sql = xasprintf("SELECT base IS NOT NULL FROM sync_outbox "
+	    "WHERE tbl = '%s' AND row_id = ?1", t->name);
+	int based = db_int(db, 0, sql, 1, key) == 1;
+
+	free(sql);
+	return based;
+}
+
+/*
+ * Applies one "reject", "clamp", "stale" or "conflict" note of an
+ * acknowledgement.
+ */
 static int
 queue_note(struct db *db, int64_t batch, const struct wire_record *rec)
 {
@@ -276,7 +296,9 @@ queue_note(struct db *db, int64_t batch, const struct wire_record *rec)
 
 	if (t == NULL || wire_get_int(rec, "key", &key) != 0)
 		goto out;
-	if (strcmp(rec->word, "reject") == 0 && reason != NULL) {
+	if (strcmp(rec->word, "conflict") == 0) {
+		rc = conflict_log(db, rec);
+	} else if (strcmp(rec->word, "reject") == 0 && reason != NULL) {
 		sqlite3_stmt *stmt = db_prepare(db, "UPDATE sync_outbox SET "
 		    "state = 'rejected', reason = ?1 WHERE tbl = ?2 AND "
 		    "row_id = ?3 AND batch_id = ?4 AND state = 'sent'");
@@ -297,10 +319,12 @@ queue_note(struct db *db, int64_t batch, const struct wire_record *rec)
 
 		rc = db_exec(db, sql);
 		free(sql);
+	} else if (strcmp(rec->word, "stale") == 0 && queue_based(db, t, key)) {
+		rc = 0;		/* a conflict note, if anything was lost */
 	} else if (strcmp(rec->word, "stale") == 0) {
 		char *lost = sync_row_describe(db, t, key);
 
-		rc = queue_log_conflict(db, t->name, key, lost, "Một máy khác "
+		rc = queue_log_conflict(db, t->name, key, "", lost, "Một máy khác "
 		    "của đơn vị đã sửa bản ghi này sau; bản sửa ở máy này "
 		    "không được dùng");
 		free(lost);
@@ -329,7 +353,8 @@ queue_restore(struct db *db, const struct wire_record *rec)
 	if ((rc = db_begin(db)) == 0) {
 		/* A copy that cannot be written leaves the local one as it is. */
 		if (sync_row_write(db, &row, rec, &reason) != 0 ||
-		    queue_log_conflict(db, row.t->name, row.key, lost, "Máy chủ "
+		    queue_log_conflict(db, row.t->name, row.key, "", lost,
+		    "Máy chủ "
 		    "tỉnh từ chối bản sửa này; bản của tỉnh đã được khôi phục "
 		    "trên máy") != 0)
 			db_rollback(db);
@@ -347,7 +372,7 @@ queue_ack(struct db *db, int64_t batch, const struct wire_record *hdr,
 {
 	struct wire_record *rec = xmalloc(sizeof *rec);
 	int64_t echoed, applied, stale, rejected, clamped, count, notes = 0;
-	int64_t restore = 0, restored = 0;
+	int64_t restore = 0, restored = 0, conflicts = 0, want;
 	char *sql;
 	int rc;
 
@@ -364,11 +389,15 @@ queue_ack(struct db *db, int64_t batch, const struct wire_record *hdr,
 		return -1;
 	}
 	/* Version 2: the server's copies of rejected rows follow the notes. */
-	if (wire_get_int(hdr, "restore", &restore) == 0 &&
-	    (restore < 0 || restore > rejected)) {
+	if ((wire_get_int(hdr, "restore", &restore) == 0 &&
+	    (restore < 0 || restore > rejected)) ||
+	    (wire_get_int(hdr, "conflicts", &conflicts) == 0 &&
+	    (conflicts < 0 || conflicts > count))) {
 		free(rec);
 		return -1;
 	}
+	/* One note per stale, rejected or clamped row, and per conflict. */
+	want = stale + rejected + clamped + conflicts;
 	if (db_begin(db) != 0 ||
 	    db_exec(db, "INSERT OR IGNORE INTO sync_mute VALUES (1)") != 0) {
 		db_rollback(db);
@@ -376,8 +405,8 @@ queue_ack(struct db *db, int64_t batch, const struct wire_record *hdr,
 		return -1;
 	}
 	while ((rc = wire_next(rd, rec)) == 1) {
-		if (strcmp(rec->word, "row") == 0 && notes == stale + rejected +
-		    clamped && restored < restore && queue_restore(db, rec) == 0)
+		if (strcmp(rec->word, "row") == 0 && notes == want &&
+		    restored < restore && queue_restore(db, rec) == 0)
 			restored++;
 		else if (restored == 0 && queue_note(db, batch, rec) == 0)
 			notes++;
@@ -385,8 +414,7 @@ queue_ack(struct db *db, int64_t batch, const struct wire_record *hdr,
 			break;
 	}
 	free(rec);
-	if (rc != 0 || notes != stale + rejected + clamped ||
-	    restored != restore || db_exec(db, "DELETE FROM sync_mute") != 0) {
+	if (rc != 0 || notes != want || restored != restore || db_exec(db, "DELETE FROM sync_mute") != 0) {
 		db_rollback(db);
 		return -1;
 	}

@@ -115,7 +115,7 @@ sync_row_select(struct db *db, const struct sync_table *t, int64_t key)
 
 int
 sync_row_encode(struct db *db, const struct sync_table *t, int64_t key,
-    int64_t del_hlc, struct buf *out)
+    int64_t del_hlc, int64_t base, struct buf *out)
 {
 	sqlite3_stmt *stmt = sync_row_select(db, t, key);
 	int rc, i;
@@ -151,6 +151,8 @@ sync_row_encode(struct db *db, const struct sync_table *t, int64_t key,
 		wire_int(out, t->key, key);
 		wire_int(out, "hlc", del_hlc);
 	}
+	if (base >= 0)
+		wire_int(out, "base", base);
 	wire_end(out);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
@@ -191,6 +193,12 @@ sync_row_parse(const struct wire_record *rec, struct sync_row *row,
 		*why = "key or hlc missing";
 		return -1;
 	}
+	row->base = -1;
+	if (wire_get(rec, "base") != NULL &&
+	    (wire_get_int(rec, "base", &row->base) != 0 || row->base < 0)) {
+		*why = "base is not a clock";
+		return -1;
+	}
 	for (i = 0; i < rec->nfields; i++) {
 		const struct wire_value *v = &rec->f[i].v;
 
@@ -226,6 +234,14 @@ sync_row_owner(struct db *db, const struct sync_table *t, int64_t key)
 	exists = db_int(db, -1, sql, 1, key);
 	free(sql);
 	return exists;
+}
+
+/* 1 if field name of a row record is about the record, not a column. */
+static int
+sync_field_meta(const char *name)
+{
+	return strcmp(name, "t") == 0 || strcmp(name, "op") == 0 ||
+	    strcmp(name, "base") == 0;
 }
 
 /* Turns the failed statement's error into the record's reason. */
@@ -277,7 +293,7 @@ sync_row_upsert_sql(struct db *db, const struct sync_row *row,
 		const char *name = rec->f[i].name, *type = NULL;
 		enum wire_kind kind = rec->f[i].v.kind;
 
-		if (strcmp(name, "t") == 0 || strcmp(name, "op") == 0)
+		if (sync_field_meta(name))
 			continue;
 		for (j = 0; j < sqlite3_column_count(stmt); j++)
 			if (strcmp(sqlite3_column_name(stmt, j), name) == 0)
@@ -333,8 +349,7 @@ sync_row_write(struct db *db, const struct sync_row *row,
 	for (i = 0; i < rec->nfields; i++) {
 		const struct wire_value *v = &rec->f[i].v;
 
-		if (strcmp(rec->f[i].name, "t") == 0 ||
-		    strcmp(rec->f[i].name, "op") == 0)
+		if (sync_field_meta(rec->f[i].name))
 			continue;
 		n++;
 		if (v->kind == WIRE_INT)
@@ -381,4 +396,19 @@ sync_row_describe(struct db *db, const struct sync_table *t, int64_t key)
 	if (out.data == NULL)
 		return xstrdup("");
 	return out.data;
+}
+
+char *
+sync_row_describe_record(struct db *db, const struct sync_row *row,
+    const struct wire_record *rec)
+{
+	char *reason = NULL, *out = NULL;
+
+	if (db_begin(db) != 0)
+		return xstrdup("");
+	if (sync_row_write(db, row, rec, &reason) == 0)
+		out = sync_row_describe(db, row->t, row->key);
+	db_rollback(db);
+	free(reason);
+	return out != NULL ? out : xstrdup("");
 }

@@ -33,16 +33,18 @@ int	 sync_table_rank(const struct sync_table *t);
 /*
  * Appends the record of t's row KEY to out: "put" with every column but
  * a derived one (see rows.c), or
- * "del" stamped del_hlc when the row no longer exists. Returns 0, or -1
- * on a database error (db_error()).
+ * "del" stamped del_hlc when the row no longer exists; with "base" when
+ * base >= 0 (the version a pushed change was made from). Returns 0, or
+ * -1 on a database error (db_error()).
  */
 int	 sync_row_encode(struct db *db, const struct sync_table *t,
-	    int64_t key, int64_t del_hlc, struct buf *out);
+	    int64_t key, int64_t del_hlc, int64_t base, struct buf *out);
 
 struct sync_row {
 	const struct sync_table	*t;
 	int64_t			 key;
 	int64_t			 hlc;
+	int64_t			 base;	/* version changed from; -1: not sent */
 	int			 del;
 };
 
@@ -69,5 +71,11 @@ int	 sync_row_write(struct db *db, const struct sync_row *row,
 	    const struct wire_record *rec, char **reason);
 /* The stored row as "column=value; ..." for the conflict log; caller frees. */
 char	*sync_row_describe(struct db *db, const struct sync_table *t, int64_t key);
+/*
+ * The row rec would store, described as sync_row_describe does, without
+ * storing it (written and rolled back); "" if it cannot be written.
+ */
+char	*sync_row_describe_record(struct db *db, const struct sync_row *row,
+	    const struct wire_record *rec);
 
 #endif

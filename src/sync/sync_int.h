@@ -37,9 +37,16 @@ int	 queue_next_batch(struct db *db, struct buf *plain, int64_t *batch,
  */
 int	 queue_ack(struct db *db, int64_t batch, const struct wire_record *hdr,
 	    struct wire_reader *rd);
-/* Adds a row to the conflict log. */
+/* Adds a row to the conflict log: the value kept ("" unknown), the one lost. */
 int	 queue_log_conflict(struct db *db, const char *tbl, int64_t key,
-	    const char *lost, const char *reason);
+	    const char *kept, const char *lost, const char *reason);
+/*
+ * Logs a "conflict" record of the server (an acknowledgement's note or a
+ * pulled record, src/sync/conflict.c): two devices changed the same row,
+ * what was kept and what was not, by whom and when. 0, or -1 if rec is
+ * malformed or cannot be stored.
+ */
+int	 conflict_log(struct db *db, const struct wire_record *rec);
 
 /* Keeps a pulled page's rows until the last page has come; -1 if malformed. */
 int	 inbox_store(struct db *db, struct wire_reader *rd, int64_t count,

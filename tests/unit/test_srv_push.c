@@ -35,7 +35,7 @@ push(int v, int64_t batch, struct srv_reply *r)
 	wire_int(&body, "batch", batch);
 	wire_int(&body, "count", 1);
 	wire_end(&body);
-	sync_row_encode(db, sync_table_find("document"), 30, 0, &body);
+	sync_row_encode(db, sync_table_find("document"), 30, 0, -1, &body);
 	buf_str(&body, "end count i1\n");
 	rd.p = body.data;
 	rd.end = body.data + body.len;
