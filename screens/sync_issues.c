@@ -1,9 +1,9 @@
 /*
  * sync_issues.c - what a sync could not settle on its own, opened from
  * the sync screen: arg.id 0 lists the records the server rejected (with
- * its reason), 1 the conflict log (a value of this PC that a later one
- * replaced: what it was, why, when). One page is held at a time; the
- * selected record is shown whole under the list.
+ * its reason), 1 the conflict log (two devices changed the same record:
+ * the value not kept and the one kept, who made each, when). One page is
+ * held at a time; the selected record is shown whole under the list.
  */
 #include "config.h"
 
@@ -113,7 +113,10 @@ sync_issues_title(struct ui *ui, void *data)
 	    "Đồng bộ: bản ghi bị máy chủ tỉnh từ chối");
 }
 
-/* Columns: table, what the record is, the reason or the time. */
+/*
+ * Columns: table, what the record is (conflicts: the value not kept),
+ * the reason (conflicts: the value kept).
+ */
 static const int sync_issues_widths[] = { 19, 34, 0 };
 
 static void
@@ -122,7 +125,7 @@ sync_issues_draw_row(struct ui *ui, struct sync_issues *s, size_t i)
 	const struct sync_issue *it = &s->items[i];
 	const char *cols[] = { audit_table_name(it->table),
 	    sync_issues_values(it->what),
-	    s->conflicts ? it->at : it->reason };
+	    s->conflicts ? sync_issues_values(it->kept) : it->reason };
 
 	ui_put_cols(ui->body, ISSUES_TOP + (int)i, 1, i == s->cursor ?
 	    STYLE_SELECTED : STYLE_NORMAL, 3, sync_issues_widths, cols);
@@ -133,10 +136,18 @@ static void
 sync_issues_draw_detail(struct ui *ui, struct sync_issues *s, int y)
 {
 	const struct sync_issue *it = &s->items[s->cursor];
-	char *text = xasprintf("%s %lld: %s\nLý do: %s%s%s",
-	    audit_table_name(it->table), (long long)it->row_id, it->what,
-	    it->reason, *it->at != '\0' ? "; lúc " : "", it->at);
+	char *text;
 
+	if (*it->kept != '\0')
+		text = xasprintf("%s %lld\nKhông dùng: %s\nĐược giữ: %s\n"
+		    "Lý do: %s; lúc %s", audit_table_name(it->table),
+		    (long long)it->row_id, sync_issues_values(it->what),
+		    sync_issues_values(it->kept), it->reason, it->at);
+	else
+		text = xasprintf("%s %lld: %s\nLý do: %s%s%s",
+		    audit_table_name(it->table), (long long)it->row_id,
+		    it->what, it->reason, *it->at != '\0' ? "; lúc " : "",
+		    it->at);
 	longtext_detail(ui, y, text);
 	free(text);
 }
@@ -146,8 +157,8 @@ sync_issues_draw(struct ui *ui, void *data)
 {
 	static const char *const rejected[] = { "Bảng", "Bản ghi",
 	    "Lý do máy chủ từ chối" };
-	static const char *const conflicts[] = { "Bảng", "Giá trị bị thay",
-	    "Lúc" };
+	static const char *const conflicts[] = { "Bảng", "Giá trị không dùng",
+	    "Giá trị được giữ" };
 	struct sync_issues *s = data;
 	size_t i;
 

@@ -21,7 +21,7 @@
 #include "sync/rows.h"
 #include "xmalloc.h"
 
-/* The device that last changed the row on the server and that change's clock. */
+/* The device that last changed the row on the server, and when. */
 static void
 conflict_last_change(struct db *db, const struct sync_row *row,
     int64_t *device, int64_t *hlc)
@@ -63,8 +63,8 @@ srv_conflict_find(struct db *db, const struct srv_device *dev,
 	conflict_last_change(db, row, &writer, &changed);
 	if (stored >= 0)
 		changed = stored;
-	/* Seen by the device, its own, or no device's: no conflict. */
-	if (writer == 0 || writer == dev->id || changed <= row->base)
+	/* Seen by the device, or its own: no conflict (0: the server's). */
+	if (writer == dev->id || changed <= row->base)
 		return SRV_NO_CONFLICT;
 	if (stored < 0) {
 		if (row->del)
@@ -89,7 +89,7 @@ srv_conflict_find(struct db *db, const struct srv_device *dev,
 		c->lost_by = dev->id;
 		c->lost_at = row->hlc;
 		if (strcmp(c->kept, c->lost) == 0) {
-			srv_conflict_clear(c);	/* the same value: nothing lost */
+			srv_conflict_clear(c);	/* the same: nothing lost */
 			return SRV_NO_CONFLICT;
 		}
 		return SRV_CONFLICT_LOST;
@@ -107,27 +107,26 @@ srv_conflict_find(struct db *db, const struct srv_device *dev,
 static int
 conflict_encode(struct db *db, int64_t id, int64_t you, struct buf *out)
 {
-	sqlite3_stmt *stmt = db_prepare(db, "SELECT tbl, row_id, kind, kept, "
-	    "lost, ifnull(kept_by, 0), ifnull(lost_by, 0), kept_at, lost_at "
+	/* The record's fields, in the order of the columns. */
+	static const char *const text[] = { "t", "kind", "kept", "lost" };
+	static const char *const num[] = { "key", "kept_by", "lost_by",
+	    "kept_at", "lost_at" };
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT tbl, kind, kept, lost, "
+	    "row_id, ifnull(kept_by, 0), ifnull(lost_by, 0), kept_at, lost_at "
 	    "FROM srv_conflict WHERE id = ?1");
-	int rc;
+	int rc, i;
 
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, id);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		wire_begin(out, "conflict");
-		wire_str(out, "t", (const char *)sqlite3_column_text(stmt, 0));
-		wire_int(out, "key", sqlite3_column_int64(stmt, 1));
-		wire_str(out, "kind", (const char *)sqlite3_column_text(stmt, 2));
-		wire_text(out, "kept", (const char *)sqlite3_column_text(stmt, 3),
-		    (size_t)sqlite3_column_bytes(stmt, 3));
-		wire_text(out, "lost", (const char *)sqlite3_column_text(stmt, 4),
-		    (size_t)sqlite3_column_bytes(stmt, 4));
-		wire_int(out, "kept_by", sqlite3_column_int64(stmt, 5));
-		wire_int(out, "lost_by", sqlite3_column_int64(stmt, 6));
-		wire_int(out, "kept_at", sqlite3_column_int64(stmt, 7));
-		wire_int(out, "lost_at", sqlite3_column_int64(stmt, 8));
+		for (i = 0; i < 4; i++)
+			wire_text(out, text[i], (const char *)
+			    sqlite3_column_text(stmt, i),
+			    (size_t)sqlite3_column_bytes(stmt, i));
+		for (i = 0; i < 5; i++)
+			wire_int(out, num[i], sqlite3_column_int64(stmt, 4 + i));
 		wire_int(out, "you", you);
 		wire_end(out);
 	}

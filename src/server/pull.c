@@ -69,7 +69,8 @@ pull_rows(struct db *db, const struct srv_device *dev, int conflicts,
 			continue;
 		/* A row deleted here travels as a delete at the latest clock. */
 		if (sync_row_encode(db, t, sqlite3_column_int64(stmt, 1),
-		    db_int(db, 0, "SELECT hlc FROM sync_clock", 0), -1, rows) != 0)
+		    db_int(db, 0, "SELECT hlc FROM sync_clock", 0), -1,
+		    rows) != 0)
 			break;
 		(*count)++;
 	}

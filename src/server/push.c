@@ -26,7 +26,7 @@ struct push_counts {
 	int64_t	rejected;
 	int64_t	clamped;	/* applied, with the server's clock */
 	int64_t	restored;	/* rejected rows sent back as the server has them */
-	int64_t	conflicts;	/* with another device's change (notes) */
+	int64_t	conflicts;	/* with another device's change */
 };
 
 /*
@@ -210,8 +210,9 @@ push_rows(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 		}
 		seen++;
 		if (r->version < 2)
-			row.base = -1;	/* conflicts are told in version 2 */
-		switch ((res = push_row(db, dev, &row, rec, &hlc, &c, &reason))) {
+			row.base = -1;	/* told in version 2 only */
+		res = push_row(db, dev, &row, rec, &hlc, &c, &reason);
+		switch (res) {
 		case 0:
 			n->applied++;
 			if (hlc != row.hlc && !row.del) {

@@ -139,7 +139,8 @@ admin_unit_add(struct db *db, const struct admin_opts *o)
 		db_rollback(db);
 		return 1;
 	}
-	if (srv_row_touch(db, "unit", id, id, 1, 0, 0) != 0 || db_commit(db) != 0) {
+	if (srv_row_touch(db, "unit", id, id, 1, 0, 0) != 0 ||
+	    db_commit(db) != 0) {
 		msg_error("%s", db_error(db));
 		db_rollback(db);
 		return 1;

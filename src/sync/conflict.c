@@ -46,7 +46,8 @@ int
 conflict_log(struct db *db, const struct wire_record *rec)
 {
 	char *tbl = wire_get_str(rec, "t"), *kind = wire_get_str(rec, "kind");
-	char *kept = wire_get_str(rec, "kept"), *lost = wire_get_str(rec, "lost");
+	char *kept = wire_get_str(rec, "kept");
+	char *lost = wire_get_str(rec, "lost");
 	char *kept_by = NULL, *lost_by = NULL, *kept_at = NULL, *lost_at = NULL;
 	char *reason = NULL;
 	const struct sync_table *t = tbl != NULL ? sync_table_find(tbl) : NULL;

@@ -170,8 +170,8 @@ inbox_drop_pass(struct db *db)
 		if (t == NULL)
 			continue;
 		lost = sync_row_describe(db, t, key);
-		queue_log_conflict(db, t->name, key, "", lost, "Máy chủ gửi bản ghi "
-		    "thiếu dữ liệu liên quan; bản ghi không được nhận");
+		queue_log_conflict(db, t->name, key, "", lost, "Máy chủ gửi "
+		    "bản ghi thiếu dữ liệu liên quan; bản ghi không được nhận");
 		sql = xasprintf("DELETE FROM %s WHERE rowid = %lld;", t->name,
 		    (long long)key);
 		buf_str(&del, sql);

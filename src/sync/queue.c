@@ -320,12 +320,12 @@ queue_note(struct db *db, int64_t batch, const struct wire_record *rec)
 		rc = db_exec(db, sql);
 		free(sql);
 	} else if (strcmp(rec->word, "stale") == 0 && queue_based(db, t, key)) {
-		rc = 0;		/* a conflict note, if anything was lost */
+		rc = 0;		/* a conflict note tells what was lost */
 	} else if (strcmp(rec->word, "stale") == 0) {
 		char *lost = sync_row_describe(db, t, key);
 
-		rc = queue_log_conflict(db, t->name, key, "", lost, "Một máy khác "
-		    "của đơn vị đã sửa bản ghi này sau; bản sửa ở máy này "
+		rc = queue_log_conflict(db, t->name, key, "", lost,
+		    "Một máy khác của đơn vị đã sửa bản ghi này sau; bản sửa ở máy này "
 		    "không được dùng");
 		free(lost);
 	}
@@ -414,7 +414,8 @@ queue_ack(struct db *db, int64_t batch, const struct wire_record *hdr,
 			break;
 	}
 	free(rec);
-	if (rc != 0 || notes != want || restored != restore || db_exec(db, "DELETE FROM sync_mute") != 0) {
+	if (rc != 0 || notes != want || restored != restore ||
+	    db_exec(db, "DELETE FROM sync_mute") != 0) {
 		db_rollback(db);
 		return -1;
 	}
@@ -451,6 +452,7 @@ queue_list(struct db *db, const char *sql, int offset, int limit,
 		it->row_id = sqlite3_column_int64(stmt, 1);
 		it->reason = xstrdup((const char *)sqlite3_column_text(stmt, 2));
 		it->at = xstrdup((const char *)sqlite3_column_text(stmt, 3));
+		it->kept = xstrdup((const char *)sqlite3_column_text(stmt, 5));
 		if (sqlite3_column_type(stmt, 4) != SQLITE_NULL)
 			it->what = xstrdup((const char *)sqlite3_column_text(stmt, 4));
 		else
@@ -466,7 +468,7 @@ sync_list_rejected(struct db *db, int offset, int limit,
     struct sync_issue **items)
 {
 	/* A record before the audit rows refused with it. */
-	return queue_list(db, "SELECT tbl, row_id, reason, '', NULL "
+	return queue_list(db, "SELECT tbl, row_id, reason, '', NULL, '' "
 	    "FROM sync_outbox WHERE state = 'rejected' "
 	    "ORDER BY tbl = 'audit', tbl, row_id "
 	    "LIMIT ?1 OFFSET ?2", offset, limit, items);
@@ -476,7 +478,7 @@ int
 sync_list_conflicts(struct db *db, int offset, int limit,
     struct sync_issue **items)
 {
-	return queue_list(db, "SELECT tbl, row_id, reason, at, lost "
+	return queue_list(db, "SELECT tbl, row_id, reason, at, lost, kept "
 	    "FROM sync_conflict ORDER BY id DESC LIMIT ?1 OFFSET ?2",
 	    offset, limit, items);
 }
@@ -489,6 +491,7 @@ sync_issues_free(struct sync_issue *items, int n)
 	for (i = 0; i < n; i++) {
 		free(items[i].table);
 		free(items[i].what);
+		free(items[i].kept);
 		free(items[i].reason);
 		free(items[i].at);
 	}

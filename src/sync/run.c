@@ -153,7 +153,7 @@ run_next(struct sync_run *run)
 		    "Đang nhận dữ liệu từ máy chủ tỉnh");
 		sync_header(&plain, "pull");
 		wire_int(&plain, "cursor", cursor != NULL ? strtoll(cursor, NULL, 10) : 0);
-		wire_int(&plain, "conflicts", 1);	/* tell them (conflict.c) */
+		wire_int(&plain, "conflicts", 1);	/* send them (conflict.c) */
 		wire_end(&plain);
 		free(cursor);
 		run_send(run, "/v1/pull", &plain);

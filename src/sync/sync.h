@@ -102,7 +102,9 @@ enum sync_state sync_record_state(struct db *db, const char *table, int64_t id);
 struct sync_issue {
 	char	*table;		/* e.g. "essay" */
 	int64_t	 row_id;
-	char	*what;		/* the values, "column=value; ..." */
+	/* the values, "column=value; ..." (conflicts: the value not kept) */
+	char	*what;
+	char	*kept;		/* conflicts: the value kept, "" if unknown */
 	char	*reason;	/* the server's reason, Vietnamese */
 	char	*at;		/* when (conflicts), "" for rejected records */
 };

@@ -81,7 +81,8 @@ const struct key_binding keys_table[] = {
 	{ ACT_REJECTED, 5, { 0 }, "r", 0, "Từ chối",
 	    "Các bản ghi máy chủ tỉnh từ chối, kèm lý do" },
 	{ ACT_CONFLICTS, 6, { 0 }, "x", 0, "Xung đột",
-	    "Nhật ký xung đột: giá trị của máy này bị bản mới hơn thay" },
+	    "Nhật ký xung đột: hai máy cùng sửa một bản ghi, giá trị được "
+	    "giữ và giá trị không dùng" },
 	{ ACT_ENROLL, 7, { 0 }, "d", 0, "Đăng ký",
 	    "Đăng ký máy này với máy chủ tỉnh bằng mã một lần" },
 	{ ACT_MATCH, 3, { 0 }, "g", 0, "Ghép",

@@ -107,7 +107,8 @@ e2e_keys Escape x
 e2e_wait "Sửa trái phép"; ok $? "x shows the refused value in the conflict log"
 
 # A second device of XA edits a member after this one did, and syncs
-# first: this one's value loses and goes to the conflict log.
+# first: this one's value loses and goes to the conflict log, beside
+# the value kept.
 m=$(q U "SELECT id FROM member ORDER BY id LIMIT 1")
 "$SQLRUN" "$E2E_DB" "UPDATE member SET full_name = 'Tên của máy U' WHERE id = $m"
 client A sync --quiet &&
@@ -118,7 +119,9 @@ e2e_keys Escape s
 e2e_wait "1 bị bản mới hơn thay"; ok $? "the sync says one value lost"
 e2e_keys x
 e2e_wait "Tên của máy U"; ok $? "x shows the value that lost"
-e2e_wait "Lý do:"; ok $? "and why"
+e2e_wait "Được giữ:"; ok $? "and, below it, the value kept"
+e2e_wait "Tên của máy A"; ok $? "which is the other device's"
+e2e_wait "Hai máy cùng sửa"; ok $? "and why: both devices edited it"
 e2e_fits "conflict log"
 is "$(q U "SELECT full_name FROM member WHERE id = $m")" "Tên của máy A" \
     "the later edit is kept"
