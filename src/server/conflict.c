@@ -21,15 +21,20 @@
 #include "sync/rows.h"
 #include "xmalloc.h"
 
-/* The device that last changed the row on the server, and when. */
+/*
+ * The device that last changed the row on the server (0: none, or the
+ * server itself), that change's clock (-1: unknown) and the row's unit
+ * then (0: none).
+ */
 static void
 conflict_last_change(struct db *db, const struct sync_row *row,
-    int64_t *device, int64_t *hlc)
+    int64_t *device, int64_t *hlc, int64_t *unit)
 {
 	sqlite3_stmt *stmt = db_prepare(db, "SELECT ifnull(device_id, 0), "
-	    "ifnull(hlc, -1) FROM srv_row WHERE tbl = ?1 AND row_id = ?2");
+	    "ifnull(hlc, -1), ifnull(unit_id, 0) FROM srv_row "
+	    "WHERE tbl = ?1 AND row_id = ?2");
 
-	*device = 0;
+	*device = *unit = 0;
 	*hlc = -1;
 	if (stmt == NULL)
 		return;
@@ -38,8 +43,20 @@ conflict_last_change(struct db *db, const struct sync_row *row,
 	if (sqlite3_step(stmt) == SQLITE_ROW) {
 		*device = sqlite3_column_int64(stmt, 0);
 		*hlc = sqlite3_column_int64(stmt, 1);
+		*unit = sqlite3_column_int64(stmt, 2);
 	}
 	sqlite3_finalize(stmt);
+}
+
+int
+srv_conflict_gone(struct db *db, const struct srv_device *dev,
+    const struct sync_row *row)
+{
+	int64_t writer, changed, unit;
+
+	conflict_last_change(db, row, &writer, &changed, &unit);
+	return writer != 0 && writer != dev->id && unit != 0 &&
+	    srv_in_scope(db, dev->unit_id, unit);
 }
 
 void
@@ -55,12 +72,12 @@ srv_conflict_find(struct db *db, const struct srv_device *dev,
     const struct sync_row *row, const struct wire_record *rec,
     int64_t stored, int64_t hlc, struct srv_conflict *c)
 {
-	int64_t writer, changed;
+	int64_t writer, changed, unit;
 
 	memset(c, 0, sizeof *c);
 	if (row->base < 0)
 		return SRV_NO_CONFLICT;
-	conflict_last_change(db, row, &writer, &changed);
+	conflict_last_change(db, row, &writer, &changed, &unit);
 	if (stored >= 0)
 		changed = stored;
 	/* Seen by the device, or its own: no conflict (0: the server's). */

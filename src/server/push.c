@@ -118,8 +118,16 @@ push_row(struct db *db, const struct srv_device *dev,
 	memset(c, 0, sizeof *c);
 	*hlc = push_clamp(db, row->hlc);
 	stored = sync_row_hlc(db, row);
-	if ((*reason = srv_scope_refs(db, dev, row, rec)) != NULL)
+	if ((*reason = srv_scope_refs(db, dev, row, rec)) != NULL) {
+		/* An edit cannot bring back a row without what it belongs to. */
+		if (stored < 0 && !row->del && srv_conflict_gone(db, dev, row)) {
+			free(*reason);
+			*reason = xstrdup("Máy khác của đơn vị đã xóa bản ghi này "
+			    "cùng với phần nó thuộc về (buổi học, kế hoạch…): "
+			    "bản sửa không khôi phục được");
+		}
 		return -1;
+	}
 	if (stored >= 0) {
 		owner = sync_row_owner(db, row->t, row->key);
 		if (owner != 0 && !srv_in_scope(db, dev->unit_id, owner)) {

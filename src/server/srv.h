@@ -175,6 +175,13 @@ enum srv_verdict srv_conflict_find(struct db *db, const struct srv_device *dev,
 	    int64_t stored, int64_t hlc, struct srv_conflict *c);
 void	srv_conflict_clear(struct srv_conflict *c);
 /*
+ * 1 if the row, gone from the server, was deleted by another device of
+ * dev's unit or below: a refused edit of it may say so (it tells nothing
+ * of another unit).
+ */
+int	srv_conflict_gone(struct db *db, const struct srv_device *dev,
+	    const struct sync_row *row);
+/*
  * Records the conflict for the other device's next pull and appends the
  * pushing device's note to note. 1 saved, 0 nothing lost (the same
  * value), -1 on a database error.

@@ -87,61 +87,84 @@ out:
 	return rc;
 }
 
-/* 1 if the row has a local change the server has not acknowledged. */
-static int
-inbox_pending(struct db *db, const struct sync_row *row)
+/*
+ * Why the row's local change not yet acknowledged, if any, gives way to
+ * the pulled row (caller frees), or NULL if there is none: the server's
+ * reason when it refused the change (*refused set), else what the other
+ * device did.
+ */
+static char *
+inbox_pending(struct db *db, const struct sync_row *row, int *refused)
 {
-	sqlite3_stmt *stmt = db_prepare(db, "SELECT 1 FROM sync_outbox "
-	    "WHERE tbl = ?1 AND row_id = ?2");
-	int found;
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT state = 'rejected', "
+	    "reason FROM sync_outbox WHERE tbl = ?1 AND row_id = ?2");
+	char *why = NULL;
 
+	*refused = 0;
 	if (stmt == NULL)
-		return 0;
+		return NULL;
 	sqlite3_bind_text(stmt, 1, row->t->name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, row->key);
-	found = sqlite3_step(stmt) == SQLITE_ROW;
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		*refused = sqlite3_column_int(stmt, 0);
+		why = xstrdup(*refused ? (const char *)sqlite3_column_text(stmt,
+		    1) : row->del ? "Máy khác đã xóa bản ghi này; bản sửa ở "
+		    "máy này không được dùng" : "Máy khác sửa bản ghi này sau; "
+		    "bản sửa ở máy này đã được thay");
+	}
 	sqlite3_finalize(stmt);
-	return found;
+	return why;
 }
 
-/* Applies one pulled row; a row that cannot be written is logged, not fatal. */
+/*
+ * Applies one pulled row; a row that cannot be written is logged, not
+ * fatal. A later local row is kept (the next push sends it), unless the
+ * server refused it and deleted the row: nothing would bring it back.
+ */
 static int
 inbox_apply_row(struct db *db, const struct wire_record *rec, int64_t *applied)
 {
 	struct sync_row row;
 	const char *why;
-	char *reason = NULL, *lost;
+	char *reason = NULL, *lost, *pending = NULL;
 	int64_t local;
-	int pending;
+	int refused = 0;
 
 	if (sync_row_parse(rec, &row, &why) != 0)
 		return -1;
-	local = sync_row_hlc(db, &row);
-	if (local >= row.hlc)
+	if ((local = sync_row_hlc(db, &row)) >= 0)
+		pending = inbox_pending(db, &row, &refused);
+	if (local >= row.hlc && !(refused && row.del)) {
+		free(pending);
 		return 0;
-	pending = local >= 0 && inbox_pending(db, &row);
-	if (db_begin(db) != 0)
+	}
+	if (db_begin(db) != 0) {
+		free(pending);
 		return -1;
-	lost = pending ? sync_row_describe(db, row.t, row.key) : NULL;
+	}
+	lost = pending != NULL ? sync_row_describe(db, row.t, row.key) : NULL;
 	if (sync_row_write(db, &row, rec, &reason) != 0) {
 		db_rollback(db);
 		lost = lost != NULL ? lost : xstrdup("");
 		queue_log_conflict(db, row.t->name, row.key, "", lost, reason);
 	} else {
-		if (pending) {
+		if (pending != NULL) {
 			char *sql = xasprintf("DELETE FROM sync_outbox WHERE "
 			    "tbl = '%s' AND row_id = %lld", row.t->name,
 			    (long long)row.key);
+			char *kept = row.del ? xstrdup("(đã xóa)") :
+			    sync_row_describe(db, row.t, row.key);
 
 			db_exec(db, sql);
 			free(sql);
-			queue_log_conflict(db, row.t->name, row.key, "", lost,
-			    "Máy khác sửa bản ghi này sau; bản sửa ở máy này "
-			    "đã được thay");
+			queue_log_conflict(db, row.t->name, row.key, kept, lost,
+			    pending);
+			free(kept);
 		}
 		db_commit(db);
 		(*applied)++;
 	}
+	free(pending);
 	free(lost);
 	free(reason);
 	return 0;

@@ -117,6 +117,34 @@ case $(entry A "$m") in
 *) ok 1 "A's entry: $(entry A "$m")" ;;
 esac
 
+# An edit of a mark whose session the other device deleted cannot bring
+# it back: the delete stands, the edit is refused with the reason.
+s=$(q A "SELECT session_id FROM attendance WHERE id = $(mark 5)")
+m=$(mark 5)
+"$SQLRUN" "$NET_TMP/A.db" "DELETE FROM attendance WHERE session_id = $s;
+    DELETE FROM session WHERE id = $s" >/dev/null
+sleep 0.01
+edit A2 "$m" absent 'Ốm'
+syncs A A2 A
+ok $? "a session deleted and one of its marks edited sync"
+same "$m" none "the mark is gone everywhere"
+case $(entry A2 "$m") in
+"(đã xóa) | "*"reason=Ốm"*" | Máy khác của đơn vị đã xóa bản ghi này cùng với phần nó thuộc về"*)
+	ok 0 "A2's entry shows its edit, not kept, and says why" ;;
+*) ok 1 "A2's entry: $(entry A2 "$m")" ;;
+esac
+is "$(q A2 "SELECT count(*) FROM sync_outbox")" 0 "nothing is left to send"
+
+# Marks of a new session for the rest.
+"$SQLRUN" "$NET_TMP/A.db" "INSERT INTO session(id, document_id, unit_id,
+    title, held_on, status) VALUES (qt_new_id(),
+    (SELECT id FROM document WHERE number = '13-KH/TU'),
+    (SELECT id FROM unit WHERE code = 'XA-1'), 'Buổi hai', '2026-11-20', 'held');
+  INSERT INTO attendance(id, session_id, member_id, status)
+    SELECT qt_new_id(), s.id, m.id, 'present' FROM session s, member m
+    WHERE s.title = 'Buổi hai'" >/dev/null
+syncs A A2 || exit 1
+
 # (c) One after the other: A2 pulls A's edit before it edits.
 m=$(mark 4)
 before="$(q A "SELECT count(*) FROM sync_conflict") $(q A2 "SELECT count(*) FROM sync_conflict")"
