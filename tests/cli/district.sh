@@ -55,8 +55,10 @@ EOF
 as() {
 	_as_u=$1
 	shift
+	# A clerk's own TMPDIR, not the suite's (sync/fixture.sh may set
+	# /dev/shm, which a fresh root keeps for root alone).
 	setpriv --reuid="$_as_u" --regid="$(id -g "$_as_u")" --init-groups \
-	    env HOME="$TAP_TMP/home-$_as_u" QUANTRIET_DISTRICT_DIR="$D" \
+	    env -u TMPDIR HOME="$TAP_TMP/home-$_as_u" QUANTRIET_DISTRICT_DIR="$D" \
 	    QUANTRIET_TODAY=2021-05-10 TERM=screen "$@"
 }
 
