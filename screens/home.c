@@ -104,8 +104,13 @@ static void
 home_line(struct ui *ui, int y, const char *label, int value, int warn)
 {
 	ui_put(ui->body, y, 4, 30, label, STYLE_NORMAL, TEXT_ELLIPSIS);
-	ui_putf(ui->body, y, 34, 8, value > 0 && warn ? STYLE_WARN :
-	    STYLE_NORMAL, "%6d", value);
+	/* -1: too many members to count on every visit; the screen that does. */
+	if (value < 0)
+		ui_put(ui->body, y, 34, 30, "  xem màn hình Thu hoạch",
+		    STYLE_NORMAL, TEXT_ELLIPSIS);
+	else
+		ui_putf(ui->body, y, 34, 8, value > 0 && warn ? STYLE_WARN :
+		    STYLE_NORMAL, "%6d", value);
 }
 
 static void

@@ -411,7 +411,7 @@ struct store_home {
 	char		*next_deadline;		/* ISO or "" */
 	char		*next_deadline_what;
 	int		 sessions_overdue;	/* plan sessions past deadline, not held */
-	int		 essays_missing;	/* past due, not handed in */
+	int		 essays_missing;	/* past due, not handed in; -1: too many members to count here */
 	int		 reports_overdue;	/* report deadlines past, not final */
 };
 /* Fills *h for scope as of today (ISO); 0 or -1. Free with store_home_clear. */

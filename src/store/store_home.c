@@ -12,6 +12,9 @@
 #include "store/store_int.h"
 #include "xmalloc.h"
 
+/* The most members home counts late essays for (see below). */
+#define STORE_HOME_TALLY_MAX	20000
+
 /* The scope's plans (STORE_PLANS_CTE), as a list to test "IN". */
 #define STORE_SCOPE_PLANS " (SELECT id FROM unit_plans) "
 
@@ -71,8 +74,11 @@ store_home_next(struct db *db, int64_t scope, const char *today,
  * so home, the essay list and the report always agree: the tally's "late"
  * for each plan in progress that no other plan in progress implements
  * (a commune's plan already counts the province plan it carries out).
- * The tally sums the counters of the scope's units (counters.h), so home
- * counts at a province as at a cell.
+ * The tally sums the counters of every unit of the scope, some 100 ms a
+ * plan at a province: above STORE_HOME_TALLY_MAX members (a district or a
+ * province, never a commune; counted from tally_members) home does not
+ * count and returns -1, so that it opens at once; the essay screen pages
+ * through them instead.
  */
 static int
 store_home_essays_late(struct db *db, int64_t scope, const char *today)
@@ -80,6 +86,10 @@ store_home_essays_late(struct db *db, int64_t scope, const char *today)
 	sqlite3_stmt *stmt;
 	int64_t late = 0;
 
+	if (db_int(db, 0, STORE_SCOPE_CTE "SELECT total(n) > ?2 FROM "
+	    "tally_members WHERE unit_id IN (SELECT id FROM scope)", 2, scope,
+	    (int64_t)STORE_HOME_TALLY_MAX) != 0)
+		return -1;
 	stmt = db_prepare(db, STORE_PLANS_CTE
 	    "SELECT p.id FROM unit_plans AS p WHERE NOT EXISTS"
 	    " (SELECT 1 FROM document c WHERE c.parent_id = p.id AND"
