@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/csv.h"
 #include "domain/date.h"
 #include "domain/report.h"
 #include "text/text.h"
@@ -360,26 +361,6 @@ report_format_txt(const struct report *r)
 	free(safe);
 	fclose(fp);
 	return buf;
-}
-
-/* Writes one CSV field, quoted when RFC 4180 requires it. */
-static void
-csv_field(FILE *fp, const char *field)
-{
-	char *safe = form_safe(field);
-	const char *s = safe;
-
-	if (strpbrk(s, ",\"\r\n") != NULL) {
-		fputc('"', fp);
-		for (; *s != '\0'; s++) {
-			if (*s == '"')
-				fputc('"', fp);
-			fputc(*s, fp);
-		}
-		fputc('"', fp);
-	} else
-		fputs(s, fp);
-	free(safe);
 }
 
 /* The count of reason in t (0 when t does not name it). */
