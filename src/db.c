@@ -38,6 +38,8 @@
 #define DB_CACHE_KIB		8192
 /* Pages a snapshot copies per step, holding the read lock: 4 MiB. */
 #define DB_SNAPSHOT_STEP_PAGES	1024
+/* Statements a connection keeps prepared (db_keep); the oldest gives way. */
+#define DB_KEPT_MAX		32
 /* The first SQLite without the WAL-reset bug (sqlite.org/wal.html). */
 #define DB_WAL_SAFE_VERSION	3051003
 
@@ -48,6 +50,13 @@ struct db {
 	char	*error;
 	int	 snapshot;	/* a copy of db_snapshot: removed on close */
 	char	*actor;		/* who the audit trail names: qt_actor() */
+	struct {
+		sqlite3_stmt	*stmt;
+		int		 busy;	/* handed out, not yet released */
+		unsigned long	 used;	/* when last handed out: the oldest goes */
+	}	 kept[DB_KEPT_MAX];
+	size_t	 nkept;
+	unsigned long uses;
 };
 
 sqlite3 *
@@ -127,6 +136,60 @@ db_prepare(struct db *db, const char *sql)
 		return NULL;
 	}
 	return stmt;
+}
+
+/*
+ * A statement is found again by its text: parsing the plan queries' long
+ * SQL costs more than running them on a unit's counters. One in use is
+ * never handed out twice (a caller may step one while another runs the
+ * same query), so a second user gets a statement of its own.
+ */
+sqlite3_stmt *
+db_keep(struct db *db, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	size_t i, slot = DB_KEPT_MAX;
+
+	for (i = 0; i < db->nkept; i++) {
+		if (db->kept[i].busy)
+			continue;
+		if (strcmp(sqlite3_sql(db->kept[i].stmt), sql) == 0) {
+			db->kept[i].busy = 1;
+			db->kept[i].used = ++db->uses;
+			return db->kept[i].stmt;
+		}
+		if (slot == DB_KEPT_MAX || db->kept[i].used < db->kept[slot].used)
+			slot = i;
+	}
+	if ((stmt = db_prepare(db, sql)) == NULL)
+		return NULL;
+	if (db->nkept < DB_KEPT_MAX)
+		slot = db->nkept++;
+	else if (slot == DB_KEPT_MAX)
+		return stmt;		/* all in use: not kept */
+	else
+		sqlite3_finalize(db->kept[slot].stmt);
+	db->kept[slot].stmt = stmt;
+	db->kept[slot].busy = 1;
+	db->kept[slot].used = ++db->uses;
+	return stmt;
+}
+
+void
+db_release(struct db *db, sqlite3_stmt *stmt)
+{
+	size_t i;
+
+	for (i = 0; i < db->nkept; i++) {
+		if (db->kept[i].stmt == stmt) {
+			/* Reset ends its read: the next query sees new rows. */
+			sqlite3_reset(stmt);
+			sqlite3_clear_bindings(stmt);
+			db->kept[i].busy = 0;
+			return;
+		}
+	}
+	sqlite3_finalize(stmt);
 }
 
 int
@@ -673,6 +736,8 @@ db_close(struct db **pdb)
 		return;
 	while (db->depth > 0)
 		db_rollback(db);
+	while (db->nkept > 0)
+		sqlite3_finalize(db->kept[--db->nkept].stmt);
 	if (db->handle != NULL)
 		sqlite3_close_v2(db->handle);
 	if (db->snapshot)

@@ -51,6 +51,13 @@ void		 db_rollback(struct db *db);
 
 /* Prepares SQL; on error sets db_error() and returns NULL. */
 sqlite3_stmt	*db_prepare(struct db *db, const char *sql);
+/*
+ * Prepares SQL once for the connection's life and hands the statement
+ * out again each time, parameters cleared; db_release gives it back (a
+ * statement db_keep did not keep is finalized there). NULL on error.
+ */
+sqlite3_stmt	*db_keep(struct db *db, const char *sql);
+void		 db_release(struct db *db, sqlite3_stmt *stmt);
 /* Runs SQL that returns no rows (may hold several statements). */
 int		 db_exec(struct db *db, const char *sql);
 /*

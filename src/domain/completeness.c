@@ -199,7 +199,7 @@ completeness_read(struct db *db, struct completeness *c)
 	}
 	if (rc != SQLITE_DONE)
 		db_set_error(db, rc, "đọc tình hình nộp báo cáo");
-	sqlite3_finalize(stmt);
+	db_release(db, stmt);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 

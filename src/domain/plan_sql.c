@@ -12,7 +12,7 @@
 sqlite3_stmt *
 plan_prepare(struct db *db, const char *sql, int64_t plan, int64_t second)
 {
-	sqlite3_stmt *stmt = db_prepare(db, sql);
+	sqlite3_stmt *stmt = db_keep(db, sql);
 
 	if (stmt != NULL) {
 		sqlite3_bind_int64(stmt, 1, plan);

@@ -16,7 +16,8 @@ struct db;
 /*
  * Prepares SQL and binds ?1 = plan, ?2 = second (a unit or a member) and,
  * when the SQL names it, PLAN_SQL_CUTOFF = today (date_today()). NULL on
- * error (db_error); the caller finalizes the statement.
+ * error (db_error). The statement is kept for the connection (db_keep):
+ * the caller gives it back with db_release, never finalizes it.
  */
 sqlite3_stmt	*plan_prepare(struct db *db, const char *sql, int64_t plan,
 		    int64_t second);
@@ -37,10 +38,21 @@ void		 plan_bind_cutoff(sqlite3_stmt *stmt, const char *cutoff);
 #define PLAN_SQL_CUTOFF_PARAM	99
 #define PLAN_SQL_CUTOFF	"?99"
 
-/* The plan ?1 and every plan below it (plans implementing it). */
+/*
+ * The plan ?1 and every plan below it (plans implementing it), from the
+ * closure of the plan tree the triggers keep (014_counters.sql), which
+ * the counters are summed by too.
+ */
 #define PLAN_SQL_PLANS \
-	"plans(id) AS (SELECT ?1 UNION " \
-	"  SELECT d.id FROM document d JOIN plans p ON d.parent_id = p.id)"
+	"plans(id) AS (SELECT plan_id FROM tally_plan_tree WHERE ancestor_id = ?1)"
+
+/*
+ * The document in column COL is ?1 or a plan below it: one key lookup,
+ * for a test made on a few rows, where PLAN_SQL_PLANS would list them all.
+ */
+#define PLAN_SQL_UNDER(col) \
+	"EXISTS (SELECT 1 FROM tally_plan_tree pt WHERE pt.plan_id = " col \
+	"  AND pt.ancestor_id = ?1)"
 
 /* The unit ?2 and every unit below it. */
 #define PLAN_SQL_UNITS \

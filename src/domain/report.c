@@ -32,7 +32,7 @@ report_item_label(enum report_item item)
 /* The report row of ?2 for round ?3 under plan ?1 or a plan below it. */
 #define REPORT_ROW_SQL \
 	"(SELECT x.id FROM tally_report x WHERE x.unit_id = ?2 " \
-	"  AND x.round = ?3 AND x.document_id IN (SELECT id FROM plans) " \
+	"  AND x.round = ?3 AND " PLAN_SQL_UNDER("x.document_id") " " \
 	"  ORDER BY x.document_id = ?1 DESC LIMIT 1)"
 
 /* Copies an ISO date column into a 11-byte buffer ("" for NULL). */
@@ -58,15 +58,15 @@ int
 report_cutoff(struct db *db, int64_t plan_id, int64_t unit_id, int round,
     const char *today, char deadline[11], char cutoff[11])
 {
-	sqlite3_stmt *stmt = plan_prepare(db, "WITH RECURSIVE " PLAN_SQL_PLANS
-	    ", " PLAN_SQL_UP ", " PLAN_SQL_UNITS ", "
+	sqlite3_stmt *stmt = plan_prepare(db, "WITH RECURSIVE "
+	    PLAN_SQL_UP ", " PLAN_SQL_UNITS ", "
 	    "me(kind) AS (SELECT kind FROM unit WHERE id = ?2), "
 	    "below(kind) AS (SELECT u.kind FROM unit u WHERE u.id IN "
 	    "  (SELECT id FROM units) AND u.id <> ?2) "
 	    "SELECT rd.due_on, CASE WHEN rd.level IS NULL OR rd.level = "
 	    "  (SELECT kind FROM me) THEN 0 WHEN rd.level IN (SELECT kind FROM "
 	    "  below) THEN 1 ELSE 2 END AS class FROM report_deadline rd "
-	    "WHERE rd.round = ?3 AND (rd.document_id IN (SELECT id FROM plans) "
+	    "WHERE rd.round = ?3 AND (" PLAN_SQL_UNDER("rd.document_id")
 	    "  OR rd.document_id IN (SELECT id FROM plan_up)) "
 	    "ORDER BY class, CASE WHEN class = 1 THEN -julianday(rd.due_on) "
 	    "  ELSE julianday(rd.due_on) END LIMIT 1", plan_id, unit_id);
@@ -84,7 +84,7 @@ report_cutoff(struct db *db, int64_t plan_id, int64_t unit_id, int round,
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		report_col_date(stmt, 0, deadline);
-	sqlite3_finalize(stmt);
+	db_release(db, stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		db_set_error(db, rc, "đọc hạn báo cáo");
 		return -1;
@@ -171,8 +171,7 @@ int
 report_counts(struct db *db, int64_t plan_id, int64_t unit_id, int round,
     const char *today, struct tally *out, int *final, char cutoff[11])
 {
-	sqlite3_stmt *stmt = plan_prepare(db, "WITH RECURSIVE " PLAN_SQL_PLANS
-	    " SELECT " REPORT_SNAPSHOT_COLS " FROM tally_report t WHERE t.id = "
+	sqlite3_stmt *stmt = plan_prepare(db, "SELECT " REPORT_SNAPSHOT_COLS " FROM tally_report t WHERE t.id = "
 	    REPORT_ROW_SQL " AND t.status = 'final'", plan_id, unit_id);
 	char deadline[11];
 	int rc;
@@ -187,7 +186,7 @@ report_counts(struct db *db, int64_t plan_id, int64_t unit_id, int round,
 		report_snapshot(stmt, 0, out, cutoff);
 		*final = 1;
 	}
-	sqlite3_finalize(stmt);
+	db_release(db, stmt);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc != SQLITE_DONE) {
@@ -204,8 +203,8 @@ report_counts(struct db *db, int64_t plan_id, int64_t unit_id, int round,
 static int
 report_load(struct db *db, struct report *r, const char *today)
 {
-	sqlite3_stmt *stmt = plan_prepare(db, "WITH RECURSIVE " PLAN_SQL_PLANS
-	    " SELECT u.name, coalesce(p.name, ''), k.is_cell, d.number, "
+	sqlite3_stmt *stmt = plan_prepare(db,
+	    "SELECT u.name, coalesce(p.name, ''), k.is_cell, d.number, "
 	    "d.title, coalesce(dk.name, d.kind) || ' số ' || d.number || "
 	    "  ', ngày ' || strftime('%d/%m/%Y', d.issued_on) || ' của ' || "
 	    "  d.issuer, "
@@ -232,7 +231,7 @@ report_load(struct db *db, struct report *r, const char *today)
 	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
 		db_set_error(db, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc,
 		    "đọc đơn vị và văn bản của báo cáo");
-		sqlite3_finalize(stmt);
+		db_release(db, stmt);
 		return -1;
 	}
 	r->unit_name = report_col(stmt, 0);
@@ -248,7 +247,7 @@ report_load(struct db *db, struct report *r, const char *today)
 	r->proposals = report_col(stmt, 10);
 	r->signer = report_col(stmt, 11);
 	report_col_date(stmt, 12, r->date);
-	sqlite3_finalize(stmt);
+	db_release(db, stmt);
 	if (r->date[0] == '\0')
 		memcpy(r->date, today, 11);
 	place = db_setting_get(db, "place");
@@ -287,7 +286,7 @@ report_load_proposals(struct db *db, struct report *r)
 		p->unit_name = report_col(stmt, 1);
 		p->text = report_col(stmt, 2);
 	}
-	sqlite3_finalize(stmt);
+	db_release(db, stmt);
 	if (rc != SQLITE_DONE) {
 		db_set_error(db, rc, "đọc đề xuất của đảng viên");
 		return -1;

@@ -53,7 +53,7 @@ rules_essay_due(struct db *db, int64_t document_id, int64_t member_id,
 	if (sqlite3_step(stmt) == SQLITE_ROW &&
 	    date_from_iso((const char *)sqlite3_column_text(stmt, 0), due) == 0)
 		rc = 0;
-	sqlite3_finalize(stmt);
+	db_release(db, stmt);
 	return rc;
 }
 
@@ -94,7 +94,7 @@ rules_member_state(struct db *db, int64_t document_id, int64_t member_id,
 		has_submitted = date_from_iso((const char *)
 		    sqlite3_column_text(stmt, 1), &submitted) == 0;
 	}
-	sqlite3_finalize(stmt);
+	db_release(db, stmt);
 	if (status == NULL)
 		return -1;
 	must = rules_must_write(db, document_id, status, NULL);
@@ -127,7 +127,7 @@ rules_early_of_plan(struct db *db, int64_t plan,
 		return -1;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		fn((const char *)sqlite3_column_text(stmt, 0), ctx);
-	sqlite3_finalize(stmt);
+	db_release(db, stmt);
 	if (rc != SQLITE_DONE) {
 		db_set_error(db, rc, "kiểm tra ngày nộp bài thu hoạch");
 		return -1;

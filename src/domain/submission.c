@@ -128,7 +128,7 @@ submission_open_items(struct db *db, int64_t plan_id, int64_t unit_id,
 		out->makeups = sqlite3_column_int64(stmt, 1);
 	} else
 		db_set_error(db, rc, "đếm buổi học chưa tổ chức");
-	sqlite3_finalize(stmt);
+	db_release(db, stmt);
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 

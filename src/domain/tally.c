@@ -23,17 +23,20 @@
  * cutoff only decides which days count. Members with no such day are
  * tally_members less the counted ones. "late" needs the day a member
  * studied: the first day taken part, else the unit's latest session that
- * counts (last). The rule is joined to the few status groups afterwards.
+ * counts (last); it is late when that day is before the cutoff less the
+ * days allowed (due), one date computed once rather than a date() per
+ * counter. The rule is joined to the few status groups afterwards.
  * Every status of the rule comes out, in member_status order, so that
  * the exemption reasons keep one order.
  */
 static const char tally_sql[] =
-    "WITH RECURSIVE " PLAN_SQL_PLANS ", " PLAN_SQL_UP ", " PLAN_SQL_RULE ", "
-    PLAN_SQL_UNITS ", "
+    "WITH RECURSIVE " PLAN_SQL_UP ", " PLAN_SQL_RULE ", " PLAN_SQL_UNITS ", "
     "last(unit_id, day) AS (SELECT se.unit_id, max(se.held_on) FROM units "
     "  JOIN session se ON se.unit_id = units.id "
-    "  WHERE se.document_id IN (SELECT id FROM plans) AND se.status = 'held' "
+    "  WHERE " PLAN_SQL_UNDER("se.document_id") " AND se.status = 'held' "
     "  AND se.held_on <= " PLAN_SQL_CUTOFF " GROUP BY se.unit_id), "
+    "due(day) AS (SELECT date(" PLAN_SQL_CUTOFF ", '-' || "
+    PLAN_SQL_DUE_DAYS " || ' days')), "
     "cnt(unit_id, status, took_on, wrote_on, n) AS ("
     "  SELECT c.unit_id, c.status, c.took_on, c.wrote_on, c.n FROM units "
     "  JOIN tally_counter c ON c.plan_id = ?1 AND c.unit_id = units.id "
@@ -45,10 +48,9 @@ static const char tally_sql[] =
     "agg(status, n, took, wrote, late) AS (SELECT k.status, sum(k.n), "
     "  sum(CASE WHEN k.took_on <= " PLAN_SQL_CUTOFF " THEN k.n ELSE 0 END), "
     "  sum(CASE WHEN k.wrote_on <= " PLAN_SQL_CUTOFF " THEN k.n ELSE 0 END), "
-    "  sum(CASE WHEN k.wrote_on > " PLAN_SQL_CUTOFF " AND date(CASE WHEN "
-    "    k.took_on <= " PLAN_SQL_CUTOFF " THEN k.took_on ELSE l.day END, "
-    "    '+' || " PLAN_SQL_DUE_DAYS " || ' days') < " PLAN_SQL_CUTOFF
-    "    THEN k.n ELSE 0 END) "
+    "  sum(CASE WHEN k.wrote_on > " PLAN_SQL_CUTOFF " AND CASE WHEN "
+    "    k.took_on <= " PLAN_SQL_CUTOFF " THEN k.took_on ELSE l.day END "
+    "    < (SELECT day FROM due) THEN k.n ELSE 0 END) "
     "  FROM cnt k LEFT JOIN last l ON l.unit_id = k.unit_id "
     "  GROUP BY k.status) "
     "SELECT r.party, r.must_write, r.reason, coalesce(a.n, 0), "
@@ -135,11 +137,11 @@ tally_compute_at(struct db *db, int64_t document_id, int64_t unit_id,
 	}
 	if (rc != SQLITE_DONE) {
 		db_set_error(db, rc, "tính báo cáo tổng hợp");
-		sqlite3_finalize(stmt);
+		db_release(db, stmt);
 		tally_clear(out);
 		return -1;
 	}
-	sqlite3_finalize(stmt);
+	db_release(db, stmt);
 	return 0;
 }
 

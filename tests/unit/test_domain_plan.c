@@ -28,6 +28,7 @@ main(void)
 		"SCAN units", "SCAN plans", "SCAN sess", "SCAN p", "SCAN u",
 		"SCAN a", "SCAN CONSTANT ROW", "SCAN st", "SCAN s",
 		"SCAN k",	/* cnt: a few rows per unit and status */
+		"SCAN due",	/* one date */
 	};
 	struct db *db = fixture_open();
 	char *sql = xasprintf("EXPLAIN QUERY PLAN %s", tally_sql);
@@ -52,7 +53,7 @@ main(void)
 		free(plan);
 		plan = more;
 	}
-	sqlite3_finalize(stmt);
+	db_release(db, stmt);
 	tap_ok(!bad, "no big table is scanned");
 	tap_ok(strstr(plan, "SEARCH c USING PRIMARY KEY (plan_id=? AND unit_id=?)") != NULL,
 	    "each unit's counters through their key");
