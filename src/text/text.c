@@ -573,18 +573,26 @@ text_nfc(const char *s)
 
 #define STRIP_FOLD	0x1
 
+/*
+ * Decodes as it goes, into a buffer as long as the text (folding makes
+ * it shorter unless bytes are invalid): SQL calls qt_fold on every row a
+ * lookup scans.
+ */
 static char *
 strip(const char *s, int how)
 {
-	struct cpbuf	c = { NULL, 0, 0 };
-	struct tbuf	b = { NULL, 0, 0, 0, 0, 0 };
-	size_t		i;
-	uint32_t	cp;
-	int		space = 0;
+	const unsigned char	*u = (const unsigned char *)(s ? s : "");
+	size_t			 len = strlen((const char *)u), i = 0;
+	struct tbuf		 b = { NULL, 0, len + 1, 0, 0, 0 };
+	uint32_t		 cp;
+	int			 ok, space = 0;
 
-	decode_all(&c, s);
-	for (i = 0; i < c.n; i++) {
-		cp = c.a[i];
+	b.s = text_realloc(NULL, b.cap);
+	while (i < len) {
+		if (u[i] < 0x80)
+			cp = u[i++];
+		else
+			i += utf8_next(u + i, len - i, &cp, &ok);
 		if (cp_is_diacritic(cp))
 			continue;
 		if (how & STRIP_FOLD) {
@@ -602,9 +610,11 @@ strip(const char *s, int how)
 			space = 0;
 		} else
 			cp = cp_base(cp);
-		tbuf_addcp(&b, cp);
+		if (cp < 0x80)
+			tbuf_addc(&b, (char)cp);
+		else
+			tbuf_addcp(&b, cp);
 	}
-	free(c.a);
 	return tbuf_finish(&b);
 }
 
@@ -672,6 +682,24 @@ display_ascii(struct tbuf *b, uint32_t cp)
 	b->width++;
 }
 
+/*
+ * 1 when the code point alone is its own NFC: it has no decomposition,
+ * or it is the primary composite of its own (a Vietnamese letter such as
+ * "ễ", which nfc_array would take apart and put back), all the way down.
+ */
+static int
+nfc_stable(uint32_t cp)
+{
+	const struct text_decomp	*d;
+
+	while ((d = decomp_find(cp)) != NULL) {
+		if (d->second == 0 || compose_pair(d->first, d->second) != cp)
+			return 0;
+		cp = d->first;
+	}
+	return 1;
+}
+
 /* Writes one character with its marks, composed and limited. */
 static void
 display_cluster(struct tbuf *b, struct cpbuf *c)
@@ -681,7 +709,7 @@ display_cluster(struct tbuf *b, struct cpbuf *c)
 	if (c->n == 0)
 		return;
 	/* Most characters are one code point with nothing to compose. */
-	if (c->n > 1 || decomp_find(c->a[0]) != NULL)
+	if (c->n > 1 || !nfc_stable(c->a[0]))
 		nfc_array(c);
 	n = c->n;
 	if (n > 1 + TEXT_MAX_MARKS)

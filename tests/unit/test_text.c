@@ -215,6 +215,37 @@ test_utf8(void)
 	tap_is_int(fails, 0, "encode/decode round trip of every code point");
 }
 
+/*
+ * The display shows a lone code point without composing it when it is its
+ * own NFC (display_cluster's short cut): for every code point, what it
+ * shows equals what its NFC shows.
+ */
+static void
+test_display_nfc_every_cp(void)
+{
+	char	 buf[8], *a, *nfc, *b;
+	uint32_t cp;
+	size_t	 n;
+	int	 fails = 0;
+
+	for (cp = 0xA0; cp <= 0x2FFFF; cp++) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		n = text_utf8_encode(cp, buf);
+		buf[n] = '\0';
+		a = text_display(buf, 0);
+		nfc = text_nfc(buf);
+		b = text_display(nfc, 0);
+		if (strcmp(a, b) != 0 && fails++ < 5)
+			printf("# U+%04X shows differently from its NFC\n",
+			    (unsigned)cp);
+		free(a);
+		free(nfc);
+		free(b);
+	}
+	tap_is_int(fails, 0, "every code point shows as its NFC shows");
+}
+
 static void
 test_nfc(void)
 {
@@ -612,6 +643,7 @@ main(void)
 {
 	test_utf8();
 	test_nfc();
+	test_display_nfc_every_cp();
 	test_width();
 	test_fold();
 	test_display();
