@@ -47,7 +47,8 @@ void	 store_reverse(void *rows, size_t n, size_t sz);
 /*
  * Steps a bound keyset-page query to its end, filling one row of sz bytes
  * per result with fill(stmt, row, ctx), and puts a page read backwards
- * (dir != STORE_AFTER) back in display order. Finalizes stmt. Returns the
+ * (dir != STORE_AFTER) back in display order. Gives stmt back (db_release:
+ * a kept one stays prepared, another is finalized). Returns the
  * count with *out set (the caller's list, freed by its own function), or
  * -1 with db_error set ("what" names the list) and every row released
  * with clear().

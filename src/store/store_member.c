@@ -161,7 +161,8 @@ store_members_page(struct db *db, const struct store_member_query *q,
     struct store_member **out)
 {
 	char *sql = store_member_sql(q, key, dir), *pattern = NULL;
-	sqlite3_stmt *stmt = db_prepare(db, sql);
+	/* Kept: a page of the member list is a few rows, parsing it is not. */
+	sqlite3_stmt *stmt = db_keep(db, sql);
 	void *rows;
 	int n;
 

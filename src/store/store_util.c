@@ -177,7 +177,7 @@ store_page_collect(struct db *db, sqlite3_stmt *stmt, size_t sz,
 		fill(stmt, slot, ctx);
 		n++;
 	}
-	sqlite3_finalize(stmt);
+	db_release(db, stmt);
 	if (rc != SQLITE_DONE) {
 		db_set_error(db, rc, what);
 		for (i = 0; i < n; i++)
