@@ -831,29 +831,37 @@ text_fit(const char *s, int cols, int flags)
 {
 	struct tbuf	 b = { NULL, 0, 0, 0, 0, 0 };
 	char		*d;
-	size_t		 len, i, n, cut;
-	int		 w, total, used, limit, pad;
+	size_t		 len, i, n, cut, short_cut;
+	int		 w, total, used, short_used, pad;
 
 	if (cols <= 0)
 		return tbuf_finish(&b);
 	d = text_display(s, 0);
 	len = strlen(d);
 
-	total = 0;
+	/*
+	 * One walk finds where the text would be cut for cols and for
+	 * cols - 1 (room for the ellipsis) and whether it fits at all.
+	 */
+	total = used = short_used = 0;
+	cut = short_cut = len;
 	for (i = 0; i < len && total <= cols; i += n) {
 		n = fit_cluster(d + i, len - i, &w);
+		if (short_cut == len && total + w > cols - 1) {
+			short_cut = i;
+			short_used = total;
+		}
+		if (cut == len && total + w > cols) {
+			cut = i;
+			used = total;
+		}
 		total += w;
 	}
-	limit = cols;
-	if (total > cols && (flags & TEXT_ELLIPSIS))
-		limit = cols - 1;
-
-	used = 0;
-	for (cut = 0; cut < len; cut += n) {
-		n = fit_cluster(d + cut, len - cut, &w);
-		if (used + w > limit)
-			break;
-		used += w;
+	if (cut == len)
+		used = total;
+	if (total > cols && (flags & TEXT_ELLIPSIS)) {
+		cut = short_cut;
+		used = short_used;
 	}
 
 	pad = cols - used - (total > cols && (flags & TEXT_ELLIPSIS) ? 1 : 0);

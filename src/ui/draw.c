@@ -73,6 +73,27 @@ draw_attr(enum ui_style style)
 	    style == STYLE_HEADING || style == STYLE_KEY ? A_BOLD : A_NORMAL);
 }
 
+/*
+ * Writes a fitted text whose padding is spaces: the spaces as runs of
+ * blank cells (whline, which renders them as waddstr would), the text
+ * between them through waddnstr, which costs some 300 instructions a
+ * byte. Most of a list row is padding.
+ */
+static void
+draw_padded(WINDOW *w, int y, int x, const char *fitted)
+{
+	size_t lead = strspn(fitted, " "), len = strlen(fitted), end = len;
+
+	while (end > lead && fitted[end - 1] == ' ')
+		end--;
+	if (lead > 0)
+		mvwhline(w, y, x, ' ', (int)lead);
+	if (end > lead)
+		mvwaddnstr(w, y, x + (int)lead, fitted + lead, (int)(end - lead));
+	if (len > end)
+		mvwhline(w, y, getcurx(w), ' ', (int)(len - end));
+}
+
 int
 ui_put(WINDOW *w, int y, int x, int cols, const char *s,
     enum ui_style style, int flags)
@@ -85,7 +106,7 @@ ui_put(WINDOW *w, int y, int x, int cols, const char *s,
 	/* text_fit runs text_display first: this is the choke point. */
 	fitted = text_fit(s, cols, flags);
 	wattr_on(w, attr, NULL);
-	mvwaddstr(w, y, x, fitted);
+	draw_padded(w, y, x, fitted);
 	wattr_off(w, attr, NULL);
 	free(fitted);
 	return cols;
