@@ -172,7 +172,7 @@ gen_indexes_save(struct gen *g)
 {
 	static const char sql[] = "SELECT 'DROP INDEX \"' || name || '\"', "
 	    "sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-	    "AND tbl_name IN ('member', 'session', 'attendance', 'essay', "
+	    "AND tbl_name IN ('member', 'session', 'attendance', 'essay', 'audit', "
 	    "'document')";
 	sqlite3_stmt *stmt = gen_prepare(g, sql);
 	char **saved = xmalloc(sizeof *saved), **drop = NULL;
