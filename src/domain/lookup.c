@@ -117,6 +117,47 @@ lookup_unit(struct db *db, const char *name, int64_t *id, char **err)
 	return n == 1 ? 0 : -1;
 }
 
+/* One step of a unit's path from its root: the id in 16 hex digits. */
+#define LOOKUP_PATH_STEP	17
+
+/*
+ * The deepest unit above (or at) every unit that has members, or 0 when
+ * they are under several roots. Each unit's path from its root is a
+ * string of fixed-width steps: the paths all begin with the common
+ * ancestor's, and the longest prefix common to all of them is the one
+ * the smallest and the largest share. Units with members are read from
+ * the counters' member counts, a few rows per unit.
+ */
+static int64_t
+lookup_members_ancestor(struct db *db)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "WITH RECURSIVE "
+	    "path(id, p) AS (SELECT id, printf('%016x/', id) FROM unit "
+	    "  WHERE parent_id IS NULL UNION ALL SELECT u.id, "
+	    "  path.p || printf('%016x/', u.id) FROM unit u JOIN path "
+	    "  ON u.parent_id = path.id) "
+	    "SELECT min(p), max(p) FROM path "
+	    "WHERE id IN (SELECT unit_id FROM tally_members)");
+	const char *lo, *hi;
+	int64_t id = 0;
+	size_t n = 0;
+
+	if (stmt == NULL)
+		return 0;
+	if (sqlite3_step(stmt) == SQLITE_ROW &&
+	    (lo = (const char *)sqlite3_column_text(stmt, 0)) != NULL &&
+	    (hi = (const char *)sqlite3_column_text(stmt, 1)) != NULL) {
+		while (lo[n] != '\0' && lo[n] == hi[n])
+			n++;
+		n -= n % LOOKUP_PATH_STEP;
+		if (n > 0)
+			id = (int64_t)strtoull(lo + n - LOOKUP_PATH_STEP, NULL,
+			    16);
+	}
+	sqlite3_finalize(stmt);
+	return id;
+}
+
 int
 lookup_home_unit(struct db *db, int64_t *id, char **err)
 {
@@ -132,21 +173,7 @@ lookup_home_unit(struct db *db, int64_t *id, char **err)
 		    *id) == 1)
 			return 0;
 	}
-	/*
-	 * The common ancestors of the units with members are those every
-	 * such unit reaches going up; the smallest is the deepest.
-	 */
-	*id = db_int(db, 0, "WITH RECURSIVE mu(id) AS (SELECT DISTINCT unit_id "
-	    "FROM member), up(base, anc) AS (SELECT id, id FROM mu UNION "
-	    "SELECT up.base, u.parent_id FROM up JOIN unit u ON u.id = up.anc "
-	    "WHERE u.parent_id IS NOT NULL), "
-	    "common(id) AS (SELECT anc FROM up GROUP BY anc "
-	    "HAVING count(*) = (SELECT count(*) FROM mu)), "
-	    "depth(id, d) AS (SELECT id, 0 FROM unit WHERE parent_id IS NULL "
-	    "UNION ALL SELECT u.id, p.d + 1 FROM unit u JOIN depth p "
-	    "ON u.parent_id = p.id WHERE p.d < 64) "
-	    "SELECT c.id FROM common c JOIN depth d ON d.id = c.id "
-	    "ORDER BY d.d DESC LIMIT 1", 0);
+	*id = lookup_members_ancestor(db);
 	if (*id != 0)
 		return 0;
 	stmt = db_prepare(db, "SELECT id, name FROM unit WHERE parent_id IS NULL "

@@ -361,6 +361,17 @@ test_lookup(struct db *db)
 	tap_ok(lookup_home_unit(db, &id, &err) == 0 && id == FX_A,
 	    "every member in one cell: that cell");
 	db_exec(db, "ROLLBACK TO one_cell; RELEASE one_cell");
+	db_exec(db, "SAVEPOINT two_roots; INSERT INTO unit(id, parent_id, kind,"
+	    " code, name, name_fold) VALUES (9, NULL, 'province', 'Q',"
+	    " 'Tỉnh ủy Khác', 'tinh uy khac'); INSERT INTO member(id, unit_id,"
+	    " full_name, name_fold, status) VALUES (91, 9, 'Khác Một',"
+	    " 'khac mot', 'active')");
+	tap_ok(lookup_home_unit(db, &id, &err) == -1 && err != NULL,
+	    "members under two roots: no unit holds them all, the clerk is "
+	    "asked for one");
+	free(err);
+	err = NULL;
+	db_exec(db, "ROLLBACK TO two_roots; RELEASE two_roots");
 	db_setting_set(db, "home_unit_id", "2");
 	tap_ok(lookup_home_unit(db, &id, &err) == 0 && id == FX_C,
 	    "home_unit_id decides");
