@@ -17,6 +17,7 @@ libqt_core_a_SOURCES = \
 	src/district.c src/district.h \
 	src/files.c src/files.h \
 	src/optnum.c src/optnum.h \
+	src/printer.c src/printer.h \
 	src/hlc.c src/hlc.h \
 	src/embedded.h src/embedded_find.c
 nodist_libqt_core_a_SOURCES = src/embedded.c

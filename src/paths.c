@@ -145,6 +145,35 @@ paths_config_dir(void)
 	return paths_xdg("XDG_CONFIG_HOME", ".config");
 }
 
+/* 1 if path is an existing directory. */
+static int
+paths_is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+char *
+paths_documents_dir(void)
+{
+	const char *docs = getenv("XDG_DOCUMENTS_DIR"), *home = getenv("HOME");
+	static const char *const names[] = { "Documents", "Tài liệu" };
+	char *dir;
+	size_t i;
+
+	if (docs != NULL && docs[0] == '/' && paths_is_dir(docs))
+		return xstrdup(docs);
+	for (i = 0; home != NULL && home[0] == '/' &&
+	    i < sizeof names / sizeof *names; i++) {
+		dir = xasprintf("%s/%s", home, names[i]);
+		if (paths_is_dir(dir))
+			return dir;
+		free(dir);
+	}
+	return paths_xdg("XDG_DATA_HOME", ".local/share");
+}
+
 int
 paths_make_dir(const char *dir)
 {

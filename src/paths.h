@@ -31,6 +31,13 @@ size_t	 paths_district_dbs(char ***out);
 char	*paths_state_dir(void);
 /* $XDG_CONFIG_HOME/quantriet (~/.config/quantriet): credentials. Caller frees. */
 char	*paths_config_dir(void);
+/*
+ * Where a clerk's printed forms go by default: $XDG_DOCUMENTS_DIR, else
+ * ~/Documents or ~/Tài liệu (xdg-user-dirs' English and Vietnamese
+ * names) when it exists, else the data directory
+ * ($XDG_DATA_HOME/quantriet). It may not exist yet. Caller frees.
+ */
+char	*paths_documents_dir(void);
 /* Creates every missing directory above PATH (mode 0700); 0 or -1/errno. */
 int	 paths_make_parent(const char *path);
 /* Creates directory DIR and its parents (mode 0700); 0 or -1/errno. */

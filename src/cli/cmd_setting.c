@@ -16,6 +16,7 @@
 #include "cli/cmd.h"
 #include "db.h"
 #include "msg.h"
+#include "printer.h"
 #include "text/text.h"
 #include "xmalloc.h"
 
@@ -24,6 +25,8 @@ static const struct {
 	const char	*meaning;
 } setting_names[] = {
 	{ "place", "nơi ghi ở đầu báo cáo in, ví dụ \"Vĩnh Hòa Hiệp\"" },
+	{ PRINTER_SETTING, "lệnh in báo cáo từ màn hình (F4), ví dụ \"lpr\" "
+	  "hoặc \"lpr -P may-in\"; để trống: không in, chỉ ghi tệp" },
 };
 #define SETTING_COUNT	(sizeof setting_names / sizeof *setting_names)
 
@@ -131,6 +134,6 @@ cmd_setting(int argc, char **argv)
 }
 
 const struct cmd_entry cmd_setting_entry = {
-	"setting", "xem, đặt thiết lập: nơi ghi trên báo cáo",
+	"setting", "xem, đặt thiết lập: nơi ghi trên báo cáo, lệnh in",
 	cmd_setting
 };
