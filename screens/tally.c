@@ -9,10 +9,12 @@
  * snapshot of a final report, else counted as of the round's cutoff),
  * never typed; item 4 lists the exemption reasons. Items 5 (assessment)
  * and 6 (proposals) are the report row's text, edited in the tally form
- * (F5); item 6 also shows the members' own proposals for reference. F8 marks
+ * (F5); item 6 also shows the members' own proposals, grouped as the
+ * printed form groups them (report_proposal_groups), for reference. F8 marks
  * the report final after a confirmation: the counts are snapshotted and
  * the text can no longer change; F9 reopens it, asking why, and the
- * report's history (who, when, why) is shown above its items. The report is laid out as lines once
+ * report's history (who, when, why) is shown above its items. F4 prints
+ * the form (tally_print.c). The report is laid out as lines once
  * per load and scrolled; ←/→ choose the unit, F7 the plan, F6 the round.
  */
 #include "config.h"
@@ -28,19 +30,22 @@
 #include "domain/date.h"
 #include "domain/report.h"
 #include "domain/submission.h"
+#include "domain/report_paper.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "ui/draw.h"
 #include "ui/ui.h"
 #include "longtext.h"
 #include "paths.h"
+#include "tally_print.h"
 #include "xmalloc.h"
 
 /* The report starts below the unit line, the plan line and a rule. */
 #define TALLY_TOP	3
 
 static const enum ui_action tally_actions[] = {
-	ACT_HELP, ACT_COMPLETENESS, ACT_EDIT, ACT_ROUND, ACT_PLAN, ACT_FINAL,
+	ACT_HELP, ACT_COMPLETENESS, ACT_PRINT, ACT_EDIT, ACT_ROUND, ACT_PLAN,
+	ACT_FINAL,
 	ACT_REOPEN, ACT_QUIT, ACT_NONE
 };
 
@@ -180,19 +185,27 @@ static void
 tally_add_proposals(struct ui *ui, struct tally_screen *s)
 {
 	const struct report *r = &s->model;
-	size_t i;
+	struct proposal *in;
+	struct proposal_group *g;
+	size_t i, n;
 
 	tally_add(ui, s, 0, STYLE_NORMAL, report_item_label(REPORT_PROPOSALS));
 	tally_add_text(ui, s, r->proposals);
 	if (r->nmember_proposals == 0)
 		return;
 	tally_add(ui, s, 3, STYLE_HEADING, "Đề xuất trong bài thu hoạch của "
-	    "đảng viên (tham khảo):");
-	for (i = 0; i < r->nmember_proposals; i++)
-		tally_addf(ui, s, 3, STYLE_NORMAL, "- %s (%s): %s",
-		    r->member_proposals[i].full_name,
-		    r->member_proposals[i].unit_name,
-		    r->member_proposals[i].text);
+	    "đảng viên, ý giống nhau gộp lại (tham khảo; từng bài: F4 In, "
+	    "phụ lục):");
+	n = report_proposal_groups(r, &in, &g);
+	for (i = 0; i < n; i++) {
+		char *note = report_group_note(r, in, &g[i]);
+
+		tally_addf(ui, s, 3, STYLE_NORMAL, "- %s (%s)",
+		    in[g[i].shown].text, note);
+		free(note);
+	}
+	proposals_free(&g, n);
+	free(in);
 	if (r->more_proposals)
 		tally_add(ui, s, 3, STYLE_DIM, "(còn nữa: xem báo cáo in)");
 }
@@ -577,6 +590,10 @@ tally_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 	}
 	case ACT_REOPEN:
 		return tally_reopen(ui, s);
+	case ACT_PRINT:
+		return tally_print(ui, s->plans[s->plan].id,
+		    s->plans[s->plan].number, tally_unit_id(s),
+		    s->units[s->unit].name, s->round);
 	default:
 		return 0;
 	}

@@ -16,6 +16,7 @@
 #include "db.h"
 #include "domain/lookup.h"
 #include "domain/report.h"
+#include "domain/report_paper.h"
 #include "files.h"
 #include "msg.h"
 #include "text/text.h"
@@ -24,7 +25,7 @@ static void
 report_usage(FILE *fp)
 {
 	msg_put(fp, "Cách dùng: quantriet report tally --plan SỐ [--unit ĐƠN_VỊ] "
-	    "[--round N] [--format txt|csv] [--db TỆP]\n"
+	    "[--round N]\n         [--format txt|rtf|csv] [--annex] [--db TỆP]\n"
 	    "       quantriet report completeness --plan SỐ [--unit ĐƠN_VỊ] "
 	    "[--round N]\n         [--format txt|csv] [--history]\n"
 	    "       quantriet report submit --plan SỐ [--unit ĐƠN_VỊ] [--round N]\n"
@@ -42,8 +43,13 @@ report_usage(FILE *fp)
 	    "  --unit ĐƠN_VỊ    tên hoặc mã đơn vị (mặc định: đơn vị của máy "
 	    "này)\n"
 	    "  --round N        đợt báo cáo, 1-12 (mặc định 1)\n"
-	    "  --format F       txt: mẫu báo cáo để in; csv: bảng số liệu "
-	    "theo đơn vị trực thuộc\n"
+	    "  --format F       txt: mẫu báo cáo để in; rtf (chỉ tally): mẫu "
+	    "báo cáo mở bằng\n"
+	    "                   Word, LibreOffice (khổ A4); csv: bảng số liệu "
+	    "theo đơn vị\n"
+	    "                   trực thuộc\n"
+	    "  --annex          tally: thêm phụ lục, đề xuất của từng đảng viên "
+	    "(txt, rtf)\n"
 	    "  --history        completeness: in cả lịch sử nộp, trả lại, "
 	    "duyệt của từng đơn vị\n"
 	    "  --reason LÝ_DO   return: vì sao trả lại\n"
@@ -61,10 +67,11 @@ report_usage(FILE *fp)
  * Returns the report, newly allocated, or NULL on a database error.
  */
 static char *
-report_make(struct db *db, const char *kind, int csv, int64_t document_id,
-    int64_t unit_id, int round, int history, int to_terminal)
+report_make(struct db *db, const char *kind, const char *format,
+    int64_t document_id, int64_t unit_id, int round, int history, int flags,
+    int to_terminal)
 {
-	int ascii = text_ascii_mode();
+	int ascii = text_ascii_mode(), csv = strcmp(format, "csv") == 0;
 	struct report r;
 	char *out = NULL;
 
@@ -75,7 +82,9 @@ report_make(struct db *db, const char *kind, int csv, int64_t document_id,
 		    history);
 	else if (report_build(db, document_id, unit_id, round, NULL, csv ?
 	    REPORT_WITH_UNITS : REPORT_WITH_PROPOSALS, &r) == 0) {
-		out = csv ? report_format_csv(&r) : report_format_txt(&r);
+		out = csv ? report_format_csv(&r) :
+		    strcmp(format, "rtf") == 0 ? report_paper_rtf(&r, flags) :
+		    report_paper_txt(&r, flags);
 		report_clear(&r);
 	}
 	text_set_ascii_mode(ascii);
@@ -94,6 +103,7 @@ cmd_report(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "history", no_argument, NULL, 'H' },
 		{ "reason", required_argument, NULL, 'R' },
+		{ "annex", no_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -103,7 +113,7 @@ cmd_report(int argc, char **argv)
 	struct db *db;
 	char *err = NULL, *out = NULL, *end;
 	long round = 1;
-	int c, rc, tty, history = 0;
+	int c, rc, tty, history = 0, flags = 0;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -137,6 +147,9 @@ cmd_report(int argc, char **argv)
 		case 'R':
 			reason = optarg;
 			break;
+		case 'a':
+			flags |= REPORT_PAPER_ANNEX;
+			break;
 		case 'h':
 			report_usage(stdout);
 			return 0;
@@ -166,9 +179,10 @@ cmd_report(int argc, char **argv)
 		msg_error("thiếu --plan SỐ, ví dụ --plan 13-KH/TU");
 		return EXIT_USAGE;
 	}
-	if (strcmp(format, "txt") != 0 && strcmp(format, "csv") != 0) {
-		msg_error("--format chỉ nhận txt hoặc csv, không phải '%s'",
-		    format);
+	if (strcmp(format, "txt") != 0 && strcmp(format, "csv") != 0 &&
+	    (strcmp(format, "rtf") != 0 || strcmp(kind, "tally") != 0)) {
+		msg_error("--format chỉ nhận txt, csv (và rtf cho report "
+		    "tally), không phải '%s'", format);
 		return EXIT_USAGE;
 	}
 	if ((db = cli_open_db(opt_db, DB_OPEN_EXISTING)) == NULL)
@@ -188,8 +202,8 @@ cmd_report(int argc, char **argv)
 		return rc;
 	}
 	tty = output == NULL && isatty(STDOUT_FILENO);
-	out = report_make(db, kind, strcmp(format, "csv") == 0, document_id,
-	    unit_id, (int)round, history, tty);
+	out = report_make(db, kind, format, document_id, unit_id, (int)round,
+	    history, flags, tty);
 	rc = out != NULL ? 0 : 1;
 	if (out == NULL)
 		msg_error("%s", db_error(db));

@@ -21,6 +21,7 @@ libqt_domain_a_SOURCES = \
 	src/domain/completeness.c src/domain/completeness.h \
 	src/domain/completeness_format.c \
 	src/domain/submission.c src/domain/submission.h \
+	src/domain/report_paper.c src/domain/report_paper.h \
 	src/domain/lookup.c src/domain/lookup.h \
 	src/domain/audit.c src/domain/audit.h
 
@@ -64,6 +65,12 @@ tests_unit_test_domain_paper_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_domain_paper_SOURCES = tests/unit/test_domain_paper.c \
 	tests/unit/rtf_read.c tests/unit/rtf_read.h
 tests_unit_test_domain_paper_LDADD = libqt_domain.a $(QT_CORE_LIBS)
+# The text of an RTF file, for tests/cli/report_rtf.sh.
+check_PROGRAMS += tests/unit/rtf_text
+tests_unit_rtf_text_CFLAGS = $(QT_CFLAGS)
+tests_unit_rtf_text_SOURCES = tests/unit/rtf_text.c \
+	tests/unit/rtf_read.c tests/unit/rtf_read.h
+tests_unit_rtf_text_LDADD = $(QT_CORE_LIBS)
 TESTS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
 	tests/unit/test_domain_rules \
 	tests/unit/test_domain_tally tests/unit/test_domain_plan \
@@ -74,10 +81,10 @@ TESTS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
 # SQL, and quantriet check on sound and broken files.
 TESTS += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/check_busy.sh tests/cli/import.sh \
 	tests/cli/report_noessay.sh tests/cli/import_plan.sh \
-	tests/cli/report_completeness.sh
+	tests/cli/report_completeness.sh tests/cli/report_rtf.sh
 EXTRA_DIST += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/check_busy.sh tests/cli/import.sh \
 	tests/cli/report_noessay.sh tests/cli/import_plan.sh \
-	tests/cli/report_completeness.sh \
+	tests/cli/report_completeness.sh tests/cli/report_rtf.sh \
 	tests/data/plans/000_d7dce3f576120319.txt \
 	tests/data/plans/001_d3cba06d6dcc2201.txt \
 	tests/data/plans/003_52b6a70762db1f8a.txt \

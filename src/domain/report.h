@@ -147,15 +147,6 @@ char		*report_reasons_encode(const struct tally *t);
 void		 report_reasons_decode(const char *text, struct tally *t);
 
 /*
- * The form, as UTF-8 text FORM_WIDTH columns wide: header (the unit above
- * and the unit, never cut, place and date), the plan, the six items,
- * "T/M CHI ỦY CHI BỘ" (or "T/M ĐẢNG ỦY") and the signer. Every line is
- * wrapped to the width. Item 6 is the unit's own text, then the members'
- * proposals when the report was built with them. Newly allocated.
- */
-char		*report_format_txt(const struct report *r);
-
-/*
  * The counts as CSV (RFC 4180, UTF-8, CRLF line ends): a header row, then
  * one row per child unit and a total row (the report's own counts) when
  * it was built REPORT_WITH_UNITS and has children, else one row for the
@@ -165,8 +156,5 @@ char		*report_format_txt(const struct report *r);
  * allocated.
  */
 char		*report_format_csv(const struct report *r);
-
-/* Width of the printed form, in columns. */
-#define FORM_WIDTH	76
 
 #endif

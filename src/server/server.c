@@ -272,7 +272,7 @@ admin_devices(struct db *db, const struct admin_opts *o)
 }
 
 /*
- * tally --db F --plan NUMBER [--unit NAME] [--format txt|csv]: the essay
+ * tally --db F --plan NUMBER [--unit NAME] [--format txt|rtf|csv]: the essay
  * tally over everything the units below have pushed; completeness (the
  * same options, and --round N, --history): which units below have sent
  * their reports, on time or late, returned or accepted. Both are
@@ -318,7 +318,8 @@ usage(FILE *fp)
 	msg_put(fp, "Cách dùng: quantriet-server LỆNH [TÙY CHỌN...]\n"
 	    "  serve --db TỆP (--cert TỆP --key TỆP | --insecure-http)\n"
 	    "        [--listen ĐỊA_CHỈ] [--port SỐ] [--port-file TỆP] [--log]\n"
-	    "  tally --db TỆP --plan SỐ [--unit ĐƠN_VỊ] [--format txt|csv]\n"
+	    "  tally --db TỆP --plan SỐ [--unit ĐƠN_VỊ] "
+	    "[--format txt|rtf|csv]\n"
 	    "  completeness --db TỆP --plan SỐ [--unit ĐƠN_VỊ] [--round N]\n"
 	    "        [--format txt|csv] [--history]\n");
 	for (i = 0; i < sizeof admin_commands / sizeof admin_commands[0]; i++) {

@@ -72,6 +72,9 @@ const struct key_binding keys_table[] = {
 	{ ACT_RETURN, 9, { 0 }, "t", 0, "Trả lại",
 	    "Trả lại báo cáo đơn vị cấp dưới đã nộp (ghi lý do): đơn vị đó "
 	    "sửa rồi nộp lại" },
+	{ ACT_PRINT, 4, { 0 }, "p", 0, "In",
+	    "In báo cáo: ghi mẫu báo cáo ra tệp (.rtf mở bằng Word, "
+	    "LibreOffice; .txt) và gửi máy in nếu đã đặt lệnh in" },
 	{ ACT_NEWLINE, 0, { 0 }, "", 'O', "Xuống dòng",
 	    "Enter/Ctrl-O: xuống dòng trong ô nhiều dòng; Tab: ô khác" },
 	{ ACT_SYNC, 4, { 0 }, "5s", 0, "Đồng bộ",

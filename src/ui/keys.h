@@ -57,6 +57,7 @@ enum ui_action {
 	ACT_COMPLETENESS,
 	ACT_ACCEPT,
 	ACT_RETURN,
+	ACT_PRINT,
 	ACT_NEWLINE,
 	/* Sync with the province. */
 	ACT_SYNC,

@@ -65,13 +65,14 @@ libqt_ui_a_SOURCES += \
 	screens/tally.c \
 	screens/tally_form.c \
 	screens/completeness.c \
+	screens/tally_print.c screens/tally_print.h \
 	screens/campaign.c screens/campaign.h \
 	screens/longtext.c screens/longtext.h \
 	screens/history.c
 TESTS += tests/e2e/essays.sh tests/e2e/tally.sh tests/e2e/report_faces.sh \
-	tests/e2e/completeness.sh
+	tests/e2e/completeness.sh tests/e2e/print.sh
 EXTRA_DIST += tests/e2e/essays.sh tests/e2e/tally.sh tests/e2e/report_faces.sh \
-	tests/e2e/lib_essay.sh tests/e2e/completeness.sh
+	tests/e2e/lib_essay.sh tests/e2e/completeness.sh tests/e2e/print.sh
 check_PROGRAMS += tests/unit/test_longtext
 tests_unit_test_longtext_CFLAGS = $(QT_CFLAGS) -I$(top_srcdir)/screens
 tests_unit_test_longtext_LDADD = libqt_ui.a libqt_sync.a libqt_store.a \

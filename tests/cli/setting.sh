@@ -18,6 +18,8 @@ is $? 2 "a setting of the program's own is refused"
 grep -q "không có thiết lập 'home_unit_id'" "$TAP_TMP/err"; ok $? "saying so"
 "$QUANTRIET" setting --db "$db" place "$(printf 'a\033b')" 2>/dev/null
 is $? 2 "a control character is refused"
-is "$("$QUANTRIET" setting --db "$db")" "place=Xã Vĩnh Hòa Hiệp, Châu Thành" \
-    "lists every setting, unchanged by the refusals"
+is "$("$QUANTRIET" setting --db "$db")" "place=Xã Vĩnh Hòa Hiệp, Châu Thành
+print_command=" "lists every setting, unchanged by the refusals"
+is "$("$QUANTRIET" setting --db "$db" print_command "lpr -P hp1020")" \
+    "print_command=lpr -P hp1020" "the print command F4 uses is set"
 done_testing

@@ -97,7 +97,8 @@ round2
 is "$(wrote_count)" "$((before + 1))" "round 2 counts one more essay"
 is "$round1" "$round1_before" \
   "round 1 does not: the essay came after its deadline"
-page_until "$name (Chi bộ"; ok $? "its proposal is shown for reference"
+page_until "- Đề nghị làm đường giao thông"; ok $? "its proposal is shown for reference"
+e2e_keys Down	# its second line may be just below the page
 e2e_wait "    Đề nghị thêm tài liệu"; ok $? "its lines kept"
 
 # A dropped session while typing an essay loses nothing.

@@ -12,9 +12,9 @@ monkey_demo() {
 # is C.UTF-8 and TERM xterm unless given (the monkey's keys are xterm's,
 # and what other terminals send). The program
 # sees only its own directory: HOME and the XDG directories are there
-# (drafts, a credential if the keys ever enrol), the date is fixed, and a
-# proxy on a closed loopback port keeps any address typed into the
-# enrolment form from reaching the network. Prints the monkey's report;
+# (drafts, a credential if the keys ever enrol, a form printed with F4),
+# the date is fixed, and a proxy on a closed loopback port keeps any
+# address typed into the enrolment form from reaching the network. Prints the monkey's report;
 # its exit status.
 monkey_run() {
 	_m_dir=$(mktemp -d "$MONKEY_TMP/run.XXXXXX") || return 2
@@ -24,7 +24,8 @@ monkey_run() {
 	else
 		: >"$_m_dir/q.db"
 	fi
-	(cd "$_m_dir" && env -u QUANTRIET_DB HOME="$_m_dir/home" \
+	(cd "$_m_dir" && env -u QUANTRIET_DB -u XDG_DOCUMENTS_DIR \
+	    HOME="$_m_dir/home" \
 	    XDG_STATE_HOME="$_m_dir/home/state" \
 	    XDG_CONFIG_HOME="$_m_dir/home/config" \
 	    XDG_DATA_HOME="$_m_dir/home/data" \

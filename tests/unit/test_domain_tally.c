@@ -10,6 +10,7 @@
 #include "db.h"
 #include "domain/lookup.h"
 #include "domain/report.h"
+#include "domain/report_paper.h"
 #include "domain/tally.h"
 #include "domain_fixture.h"
 #include "tap.h"
@@ -137,7 +138,7 @@ form(struct db *db, int64_t unit, int round, int csv)
 	if (report_build(db, FX_D1, unit, round, NULL, csv ? REPORT_WITH_UNITS :
 	    REPORT_WITH_PROPOSALS, &r) != 0)
 		return NULL;
-	out = csv ? report_format_csv(&r) : report_format_txt(&r);
+	out = csv ? report_format_csv(&r) : report_paper_txt(&r, 0);
 	report_clear(&r);
 	return out;
 }
@@ -174,7 +175,7 @@ test_forms(struct db *db)
 	    strstr(txt, "CHI BỘ ẤP AN") != NULL, "header in capitals");
 	tap_ok(txt != NULL && strstr(txt, "T/M CHI ỦY CHI BỘ") != NULL,
 	    "a cell's report is signed for the cell committee");
-	tap_ok(txt != NULL && strstr(txt, "- An Một (Chi bộ ấp An): Làm đường, ấp An") != NULL &&
+	tap_ok(txt != NULL && strstr(txt, "- Làm đường, ấp An (1 đảng viên)") != NULL &&
 	    strstr(txt, "Không thuộc kế hoạch này") == NULL,
 	    "item 6 lists the members' proposals of this plan only");
 	tap_ok(csv != NULL && strncmp(csv, "Đơn vị,Trạng thái,", 22) == 0,
@@ -223,7 +224,7 @@ form_holds(const char *txt, const char *s)
 	    strchr(line, '\n') + 1 : NULL) {
 		size_t len = strcspn(line, "\n");
 		char *one = strndup(line, len);
-		int wide = text_width(one) > FORM_WIDTH;
+		int wide = text_width(one) > PAPER_TEXT_WIDTH;
 
 		free(one);
 		if (wide)
