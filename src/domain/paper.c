@@ -17,16 +17,6 @@ paper_dup(const char *s)
 	return s != NULL ? xstrdup(s) : NULL;
 }
 
-FILE *
-paper_stream(char **buf, size_t *len)
-{
-	FILE *fp = open_memstream(buf, len);
-
-	if (fp == NULL)
-		abort();	/* out of memory, as xmalloc would */
-	return fp;
-}
-
 char *
 paper_safe(const char *s)
 {

@@ -72,11 +72,6 @@ struct paper_block *paper_add(struct paper *f, enum paper_kind kind,
 /* Adds a recipient line (copied). */
 void		 paper_add_recipient(struct paper *f, const char *line);
 /*
- * A stream the writers write a paper into (open_memstream): *buf holds it
- * once the stream is closed. Never NULL (out of memory aborts).
- */
-FILE		*paper_stream(char **buf, size_t *len);
-/*
  * Data as it may stand on paper: controls shown (^[) so that whoever
  * cats the file gets no escape sequence, UTF-8 kept whatever the
  * terminal (the paper is printed elsewhere; msg_put adapts it to a

@@ -213,7 +213,7 @@ paper_rtf(const struct paper *f)
 {
 	char *buf = NULL;
 	size_t len, i;
-	FILE *fp = paper_stream(&buf, &len);
+	FILE *fp = xmemstream(&buf, &len);
 
 	fprintf(fp, "{\\rtf1\\ansi\\ansicpg1252\\deff0\\uc1\n"
 	    "{\\fonttbl{\\f0\\froman\\fcharset0 Times New Roman;}}\n"

@@ -278,7 +278,7 @@ paper_text(const struct paper *f)
 {
 	char *buf = NULL;
 	size_t len, i;
-	FILE *fp = paper_stream(&buf, &len);
+	FILE *fp = xmemstream(&buf, &len);
 
 	text_header(fp, f);
 	fputc('\n', fp);
