@@ -6,10 +6,10 @@
 # the full list in the annex. When LibreOffice is installed, it opens the
 # RTF and its PDF shows the header and the six items.
 . "$top_srcdir/tests/tap.sh"
-command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 command not installed"
 tap_tmpdir
 db=$TAP_TMP/demo.db
 rtf_text="$top_builddir/tests/unit/rtf_text"
+sqlrun="$top_builddir/tests/sync/sqlrun"
 QUANTRIET_TODAY=2021-05-10; export QUANTRIET_TODAY
 "$QUANTRIET" demo --db "$db" >/dev/null 2>&1
 
@@ -18,7 +18,7 @@ report() {
 }
 
 # Data the RTF must escape: braces, a backslash, an RTF word.
-sqlite3 "$db" "INSERT INTO tally_report(id, document_id, unit_id, round,
+"$sqlrun" "$db" "INSERT INTO tally_report(id, document_id, unit_id, round,
   assessment, proposals, signer, status)
   SELECT 9100000000000001, d.id, u.id, 1, 'Kinh phí {dự kiến} 5\\10 \\par',
   '', '', 'draft' FROM document d, unit u
@@ -46,8 +46,8 @@ done
 
 # Text: 76 columns, a long name whole.
 long="Chi bộ Trường Trung học cơ sở và Trung học phổ thông Vĩnh Hòa Hiệp"
-code=$(sqlite3 "$db" "SELECT code FROM unit WHERE name = 'Chi bộ ấp Vĩnh Phước'")
-sqlite3 "$db" "UPDATE unit SET name = '$long' WHERE code = '$code'"
+code=$("$sqlrun" "$db" "SELECT code FROM unit WHERE name = 'Chi bộ ấp Vĩnh Phước'")
+"$sqlrun" "$db" "UPDATE unit SET name = '$long' WHERE code = '$code'"
 "$QUANTRIET" report tally --db "$db" --plan 13-KH/TU --unit "$code" \
     > "$TAP_TMP/cell.txt"
 ok $? "a cell's form as text"
@@ -62,7 +62,7 @@ ok $? "a long cell name wraps in the header, never cut"
 # column, DD/MM/YYYY).
 cutoff=$(report --format csv | tail -n 1 | cut -d, -f3 |
     awk -F/ '{ print $3 "-" $2 "-" $1 }')
-members=$(sqlite3 "$db" "SELECT count(*) FROM essay e JOIN document d
+members=$("$sqlrun" "$db" "SELECT count(*) FROM essay e JOIN document d
   ON d.id = e.document_id WHERE d.number = '08-KH/ĐU'
   AND e.submitted_on <= '$cutoff' AND trim(e.proposals) <> ''")
 report --annex > "$TAP_TMP/annex.txt"
