@@ -12,5 +12,6 @@ QT_EMBEDDED = \
 	data/schema/012_report_review.sql \
 	data/schema/013_audit.sql \
 	data/schema/014_counters.sql \
-	data/schema/015_conflicts.sql
+	data/schema/015_conflicts.sql \
+	data/schema/016_plan_details.sql
 EXTRA_DIST += $(QT_EMBEDDED)

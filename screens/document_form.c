@@ -104,8 +104,8 @@ document_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	static const char *const essay_names[] = { "Theo cấp trên",
 	    "Sau buổi học", "Không viết" };
 	struct store_document doc;
-	struct store_choice *kinds, *docs, *parents;
-	size_t nkinds, ndocs, i;
+	struct store_choice *kinds, *docs;
+	size_t nkinds, ndocs;
 	char parent[32], days[16];
 
 	memset(&doc, 0, sizeof doc);
@@ -118,14 +118,6 @@ document_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	snprintf(parent, sizeof parent, "%lld", (long long)doc.parent_id);
 	nkinds = store_doc_kinds(ui->db, &kinds);
 	ndocs = store_document_choices(ui->db, &docs);
-	/* "None" first, then every other document. */
-	parents = xcalloc(ndocs + 1, sizeof *parents);
-	parents[0].code = xstrdup("0");
-	parents[0].name = xstrdup("(không có)");
-	for (i = 0; i < ndocs; i++) {
-		parents[i + 1].code = xstrdup(docs[i].code);
-		parents[i + 1].name = xstrdup(docs[i].name);
-	}
 	form_init(&s->form);
 	form_hidden(&s->form, "id", s->id);
 	form_history(&s->form, "document", s->id);
@@ -136,8 +128,8 @@ document_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	form_text(&s->form, "place", "Nơi ban hành", doc.place, 300);
 	form_date(&s->form, "issued_on", "Ngày (dd/mm/yyyy)", doc.issued_on);
 	form_text(&s->form, "title", "Trích yếu", doc.title, 2000);
-	form_choice_list(&s->form, "parent_id", "Thực hiện văn bản", parents,
-	    ndocs + 1, parent);
+	form_choice_list_or(&s->form, "parent_id", "Thực hiện văn bản", "0",
+	    "(không có)", docs, ndocs, parent);
 	form_textarea(&s->form, "resolutions", "Nghị quyết học tập (mỗi dòng "
 	    "một; tên hoặc số, vd 18-NQ/TW)", doc.resolutions, 8000, 2);
 	snprintf(days, sizeof days, "%d", doc.essay == STORE_ESSAY_DAYS ?
@@ -149,7 +141,6 @@ document_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	form_take_draft(ui, &s->form, &screen_document_form, d);
 	store_choices_free(&kinds, nkinds);
 	store_choices_free(&docs, ndocs);
-	store_choices_free(&parents, ndocs + 1);
 	store_document_clear(&doc);
 	return s;
 }

@@ -1,18 +1,23 @@
 /*
  * plan_item_form.c - add or edit a session a plan asks a level to hold:
- * the level, what it is, in person or online, its length and its deadline
- * (a date, or the words of the plan resolved by domain/deadline.c).
+ * the levels, what it is, who attends, the materials and their ratio, the
+ * presenter, in person or online with its bridge points, its length with
+ * its parts (domain/plan_item.c), its start time and its deadline (a
+ * date, or the words of the plan resolved by domain/deadline.c). The
+ * heading says how many copies of the materials the clerk's unit needs.
  *
  * Opened with arg.id the plan (document) and arg.id2 the item to edit (0:
  * a new one).
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
 #include "domain/deadline.h"
+#include "domain/plan_item.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "ui/draft.h"
@@ -25,11 +30,42 @@ static const enum ui_action plan_item_form_actions[] = {
 	ACT_HELP, ACT_SAVE, ACT_TELEX, ACT_QUIT, ACT_NONE
 };
 
+/* The item's plain texts, as the form shows them after its deadline. */
+static const struct {
+	const char	*key;
+	const char	*label;
+	size_t		 offset;
+	size_t		 max;
+} plan_item_texts[] = {
+	{ "audience", "Thành phần",
+	  offsetof(struct store_plan_session, audience), 900 },
+	{ "materials", "Tài liệu",
+	  offsetof(struct store_plan_session, materials), 900 },
+	{ "material_ratio", "Định mức tài liệu",
+	  offsetof(struct store_plan_session, material_ratio), 100 },
+	{ "presenter", "Báo cáo viên",
+	  offsetof(struct store_plan_session, presenter), 300 },
+	{ "length_text", "Thời lượng ghi",
+	  offsetof(struct store_plan_session, length_text), 300 },
+	{ "start_time", "Giờ bắt đầu",
+	  offsetof(struct store_plan_session, start_time), 20 },
+};
+#define PLAN_ITEM_NTEXTS \
+	(sizeof plan_item_texts / sizeof plan_item_texts[0])
+
+/* The field of p that text i of plan_item_texts names. */
+static char **
+plan_item_text(const struct store_plan_session *p, size_t i)
+{
+	return (char **)((const char *)p + plan_item_texts[i].offset);
+}
+
 struct plan_item_form {
 	struct form	form;
 	int64_t		document_id;
 	int64_t		id;		/* the item edited, or 0 */
 	char		issued_on[11];	/* the plan's date: no deadline before it */
+	char		*copies;	/* the heading's line on the materials */
 };
 
 /*
@@ -89,6 +125,9 @@ plan_item_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	if (item != NULL)
 		snprintf(half, sizeof half, "%d", item->half_days);
 	nlevels = store_unit_kinds(ui->db, &levels);
+	s->copies = item == NULL || item->copies < 0 ? NULL :
+	    xasprintf("Đơn vị có %d đảng viên: cần %d bản tài liệu (%s)",
+	    item->members, item->copies, item->material_ratio);
 	form_init(&s->form);
 	form_hidden(&s->form, "document_id", s->document_id);
 	form_hidden(&s->form, "id", s->id);
@@ -103,6 +142,14 @@ plan_item_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	    plan_item_form_own_date(item, s->issued_on));
 	form_text(&s->form, "deadline_text", "Hạn ghi trong văn bản",
 	    item != NULL ? item->deadline_text : NULL, 300);
+	form_choice_list_or(&s->form, "also_levels", "Cả cấp", "", "(không)",
+	    levels, nlevels, item != NULL ? item->also_levels : "");
+	for (i = 0; i < PLAN_ITEM_NTEXTS; i++)
+		form_text(&s->form, plan_item_texts[i].key,
+		    plan_item_texts[i].label, item != NULL ? *plan_item_text(item,
+		    i) : NULL, plan_item_texts[i].max);
+	form_textarea(&s->form, "bridge_names", "Điểm cầu (mỗi dòng 1)",
+	    item != NULL ? item->bridge_names : NULL, 2000, 1);
 	form_take_draft(ui, &s->form, &screen_plan_item_form, d);
 	store_choices_free(&levels, nlevels);
 	store_plan_sessions_free(&items, n > 0 ? (size_t)n : 0);
@@ -115,6 +162,7 @@ plan_item_form_free(void *data)
 	struct plan_item_form *s = data;
 
 	form_free(&s->form);
+	free(s->copies);
 	free(s);
 }
 
@@ -132,8 +180,9 @@ plan_item_form_draw(struct ui *ui, void *data)
 {
 	struct plan_item_form *s = data;
 
-	form_draw(ui, &s->form, "Để trống hạn hoàn thành thì tính từ hạn ghi "
-	    "như văn bản (\"quý II/2021\": 30/06/2021). F2: lưu, Esc: bỏ");
+	form_draw(ui, &s->form, s->copies != NULL ? s->copies : "Để trống hạn "
+	    "hoàn thành thì tính từ hạn ghi như văn bản (\"quý II/2021\": "
+	    "30/06/2021). F2: lưu, Esc: bỏ");
 }
 
 /* Checks every field, then writes; 0, or -1 with the message on the form. */
@@ -144,13 +193,32 @@ plan_item_form_save(struct ui *ui, void *data)
 	struct form *f = &s->form;
 	struct store_plan_session p;
 	const char *why, *days = form_get(f, "half_days");
-	char deadline[11] = "", vn[11], *end, *msg;
+	char deadline[11] = "", vn[11], start[6] = "", *end, *msg;
+	size_t i;
 	long half_days = strtol(days, &end, 10);
 
 	if ((why = text_check_name(form_get(f, "title"), 300)) != NULL)
 		return form_fail(f, "title", why);
 	if (*end != '\0' || half_days < 1 || half_days > 20)
 		return form_fail(f, "half_days", "Số buổi là một số từ 1 đến 20");
+	if (*form_get(f, "length_text") != '\0') {
+		/* The length as written gives the number of sittings. */
+		struct plan_length len;
+
+		if ((why = plan_length_parse(form_get(f, "length_text"),
+		    &len)) != NULL)
+			return form_fail(f, "length_text", why);
+		half_days = len.half_days;
+		plan_length_clear(&len);
+	}
+	if (*form_get(f, "material_ratio") != '\0' &&
+	    plan_ratio_copies(form_get(f, "material_ratio"), 1) < 0)
+		return form_fail(f, "material_ratio", "Ghi định mức như văn bản: "
+		    "\"03 đảng viên/01 cuốn\"");
+	if (*form_get(f, "start_time") != '\0' &&
+	    plan_time_parse(form_get(f, "start_time"), start) != 0)
+		return form_fail(f, "start_time", "Giờ bắt đầu ghi như 7:30 "
+		    "hoặc 13h30");
 	if (*form_get(f, "deadline") == '\0' &&
 	    *form_get(f, "deadline_text") != '\0') {
 		/* The words as the plan writes them give the last day. */
@@ -183,6 +251,13 @@ plan_item_form_save(struct ui *ui, void *data)
 	p.half_days = (int)half_days;
 	p.deadline = deadline;
 	p.deadline_text = (char *)form_get(f, "deadline_text");
+	p.also_levels = (char *)(strcmp(form_get(f, "also_levels"), p.level) !=
+	    0 ? form_get(f, "also_levels") : "");
+	for (i = 0; i < PLAN_ITEM_NTEXTS; i++)
+		*plan_item_text(&p, i) = (char *)form_get(f,
+		    plan_item_texts[i].key);
+	p.start_time = start;
+	p.bridge_names = (char *)form_get(f, "bridge_names");
 	if (store_plan_session_save(ui->db, s->document_id, &p) != 0)
 		return form_fail(f, "title", db_error(ui->db));
 	return 0;

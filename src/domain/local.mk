@@ -10,6 +10,7 @@ libqt_domain_a_SOURCES = \
 	src/domain/plan_file.c src/domain/plan_file.h \
 	src/domain/rules.c src/domain/rules.h \
 	src/domain/plan_sql.c src/domain/plan_sql.h \
+	src/domain/plan_item.c src/domain/plan_item.h \
 	src/domain/tally.c src/domain/tally.h \
 	src/domain/counters.c src/domain/counters.h \
 	src/domain/report.c src/domain/report.h \
@@ -38,7 +39,10 @@ check_PROGRAMS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
 	tests/unit/test_domain_rules \
 	tests/unit/test_domain_tally tests/unit/test_domain_plan \
 	tests/unit/test_domain_proposals tests/unit/test_domain_paper \
-	tests/unit/test_domain_counters
+	tests/unit/test_domain_counters \
+	tests/unit/test_domain_plan_item
+tests_unit_test_domain_plan_item_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_domain_plan_item_LDADD = libqt_domain.a $(QT_CORE_LIBS)
 tests_unit_test_domain_date_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_domain_date_LDADD = libqt_domain.a $(QT_CORE_LIBS)
 tests_unit_test_domain_deadline_CFLAGS = $(QT_CFLAGS)
@@ -75,7 +79,8 @@ TESTS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
 	tests/unit/test_domain_rules \
 	tests/unit/test_domain_tally tests/unit/test_domain_plan \
 	tests/unit/test_domain_proposals tests/unit/test_domain_paper \
-	tests/unit/test_domain_counters
+	tests/unit/test_domain_counters \
+	tests/unit/test_domain_plan_item
 
 # Command-line tests: the demo, the tally report cross-checked with plain
 # SQL, and quantriet check on sound and broken files.

@@ -278,6 +278,16 @@ struct store_plan_session {
 	int		 half_days;
 	char		*deadline;	/* ISO or "" */
 	char		*deadline_text;
+	char		*also_levels;	/* other levels' codes, space-separated */
+	char		*audience;	/* thành phần, by position */
+	char		*materials;
+	char		*material_ratio; /* "03 đảng viên/01 cuốn", or "" */
+	char		*presenter;
+	char		*length_text;	/* "0,5 ngày nghiên cứu + 0,5 ngày …" */
+	char		*start_time;	/* "07:30" or "" */
+	char		*bridge_names;	/* one a line; "" in person */
+	int		 members;	/* party members of the unit asked */
+	int		 copies;	/* copies they need by the ratio, -1: none */
 };
 /*
  * The sessions plan document_id asks for, those of unit's own level first
@@ -285,10 +295,16 @@ struct store_plan_session {
  */
 int	 store_plan_sessions(struct db *db, int64_t document_id, int64_t unit,
 	    struct store_plan_session **out);
+/*
+ * (members and copies are unit's: its party members, its subtree's for a
+ * committee, and what the item's ratio gives them; plan_item.h)
+ */
 void	 store_plan_sessions_free(struct store_plan_session **p, size_t n);
 /*
  * Writes a session the plan document_id asks of a level (p->level, title,
- * form, half_days, deadline or "", deadline_text): with p->id 0 a new one
+ * form, half_days, deadline or "", deadline_text, and the texts from
+ * also_levels to bridge_names; the count of bridge points is taken from
+ * bridge_names' lines): with p->id 0 a new one
  * numbered after the level's last (p->id set), else an update of p->id.
  * 0 or -1 (db_error).
  */

@@ -427,6 +427,22 @@ store_plan_info_clear(struct store_plan_info *info)
 	x_free(&info->unit_due);
 }
 
+/* The lines of s that hold more than spaces: the bridge points named. */
+static int
+store_lines(const char *s)
+{
+	int n = 0, blank = 1;
+
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '\n') {
+			n += !blank;
+			blank = 1;
+		} else if (*s != ' ' && *s != '\t' && *s != '\r')
+			blank = 0;
+	}
+	return n + !blank;
+}
+
 int
 store_plan_session_save(struct db *db, int64_t document_id,
     struct store_plan_session *p)
@@ -441,10 +457,16 @@ store_plan_session_save(struct db *db, int64_t document_id,
 	/* A new item is numbered after its level's last; an edit keeps its number. */
 	stmt = db_prepare(db, is_new ? "INSERT INTO plan_session(id,"
 	    " document_id, level, ordinal, title, form, half_days, deadline,"
-	    " deadline_text) SELECT ?1, ?2, ?3, coalesce(max(ordinal), 0) + 1,"
-	    " ?4, ?5, ?6, ?7, ?8 FROM plan_session WHERE document_id = ?2 AND"
+	    " deadline_text, also_levels, audience, materials, material_ratio,"
+	    " presenter, length_text, start_time, bridge_names, bridge_points)"
+	    " SELECT ?1, ?2, ?3, coalesce(max(ordinal), 0) + 1,"
+	    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17"
+	    " FROM plan_session WHERE document_id = ?2 AND"
 	    " level = ?3" : "UPDATE plan_session SET level = ?3, title = ?4,"
-	    " form = ?5, half_days = ?6, deadline = ?7, deadline_text = ?8"
+	    " form = ?5, half_days = ?6, deadline = ?7, deadline_text = ?8,"
+	    " also_levels = ?9, audience = ?10, materials = ?11,"
+	    " material_ratio = ?12, presenter = ?13, length_text = ?14,"
+	    " start_time = ?15, bridge_names = ?16, bridge_points = ?17"
 	    " WHERE id = ?1 AND document_id = ?2");
 	if (stmt == NULL) {
 		db_rollback(db);
@@ -458,6 +480,15 @@ store_plan_session_save(struct db *db, int64_t document_id,
 	sqlite3_bind_int(stmt, 6, p->half_days);
 	store_bind_opt(stmt, 7, p->deadline);
 	store_bind_nfc(stmt, 8, p->deadline_text);
+	store_bind_nfc(stmt, 9, p->also_levels);
+	store_bind_nfc(stmt, 10, p->audience);
+	store_bind_nfc(stmt, 11, p->materials);
+	store_bind_nfc(stmt, 12, p->material_ratio);
+	store_bind_nfc(stmt, 13, p->presenter);
+	store_bind_nfc(stmt, 14, p->length_text);
+	store_bind_nfc(stmt, 15, p->start_time);
+	store_bind_nfc(stmt, 16, p->bridge_names);
+	sqlite3_bind_int(stmt, 17, store_lines(p->bridge_names));
 	rc = store_step_done(db, stmt, "lưu mục buổi học của kế hoạch");
 	sqlite3_finalize(stmt);
 	if (rc != 0) {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "db.h"
+#include "domain/plan_item.h"
 #include "store/store.h"
 #include "store/store_int.h"
 #include "xmalloc.h"
@@ -93,13 +94,20 @@ store_plan_sessions(struct db *db, int64_t document_id, int64_t unit,
 {
 	sqlite3_stmt *stmt = db_prepare(db, "SELECT ps.id, ps.level, k.name,"
 	    " ps.ordinal, ps.title, ps.form, ps.half_days,"
-	    " coalesce(ps.deadline, ''), ps.deadline_text FROM plan_session ps"
+	    " coalesce(ps.deadline, ''), ps.deadline_text, ps.also_levels,"
+	    " ps.audience, ps.materials, ps.material_ratio, ps.presenter,"
+	    " ps.length_text, ps.start_time, ps.bridge_names"
+	    " FROM plan_session ps"
 	    " JOIN unit_kind k ON k.code = ps.level WHERE ps.document_id = ?1"
 	    " ORDER BY ps.level IS (SELECT kind FROM unit WHERE id = ?2) DESC,"
 	    " ps.level, ps.ordinal, ps.id");
 	struct store_plan_session *rows = NULL, *p;
 	size_t n = 0;
 	void *slot;
+	int members = (int)db_int(db, 0, STORE_SCOPE_CTE "SELECT count(*) FROM"
+	    " member m JOIN member_status st ON st.code = m.status WHERE"
+	    " st.is_party_member = 1 AND m.unit_id IN (SELECT id FROM scope)",
+	    1, unit);
 
 	*out = NULL;
 	if (stmt == NULL)
@@ -118,6 +126,16 @@ store_plan_sessions(struct db *db, int64_t document_id, int64_t unit,
 		p->half_days = sqlite3_column_int(stmt, 6);
 		p->deadline = store_col(stmt, 7);
 		p->deadline_text = store_col(stmt, 8);
+		p->also_levels = store_col(stmt, 9);
+		p->audience = store_col(stmt, 10);
+		p->materials = store_col(stmt, 11);
+		p->material_ratio = store_col(stmt, 12);
+		p->presenter = store_col(stmt, 13);
+		p->length_text = store_col(stmt, 14);
+		p->start_time = store_col(stmt, 15);
+		p->bridge_names = store_col(stmt, 16);
+		p->members = members;
+		p->copies = plan_ratio_copies(p->material_ratio, members);
 		n++;
 	}
 	sqlite3_finalize(stmt);
@@ -139,6 +157,14 @@ store_plan_sessions_free(struct store_plan_session **p, size_t n)
 		free((*p)[i].form);
 		free((*p)[i].deadline);
 		free((*p)[i].deadline_text);
+		free((*p)[i].also_levels);
+		free((*p)[i].audience);
+		free((*p)[i].materials);
+		free((*p)[i].material_ratio);
+		free((*p)[i].presenter);
+		free((*p)[i].length_text);
+		free((*p)[i].start_time);
+		free((*p)[i].bridge_names);
 	}
 	x_free(p);
 }

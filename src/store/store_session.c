@@ -152,7 +152,8 @@ store_session_check_unit(struct db *db, int64_t id)
 	    " FROM session s JOIN plan_session p ON p.id = s.plan_session_id"
 	    " JOIN unit u ON u.id = s.unit_id JOIN unit_kind k ON k.code ="
 	    " p.level JOIN unit_kind ku ON ku.code = u.kind WHERE s.id = ?1"
-	    " AND p.level <> u.kind");
+	    " AND p.level <> u.kind AND instr(' ' || p.also_levels || ' ',"
+	    " ' ' || u.kind || ' ') = 0");
 	char *msg = NULL;
 	int64_t strangers;
 

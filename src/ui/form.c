@@ -160,6 +160,26 @@ form_choice_list(struct form *f, const char *key, const char *label,
 	free(labels);
 }
 
+void
+form_choice_list_or(struct form *f, const char *key, const char *label,
+    const char *none_code, const char *none_name,
+    const struct store_choice *c, size_t n, const char *value)
+{
+	const char **values = xcalloc(n + 2, sizeof *values);
+	const char **labels = xcalloc(n + 2, sizeof *labels);
+	size_t i;
+
+	values[0] = none_code;
+	labels[0] = none_name;
+	for (i = 0; i < n; i++) {
+		values[i + 1] = c[i].code;
+		labels[i + 1] = c[i].name;
+	}
+	form_choice(f, key, label, values, labels, n + 1, value);
+	free(values);
+	free(labels);
+}
+
 static struct form_field *
 form_find(const struct form *f, const char *key)
 {

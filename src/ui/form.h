@@ -83,6 +83,10 @@ void	 form_choice(struct form *f, const char *key, const char *label,
 struct store_choice;
 void	 form_choice_list(struct form *f, const char *key, const char *label,
 	    const struct store_choice *c, size_t n, const char *value);
+/* The same with a first choice none_code meaning "none" ("(không)"). */
+void	 form_choice_list_or(struct form *f, const char *key, const char *label,
+	    const char *none_code, const char *none_name,
+	    const struct store_choice *c, size_t n, const char *value);
 /*
  * Sets the text of key, or chooses value among its choices (a value that
  * is not one of them changes nothing); no such field, nothing.
