@@ -2,7 +2,9 @@
  * plan_items.c - what one plan asks each level to hold (its plan
  * sessions): F4 adds an item, F5 or Enter edits one, F9 removes one after
  * saying how many recorded sessions followed it. A plan issued above the
- * clerk's unit is shown read-only: it is changed where it was issued.
+ * clerk's unit is shown read-only, with no F4, F5 or F9 offered (it is
+ * changed where it was issued; sync would refuse an edit): Enter shows
+ * the item whole (screens/plan_item_view.c).
  *
  * Opened with arg.id the plan (document).
  */
@@ -23,6 +25,9 @@
 
 static const enum ui_action plan_items_actions[] = {
 	ACT_HELP, ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_QUIT, ACT_NONE
+};
+static const enum ui_action plan_items_view_only[] = {
+	ACT_HELP, ACT_QUIT, ACT_NONE
 };
 
 struct plan_items {
@@ -56,8 +61,15 @@ plan_items_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	struct plan_items *s = xcalloc(1, sizeof *s);
 
 	s->document_id = arg.id;
-	s->heading = store_document_label(ui->db, s->document_id);
 	s->ours = store_document_is_ours(ui->db, s->document_id, ui->home_unit);
+	s->heading = store_document_label(ui->db, s->document_id);
+	if (!s->ours) {
+		char *label = s->heading;
+
+		s->heading = xasprintf("Của cấp trên, chỉ xem (Enter: cả mục): "
+		    "%s", label);
+		free(label);
+	}
 	plan_items_load(ui, s);
 	return s;
 }
@@ -152,9 +164,10 @@ plan_items_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 	case ACT_OPEN:
 	case ACT_DELETE:
 		if (!s->ours) {
-			ui_message(ui, 1, "Kế hoạch của cấp trên: chỉ xem, sửa ở "
-			    "nơi ban hành");
-			return UI_REDRAW;
+			if (act != ACT_OPEN || s->n == 0)
+				return UI_HANDLED;
+			arg.id2 = s->rows[s->cursor].id;
+			return ui_open(ui, &screen_plan_item_view, arg);
 		}
 		if (act == ACT_NEW)
 			return ui_open(ui, &screen_plan_item_form, arg);
@@ -181,6 +194,14 @@ plan_items_reveal(struct ui *ui, void *data)
 	plan_items_load(ui, data);
 }
 
+static const enum ui_action *
+plan_items_offered(struct ui *ui, void *data)
+{
+	const struct plan_items *s = data;
+
+	return s->ours ? plan_items_actions : plan_items_view_only;
+}
+
 const struct screen_ops screen_plan_items = {
 	.name = "plan_items",
 	.actions = plan_items_actions,
@@ -190,4 +211,5 @@ const struct screen_ops screen_plan_items = {
 	.draw = plan_items_draw,
 	.key = plan_items_key,
 	.reveal = plan_items_reveal,
+	.offered = plan_items_offered,
 };

@@ -279,6 +279,7 @@ struct store_plan_session {
 	char		*deadline;	/* ISO or "" */
 	char		*deadline_text;
 	char		*also_levels;	/* other levels' codes, space-separated */
+	char		*also_names;	/* their names, "Đảng bộ cơ sở, …" */
 	char		*audience;	/* thành phần, by position */
 	char		*materials;
 	char		*material_ratio; /* "03 đảng viên/01 cuốn", or "" */

@@ -96,7 +96,9 @@ store_plan_sessions(struct db *db, int64_t document_id, int64_t unit,
 	    " ps.ordinal, ps.title, ps.form, ps.half_days,"
 	    " coalesce(ps.deadline, ''), ps.deadline_text, ps.also_levels,"
 	    " ps.audience, ps.materials, ps.material_ratio, ps.presenter,"
-	    " ps.length_text, ps.start_time, ps.bridge_names"
+	    " ps.length_text, ps.start_time, ps.bridge_names,"
+	    " (SELECT coalesce(group_concat(o.name, ', '), '') FROM unit_kind o"
+	    " WHERE instr(' ' || ps.also_levels || ' ', ' ' || o.code || ' ') > 0)"
 	    " FROM plan_session ps"
 	    " JOIN unit_kind k ON k.code = ps.level WHERE ps.document_id = ?1"
 	    " ORDER BY ps.level IS (SELECT kind FROM unit WHERE id = ?2) DESC,"
@@ -134,6 +136,7 @@ store_plan_sessions(struct db *db, int64_t document_id, int64_t unit,
 		p->length_text = store_col(stmt, 14);
 		p->start_time = store_col(stmt, 15);
 		p->bridge_names = store_col(stmt, 16);
+		p->also_names = store_col(stmt, 17);
 		p->members = members;
 		p->copies = plan_ratio_copies(p->material_ratio, members);
 		n++;
@@ -165,6 +168,7 @@ store_plan_sessions_free(struct store_plan_session **p, size_t n)
 		free((*p)[i].length_text);
 		free((*p)[i].start_time);
 		free((*p)[i].bridge_names);
+		free((*p)[i].also_names);
 	}
 	x_free(p);
 }

@@ -24,6 +24,7 @@ libqt_ui_a_SOURCES = \
 	screens/document_form.c \
 	screens/plan_item_form.c \
 	screens/plan_items.c \
+	screens/plan_item_view.c \
 	screens/plan_import.c \
 	screens/remove.c screens/remove.h
 

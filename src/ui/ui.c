@@ -143,8 +143,16 @@ ui_layout(struct ui *ui)
 }
 
 /* The bottom bar, generated from the key table for the top screen. */
+/* The actions the top screen offers now (screen_ops.offered). */
+static const enum ui_action *
+ui_offered(struct ui *ui, const struct ui_entry *top)
+{
+	return top->ops->offered != NULL ? top->ops->offered(ui, top->data) :
+	    top->ops->actions;
+}
+
 static void
-ui_draw_bar(struct ui *ui, const struct screen_ops *ops)
+ui_draw_bar(struct ui *ui, const enum ui_action *offered)
 {
 	const struct key_binding *items[12];
 	int n = 0, i, x = 0, slot, natural, width;
@@ -153,7 +161,7 @@ ui_draw_bar(struct ui *ui, const struct screen_ops *ops)
 
 	for (k = 0; k < keys_count && n < 12; k++)
 		if (keys_table[k].fkey != 0 &&
-		    keys_offered(ops->actions, keys_table[k].action))
+		    keys_offered(offered, keys_table[k].action))
 			items[n++] = &keys_table[k];
 	/* In F-key order, however the table lists them. */
 	for (i = 1; i < n; i++)
@@ -240,7 +248,7 @@ ui_draw_all(struct ui *ui)
 	ui->cursor_y = -1;
 	top->ops->draw(ui, top->data);
 	ui_draw_message(ui, top->ops);
-	ui_draw_bar(ui, top->ops);
+	ui_draw_bar(ui, ui_offered(ui, top));
 }
 
 /* Sends what changed to the terminal, with the cursor where a form wants it. */
@@ -733,7 +741,7 @@ ui_dispatch(struct ui *ui, wint_t ch, int is_keycode, int *redraw)
 	enum ui_action act;
 	int flags;
 
-	act = keys_lookup(top->ops->actions, top->ops->text_input, ch,
+	act = keys_lookup(ui_offered(ui, top), top->ops->text_input, ch,
 	    is_keycode);
 	if (act == ACT_HELP && top->ops != &screen_help)
 		return ui_apply(ui, ui_open(ui, &screen_help, none), redraw);

@@ -89,6 +89,12 @@ struct screen_ops {
 	 * returns UI_BUSY. UI_* flags; only the top screen's are applied.
 	 */
 	int		 (*tick)(struct ui *, void *);
+	/*
+	 * The actions offered now, when fewer than actions (a plan from
+	 * above offers no edit): the bar and the keys follow it, the help
+	 * screen still lists all. NULL: always actions.
+	 */
+	const enum ui_action *(*offered)(struct ui *, void *);
 };
 
 /* Every screen, for drafts and help (screens/). */
@@ -103,6 +109,7 @@ extern const struct screen_ops screen_attendance;
 extern const struct screen_ops screen_document_form;
 extern const struct screen_ops screen_plan_item_form;
 extern const struct screen_ops screen_plan_items;
+extern const struct screen_ops screen_plan_item_view;
 extern const struct screen_ops screen_plan_import;
 extern const struct screen_ops screen_essays;
 extern const struct screen_ops screen_essay_form;

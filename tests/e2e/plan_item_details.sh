@@ -51,4 +51,34 @@ e2e_quit
 n=$(sqlite3 "$E2E_DB" "SELECT also_levels || '|' || bridge_points || '|' ||
     half_days FROM plan_session WHERE title = 'Hội nghị chuyên đề'")
 [ "$n" = "commune|1|2" ]; ok $? "stored: also for communes, 1 bridge point, 2 half days ($n)"
+
+# A plan from above (13-KH/TU, the province's) as sync brought it: its
+# items are read-only here, with no key offered to change them, and
+# Enter shows an item whole, with the copies the commune needs.
+sqlite3 "$E2E_DB" "UPDATE plan_session SET material_ratio = '03 đảng
+    viên/01 cuốn', length_text = '01 ngày; trong đó 0,5 ngày nghiên cứu +
+    0,5 ngày thảo luận' WHERE id = 7400000000000005" || echo "# no update"
+e2e_start
+e2e_wait "Trang chính"
+e2e_keys 2
+e2e_wait "13-KH/TU"
+e2e_keys Down Down
+e2e_keys Enter
+e2e_wait "Kế hoạch yêu cầu"
+e2e_keys F7
+e2e_wait "Của cấp trên, chỉ xem"; ok $? "a plan from above says it is read-only"
+e2e_hides "F4Thêm" && e2e_hides "F5Sửa" && e2e_hides "F9Xóa"
+ok $? "no key to add, edit or remove is offered"
+e2e_keys F4 n
+e2e_hides "Thêm buổi học kế hoạch yêu cầu"; ok $? "F4 and n open no form"
+e2e_keys Enter
+e2e_wait "Mục kế hoạch cấp trên (chỉ xem)"; ok $? "Enter shows the item"
+e2e_fits "plan item view"
+e2e_wait "đơn vị có $members đảng viên, cần $copies bản"
+ok $? "the view gives the commune's copies by the ratio"
+e2e_wait "1 buổi: nghiên cứu"; ok $? "and the length's parts"
+e2e_hides "F2"; ok $? "nothing can be saved from it"
+e2e_keys Escape
+e2e_wait "Của cấp trên, chỉ xem"
+e2e_quit
 done_testing
