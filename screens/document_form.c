@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "domain/deadline.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "ui/draft.h"
@@ -138,6 +139,10 @@ document_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	    essay_names, 3, essay_codes[doc.essay]);
 	form_text(&s->form, "essay_days", "Nộp sau buổi học (ngày)", days, 3);
 	document_form_add_statuses(ui, s, doc.exemptions);
+	form_textarea(&s->form, "parents_text", "Căn cứ, thực hiện",
+	    doc.parents_text, 4000, 1);
+	form_text(&s->form, "action_due_text", "Hạn lập CT hành động",
+	    doc.action_due_text, 300);
 	form_take_draft(ui, &s->form, &screen_document_form, d);
 	store_choices_free(&kinds, nkinds);
 	store_choices_free(&docs, ndocs);
@@ -204,7 +209,7 @@ document_form_save(struct ui *ui, void *data)
 	struct form *f = &s->form;
 	struct store_document doc;
 	const char *why;
-	char iso[11], *end;
+	char iso[11], action_due[11] = "", *end;
 	long essay_days;
 	int rc;
 
@@ -218,6 +223,10 @@ document_form_save(struct ui *ui, void *data)
 		return form_fail(f, "title", why);
 	if (document_form_check_resolutions(f) != 0)
 		return -1;
+	if (*form_get(f, "action_due_text") != '\0' &&
+	    (why = deadline_last_day(form_get(f, "action_due_text"), atoi(iso),
+	    action_due)) != NULL)
+		return form_fail(f, "action_due_text", why);
 	essay_days = strtol(form_get(f, "essay_days"), &end, 10);
 	if (strcmp(form_get(f, "essay"), "days") == 0 && (*end != '\0' ||
 	    end == form_get(f, "essay_days") || essay_days < 0 ||
@@ -251,6 +260,9 @@ document_form_save(struct ui *ui, void *data)
 	doc.title = (char *)form_get(f, "title");
 	doc.resolutions = (char *)form_get(f, "resolutions");
 	doc.exemptions = document_form_exemptions(s);
+	doc.parents_text = (char *)form_get(f, "parents_text");
+	doc.action_due_text = (char *)form_get(f, "action_due_text");
+	doc.action_due = action_due;
 	rc = store_document_save(ui->db, &doc);
 	free(doc.exemptions);
 	if (rc != 0)

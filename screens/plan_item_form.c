@@ -76,15 +76,11 @@ static const char *
 plan_item_form_own_date(const struct store_plan_session *item,
     const char *issued_on)
 {
-	struct deadline dl;
-	char iso[11] = "";
+	char iso[11];
 
 	if (item == NULL)
 		return NULL;
-	if (deadline_parse(item->deadline_text, atoi(issued_on), &dl) == NULL) {
-		date_to_iso(dl.last, iso);
-		deadline_clear(&dl);
-	}
+	deadline_last_day(item->deadline_text, atoi(issued_on), iso);
 	return strcmp(iso, item->deadline) == 0 ? NULL : item->deadline;
 }
 
@@ -222,13 +218,9 @@ plan_item_form_save(struct ui *ui, void *data)
 	if (*form_get(f, "deadline") == '\0' &&
 	    *form_get(f, "deadline_text") != '\0') {
 		/* The words as the plan writes them give the last day. */
-		struct deadline dl;
-
-		if ((why = deadline_parse(form_get(f, "deadline_text"),
-		    atoi(s->issued_on), &dl)) != NULL)
+		if ((why = deadline_last_day(form_get(f, "deadline_text"),
+		    atoi(s->issued_on), deadline)) != NULL)
 			return form_fail(f, "deadline_text", why);
-		date_to_iso(dl.last, deadline);
-		deadline_clear(&dl);
 	} else if (*form_get(f, "deadline") != '\0' &&
 	    form_get_date(f, "deadline", deadline) != 0)
 		return -1;

@@ -3,7 +3,8 @@
  * sessions the clerk's units have held or planned for it. F4 schedules a
  * session, F5 edits one (its date, or cancels it), F9 deletes one with its
  * attendance, Enter marks its attendance, F8 plans a make-up session, F7
- * lists what the plan asks each level (to add, edit or remove items).
+ * lists what the plan asks each level (to add, edit or remove items), F6
+ * the unit's action programme for the plan and its review.
  */
 #include "config.h"
 
@@ -24,7 +25,8 @@
 #define SESSIONS_SCHEDULE_LINES	5
 
 static const enum ui_action sessions_actions[] = {
-	ACT_HELP, ACT_NEW, ACT_EDIT, ACT_ITEM, ACT_MAKEUP, ACT_DELETE, ACT_QUIT,
+	ACT_HELP, ACT_NEW, ACT_EDIT, ACT_ACTIONS, ACT_ITEM, ACT_MAKEUP, ACT_DELETE,
+	ACT_QUIT,
 	ACT_NONE
 };
 
@@ -220,6 +222,9 @@ sessions_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 	case ACT_ITEM:
 		arg.id = s->document_id;
 		return ui_open(ui, &screen_plan_items, arg);
+	case ACT_ACTIONS:
+		arg.id = s->document_id;
+		return ui_open(ui, &screen_actions, arg);
 	case ACT_NEW:
 		arg.id = s->document_id;
 		return ui_open(ui, &screen_session_form, arg);

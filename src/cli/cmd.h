@@ -51,6 +51,13 @@ char		*report_completeness(struct db *db, int csv,
 		    int64_t document_id, int64_t unit_id, int round,
 		    int history);
 /*
+ * quantriet report actions (cmd_report_review.c): the review as of today
+ * of UNIT_ID's action programme for plan DOCUMENT_ID (domain/action.h).
+ * Newly allocated, NULL on error (db_error).
+ */
+char		*report_actions(struct db *db, int64_t document_id,
+		    int64_t unit_id);
+/*
  * quantriet report submit / accept / return (KIND): the report of UNIT_ID
  * for ROUND of plan DOCUMENT_ID is made final, which submits it (what is
  * still open is said first; figures that do not add up are refused), or

@@ -32,12 +32,15 @@ report_usage(FILE *fp)
 	    "       quantriet report accept --plan SỐ --unit ĐƠN_VỊ [--round N]\n"
 	    "       quantriet report return --plan SỐ --unit ĐƠN_VỊ [--round N] "
 	    "--reason LÝ_DO\n"
+	    "       quantriet report actions --plan SỐ [--unit ĐƠN_VỊ]\n"
 	    "tally: báo cáo tổng hợp bài thu hoạch của một kế hoạch (và các kế "
 	    "hoạch thực hiện nó)\ncho một đơn vị và mọi đơn vị trực thuộc. "
 	    "completeness: các đơn vị trực thuộc\nđã nộp báo cáo của đợt chưa, "
 	    "đúng hạn hay trễ, bị trả lại, đã duyệt. submit: chốt báo\ncáo và "
 	    "nộp lên cấp trên. accept, return: cấp trên duyệt hoặc trả lại (ghi "
-	    "lý do)\nbáo cáo đã nộp của đơn vị dưới.\n\n"
+	    "lý do)\nbáo cáo đã nộp của đơn vị dưới. actions: kiểm điểm chương "
+	    "trình hành động của\nđơn vị cho kế hoạch: việc đã xong, trễ hạn, "
+	    "chưa xong.\n\n"
 	    "  --plan SỐ        số văn bản, ví dụ 13-KH/TU (không phân biệt "
 	    "hoa thường, dấu)\n"
 	    "  --unit ĐƠN_VỊ    tên hoặc mã đơn vị (mặc định: đơn vị của máy "
@@ -80,6 +83,8 @@ report_make(struct db *db, const char *kind, const char *format,
 	if (strcmp(kind, "completeness") == 0)
 		out = report_completeness(db, csv, document_id, unit_id, round,
 		    history);
+	else if (strcmp(kind, "actions") == 0)
+		out = report_actions(db, document_id, unit_id);
 	else if (report_build(db, document_id, unit_id, round, NULL, csv ?
 	    REPORT_WITH_UNITS : REPORT_WITH_PROPOSALS, &r) == 0) {
 		out = csv ? report_format_csv(&r) :
@@ -161,13 +166,13 @@ cmd_report(int argc, char **argv)
 	kind = optind + 1 == argc ? argv[optind] : "";
 	if (strcmp(kind, "tally") != 0 && strcmp(kind, "completeness") != 0 &&
 	    strcmp(kind, "submit") != 0 && strcmp(kind, "accept") != 0 &&
-	    strcmp(kind, "return") != 0) {
+	    strcmp(kind, "return") != 0 && strcmp(kind, "actions") != 0) {
 		msg_error("hãy ghi loại báo cáo: quantriet report tally --plan "
-		    "SỐ, hoặc completeness, submit, accept, return (xem "
+		    "SỐ, hoặc completeness, submit, accept, return, actions (xem "
 		    "quantriet report --help)");
 		return EXIT_USAGE;
 	}
-	if ((*kind == 'a' || *kind == 'r') && unit == NULL) {
+	if ((strcmp(kind, "accept") == 0 || *kind == 'r') && unit == NULL) {
 		msg_error("thiếu --unit ĐƠN_VỊ: báo cáo của đơn vị nào?");
 		return EXIT_USAGE;
 	}
@@ -195,7 +200,12 @@ cmd_report(int argc, char **argv)
 		db_close(&db);
 		return 1;
 	}
-	if (*kind == 's' || *kind == 'a' || *kind == 'r') {
+	if (strcmp(kind, "actions") == 0 && strcmp(format, "txt") != 0) {
+		msg_error("report actions chỉ in dạng txt");
+		db_close(&db);
+		return EXIT_USAGE;
+	}
+	if (*kind == 's' || strcmp(kind, "accept") == 0 || *kind == 'r') {
 		rc = report_review(db, kind, document_id, unit_id, (int)round,
 		    reason);
 		db_close(&db);
@@ -223,5 +233,6 @@ cmd_report(int argc, char **argv)
 
 const struct cmd_entry cmd_report_entry = {
 	"report", "in báo cáo (report tally: báo cáo tổng hợp bài thu hoạch; "
-	"report completeness: ai đã nộp; report accept/return: duyệt, trả lại)", cmd_report
+	"report completeness: ai đã nộp; report accept/return: duyệt, trả lại; "
+	"report actions: kiểm điểm chương trình hành động)", cmd_report
 };

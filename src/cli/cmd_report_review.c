@@ -1,6 +1,6 @@
 /*
  * cmd_report_review.c - quantriet report completeness, submit, accept,
- * return:
+ * return, and actions (the action programme's review, domain/action.h):
  * reports going up (domain/completeness.h). cmd_report.c parses the
  * options and writes the output; this file computes and acts.
  */
@@ -12,6 +12,7 @@
 
 #include "cli/cmd.h"
 #include "db.h"
+#include "domain/action.h"
 #include "domain/completeness.h"
 #include "domain/date.h"
 #include "domain/lookup.h"
@@ -35,6 +36,20 @@ report_completeness(struct db *db, int csv, int64_t document_id,
 	out = csv ? completeness_format_csv(&c) :
 	    completeness_format_txt(db, &c, history);
 	completeness_clear(&c);
+	return out;
+}
+
+char *
+report_actions(struct db *db, int64_t document_id, int64_t unit_id)
+{
+	struct action_review r;
+	char today[11], *out;
+
+	date_to_iso(date_today(), today);
+	if (action_review_build(db, document_id, unit_id, today, &r) != 0)
+		return NULL;
+	out = action_review_txt(&r);
+	action_review_clear(&r);
 	return out;
 }
 

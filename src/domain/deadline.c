@@ -404,3 +404,17 @@ deadline_clear(struct deadline *d)
 	x_free(&d->words);
 	memset(d, 0, sizeof *d);
 }
+
+const char *
+deadline_last_day(const char *words, int doc_year, char iso[11])
+{
+	struct deadline dl;
+	const char *why = deadline_parse(words, doc_year, &dl);
+
+	*iso = '\0';
+	if (why != NULL)
+		return why;
+	date_to_iso(dl.last, iso);
+	deadline_clear(&dl);
+	return NULL;
+}

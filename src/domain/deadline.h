@@ -38,5 +38,11 @@ struct deadline {
 const char	*deadline_parse(const char *words, int doc_year,
 		    struct deadline *out);
 void		 deadline_clear(struct deadline *d);
+/*
+ * The last day of words as YYYY-MM-DD in iso: deadline_parse without
+ * the rounds. NULL, or its message (iso then "").
+ */
+const char	*deadline_last_day(const char *words, int doc_year,
+		    char iso[11]);
 
 #endif

@@ -11,6 +11,7 @@ libqt_domain_a_SOURCES = \
 	src/domain/rules.c src/domain/rules.h \
 	src/domain/plan_sql.c src/domain/plan_sql.h \
 	src/domain/plan_item.c src/domain/plan_item.h \
+	src/domain/action.c src/domain/action.h \
 	src/domain/tally.c src/domain/tally.h \
 	src/domain/counters.c src/domain/counters.h \
 	src/domain/report.c src/domain/report.h \
@@ -40,7 +41,9 @@ check_PROGRAMS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
 	tests/unit/test_domain_tally tests/unit/test_domain_plan \
 	tests/unit/test_domain_proposals tests/unit/test_domain_paper \
 	tests/unit/test_domain_counters \
-	tests/unit/test_domain_plan_item
+	tests/unit/test_domain_plan_item tests/unit/test_domain_action
+tests_unit_test_domain_action_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_domain_action_LDADD = libqt_domain.a $(QT_CORE_LIBS)
 tests_unit_test_domain_plan_item_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_domain_plan_item_LDADD = libqt_domain.a $(QT_CORE_LIBS)
 tests_unit_test_domain_date_CFLAGS = $(QT_CFLAGS)
@@ -80,7 +83,7 @@ TESTS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
 	tests/unit/test_domain_tally tests/unit/test_domain_plan \
 	tests/unit/test_domain_proposals tests/unit/test_domain_paper \
 	tests/unit/test_domain_counters \
-	tests/unit/test_domain_plan_item
+	tests/unit/test_domain_plan_item tests/unit/test_domain_action
 
 # Command-line tests: the demo, the tally report cross-checked with plain
 # SQL, and quantriet check on sound and broken files.

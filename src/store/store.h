@@ -214,6 +214,11 @@ struct store_document {
 	 * left as they are.
 	 */
 	char		*exemptions;
+	/* Every document it carries out or rests on, as written, one a line. */
+	char		*parents_text;
+	/* The action programme's deadline: its words, and its last day or "". */
+	char		*action_due_text;
+	char		*action_due;
 };
 /* Document id into *d (store_document_clear); 0 or -1. */
 int	 store_document_get(struct db *db, int64_t id, struct store_document *d);
@@ -318,6 +323,16 @@ int	 store_plan_session_uses(struct db *db, int64_t id);
  * it stay, following no item. 0 or -1 (db_error).
  */
 int	 store_plan_session_delete(struct db *db, int64_t id);
+/*
+ * Inserts (a->id 0; set) or updates item a of unit's action programme for
+ * plan document_id (task to status; done_on kept only when done), in one
+ * transaction. 0 or -1 (db_error).
+ */
+struct action_item_row;
+int	 store_action_save(struct db *db, int64_t document_id, int64_t unit,
+	    struct action_item_row *a);
+/* Deletes action item id in one transaction; 0 or -1 (db_error). */
+int	 store_action_delete(struct db *db, int64_t id);
 /* The kinds of unit (levels), as choices, from the top down. */
 size_t	 store_unit_kinds(struct db *db, struct store_choice **out);
 

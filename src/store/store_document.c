@@ -27,7 +27,8 @@ store_document_get(struct db *db, int64_t id, struct store_document *d)
 	    " document_resolution x JOIN resolution r ON r.id = x.resolution_id"
 	    " WHERE x.document_id = d.id ORDER BY coalesce(r.issued_on, ''),"
 	    " r.title)), (SELECT group_concat(status || '=' || must_write,"
-	    " char(10)) FROM exemption_rule WHERE document_id = d.id)"
+	    " char(10)) FROM exemption_rule WHERE document_id = d.id),"
+	    " parents_text, action_due_text, coalesce(action_due, '')"
 	    " FROM document d WHERE id = ?1");
 	int rc = -1;
 
@@ -50,6 +51,9 @@ store_document_get(struct db *db, int64_t id, struct store_document *d)
 		d->essay_days = sqlite3_column_int(stmt, 10);
 		d->resolutions = store_col(stmt, 11);
 		d->exemptions = store_col(stmt, 12);
+		d->parents_text = store_col(stmt, 13);
+		d->action_due_text = store_col(stmt, 14);
+		d->action_due = store_col(stmt, 15);
 		rc = 0;
 	}
 	sqlite3_finalize(stmt);
@@ -67,6 +71,9 @@ store_document_clear(struct store_document *d)
 	x_free(&d->title);
 	x_free(&d->resolutions);
 	x_free(&d->exemptions);
+	x_free(&d->parents_text);
+	x_free(&d->action_due_text);
+	x_free(&d->action_due);
 }
 
 /* Writes d's essay rule (inside the caller's transaction); 0 or -1. */
@@ -309,12 +316,16 @@ store_document_save(struct db *db, struct store_document *d)
 	if (db_begin(db) != 0)
 		return -1;
 	stmt = db_prepare(db, "INSERT INTO document(id, owner_unit_id, number,"
-	    " kind, issuer, place, issued_on, title, parent_id) VALUES (?1, ?2,"
-	    " ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO UPDATE SET"
-	    " number = excluded.number, kind = excluded.kind,"
+	    " kind, issuer, place, issued_on, title, parent_id, parents_text,"
+	    " action_due_text, action_due) VALUES (?1, ?2,"
+	    " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT(id) DO"
+	    " UPDATE SET number = excluded.number, kind = excluded.kind,"
 	    " issuer = excluded.issuer, place = excluded.place,"
 	    " issued_on = excluded.issued_on, title = excluded.title,"
-	    " parent_id = excluded.parent_id");
+	    " parent_id = excluded.parent_id,"
+	    " parents_text = excluded.parents_text,"
+	    " action_due_text = excluded.action_due_text,"
+	    " action_due = excluded.action_due");
 	if (stmt == NULL) {
 		db_rollback(db);
 		return -1;
@@ -329,6 +340,9 @@ store_document_save(struct db *db, struct store_document *d)
 	store_bind_nfc(stmt, 8, d->title);
 	if (d->parent_id != 0 && d->parent_id != d->id)
 		sqlite3_bind_int64(stmt, 9, d->parent_id);
+	store_bind_nfc(stmt, 10, d->parents_text);
+	store_bind_nfc(stmt, 11, d->action_due_text);
+	store_bind_opt(stmt, 12, d->action_due);
 	rc = store_step_done(db, stmt, "lưu văn bản");
 	sqlite3_finalize(stmt);
 	if (rc != 0 || store_document_essay_rule(db, d) != 0 ||

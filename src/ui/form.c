@@ -261,6 +261,29 @@ form_spare(const struct ui *ui, const struct form *f, int y)
 	return ui->rows - 3 - y > 0 ? ui->rows - 3 - y : 0;
 }
 
+/*
+ * The first field drawn from line y: 0 when the focused field fits below
+ * all those above it, else the fewest fields left off the top so that it
+ * does (a long form on a small terminal scrolls with its focus).
+ */
+static size_t
+form_first(const struct ui *ui, const struct form *f, int y)
+{
+	size_t first, i;
+	int h;
+
+	for (first = 0; first < f->focus; first++) {
+		h = y;
+		for (i = first; i <= f->focus; i++)
+			if (f->fields[i].kind != FORM_HIDDEN)
+				h += f->fields[i].kind == FORM_TEXTAREA ?
+				    f->fields[i].rows : 1;
+		if (h <= ui->rows - 3)
+			break;
+	}
+	return first;
+}
+
 /* Draws a text area at line y, its label and where in it the cursor is. */
 static int
 form_draw_area(struct ui *ui, struct form_field *ff, int focused, int y,
@@ -302,7 +325,8 @@ form_draw(struct ui *ui, struct form *f, const char *heading)
 	}
 	spare = form_spare(ui, f, y);
 	ui->cursor_y = -1;
-	for (i = 0; i < (int)f->n && y < ui->rows - 3; i++) {
+	for (i = (int)form_first(ui, f, y); i < (int)f->n && y < ui->rows - 3;
+	    i++) {
 		struct form_field *ff = &f->fields[i];
 		int focused = (size_t)i == f->focus, x = FORM_LABEL_COLS + 3;
 		char *label;

@@ -50,6 +50,10 @@ const struct key_binding keys_table[] = {
 	{ ACT_IMPORT, 7, { 0 }, "p", 0, "Nhập tệp",
 	    "Đọc một kế hoạch từ tệp văn bản (.txt lưu từ Word) và xem lại "
 	    "từng mục trước khi lưu" },
+	{ ACT_ACTIONS, 6, { 0 }, "h", 0, "Hành động",
+	    "Chương trình hành động của đơn vị cho kế hoạch (5 rõ: việc, người "
+	    "chủ trì, tiến độ, kết quả, trách nhiệm) và kiểm điểm: đã xong, "
+	    "trễ hạn, chưa xong" },
 	{ ACT_ESSAYS, 7, { 0 }, "3", 0, "Thu hoạch",
 	    "Bài thu hoạch: ai phải viết, đã nộp, quá hạn; ghi bài nộp" },
 	{ ACT_TALLY, 8, { 0 }, "4", 0, "Tổng hợp",

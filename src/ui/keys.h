@@ -45,6 +45,7 @@ enum ui_action {
 	ACT_ALL_PRESENT,
 	ACT_REFS,
 	ACT_IMPORT,
+	ACT_ACTIONS,
 	/* Essays and tally reports (UI-2). */
 	ACT_ESSAYS,
 	ACT_TALLY,

@@ -110,6 +110,8 @@ extern const struct screen_ops screen_document_form;
 extern const struct screen_ops screen_plan_item_form;
 extern const struct screen_ops screen_plan_items;
 extern const struct screen_ops screen_plan_item_view;
+extern const struct screen_ops screen_actions;
+extern const struct screen_ops screen_action_form;
 extern const struct screen_ops screen_plan_import;
 extern const struct screen_ops screen_essays;
 extern const struct screen_ops screen_essay_form;
