@@ -189,7 +189,7 @@ plan_item_form_save(struct ui *ui, void *data)
 	struct form *f = &s->form;
 	struct store_plan_session p;
 	const char *why, *days = form_get(f, "half_days");
-	char deadline[11] = "", vn[11], start[6] = "", *end, *msg;
+	char deadline[11], start[6] = "", *end;
 	size_t i;
 	long half_days = strtol(days, &end, 10);
 
@@ -215,26 +215,9 @@ plan_item_form_save(struct ui *ui, void *data)
 	    plan_time_parse(form_get(f, "start_time"), start) != 0)
 		return form_fail(f, "start_time", "Giờ bắt đầu ghi như 7:30 "
 		    "hoặc 13h30");
-	if (*form_get(f, "deadline") == '\0' &&
-	    *form_get(f, "deadline_text") != '\0') {
-		/* The words as the plan writes them give the last day. */
-		if ((why = deadline_last_day(form_get(f, "deadline_text"),
-		    atoi(s->issued_on), deadline)) != NULL)
-			return form_fail(f, "deadline_text", why);
-	} else if (*form_get(f, "deadline") != '\0' &&
-	    form_get_date(f, "deadline", deadline) != 0)
+	if (form_get_deadline(f, "deadline", "deadline_text", s->issued_on,
+	    deadline) != 0)
 		return -1;
-	if (*deadline != '\0') {
-		if (strcmp(deadline, s->issued_on) < 0) {
-			draw_date(s->issued_on, vn);
-			msg = xasprintf("Hạn hoàn thành trước ngày ban hành kế "
-			    "hoạch (%s)", vn);
-			form_fail(f, *form_get(f, "deadline") != '\0' ?
-			    "deadline" : "deadline_text", msg);
-			free(msg);
-			return -1;
-		}
-	}
 	memset(&p, 0, sizeof p);
 	p.id = s->id;
 	p.level = (char *)form_get(f, "level");

@@ -4,7 +4,8 @@
  * saying how many recorded sessions followed it. A plan issued above the
  * clerk's unit is shown read-only, with no F4, F5 or F9 offered (it is
  * changed where it was issued; sync would refuse an edit): Enter shows
- * the item whole (screens/plan_item_view.c).
+ * the item whole (screens/plan_item_view.c). F3 lists the reports the
+ * plan asks for (screens/report_dues.c).
  *
  * Opened with arg.id the plan (document).
  */
@@ -24,10 +25,10 @@
 #define PLAN_ITEMS_TOP	3
 
 static const enum ui_action plan_items_actions[] = {
-	ACT_HELP, ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_REPORTS, ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_QUIT, ACT_NONE
 };
 static const enum ui_action plan_items_view_only[] = {
-	ACT_HELP, ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_REPORTS, ACT_QUIT, ACT_NONE
 };
 
 struct plan_items {
@@ -159,6 +160,8 @@ plan_items_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 	int r;
 
 	switch (act) {
+	case ACT_REPORTS:
+		return ui_open(ui, &screen_report_dues, arg);
 	case ACT_NEW:
 	case ACT_EDIT:
 	case ACT_OPEN:

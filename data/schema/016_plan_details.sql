@@ -34,3 +34,9 @@ ALTER TABLE action_item ADD COLUMN status TEXT NOT NULL DEFAULT 'pending'
   CHECK (status IN ('pending', 'doing', 'done'));
 ALTER TABLE action_item ADD COLUMN done_on TEXT
   CHECK (done_on IS NULL OR done_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]');
+
+-- report_deadline: to whom the report goes ("Ban Tuyên giáo Huyện ủy") and
+-- its deadline as written ("đợt 1 trước ngày 29-4-2021"); due_on stays
+-- its last day.
+ALTER TABLE report_deadline ADD COLUMN recipient TEXT NOT NULL DEFAULT '';
+ALTER TABLE report_deadline ADD COLUMN due_text TEXT NOT NULL DEFAULT '';

@@ -9,6 +9,7 @@ libqt_store_a_SOURCES = \
 	src/store/store_plan.c \
 	src/store/store_document.c \
 	src/store/store_action.c \
+	src/store/store_report_due.c \
 	src/store/store_plan_import.c \
 	src/store/store_session.c \
 	src/store/store_home.c

@@ -323,6 +323,29 @@ int	 store_plan_session_uses(struct db *db, int64_t id);
  * it stay, following no item. 0 or -1 (db_error).
  */
 int	 store_plan_session_delete(struct db *db, int64_t id);
+/* A report a plan asks for (report_deadline). */
+struct store_report_due {
+	int64_t		 id;		/* 0: a new one */
+	int		 round;		/* 1.. */
+	char		*level;		/* who reports: unit_kind.code, "" all */
+	char		*level_name;
+	char		*description;	/* what: the essay tally, results... */
+	char		*recipient;	/* to whom */
+	char		*due_on;	/* its last day, ISO */
+	char		*due_text;	/* the deadline as written, or "" */
+};
+/* The reports plan document_id asks for, by last day; count or -1. */
+int	 store_report_dues(struct db *db, int64_t document_id,
+	    struct store_report_due **out);
+void	 store_report_dues_free(struct store_report_due **p, size_t n);
+/*
+ * Inserts (r->id 0; set) or updates r for plan document_id (level "" or
+ * NULL: every level), in one transaction; 0 or -1 (db_error).
+ */
+int	 store_report_due_save(struct db *db, int64_t document_id,
+	    struct store_report_due *r);
+/* Deletes report deadline id in one transaction; 0 or -1 (db_error). */
+int	 store_report_due_delete(struct db *db, int64_t id);
 /*
  * Inserts (a->id 0; set) or updates item a of unit's action programme for
  * plan document_id (task to status; done_on kept only when done), in one

@@ -101,26 +101,18 @@ static int
 plan_import_report(struct db *db, int64_t document_id,
     const struct plan_text_report *r)
 {
-	sqlite3_stmt *stmt;
+	struct store_report_due d;
 	char iso[11];
-	int rc;
 
 	if (r->last.y == 0)
 		return 0;	/* a report without a day sets no deadline */
 	date_to_iso(r->last, iso);
-	stmt = db_prepare(db, "INSERT INTO report_deadline(id, document_id,"
-	    " round, level, due_on, description) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, db_new_id());
-	sqlite3_bind_int64(stmt, 2, document_id);
-	sqlite3_bind_int(stmt, 3, r->round > 0 ? r->round : 1);
-	store_bind_opt(stmt, 4, plan_text_level_kind(r->level));
-	sqlite3_bind_text(stmt, 5, iso, -1, SQLITE_TRANSIENT);
-	store_bind_nfc(stmt, 6, r->what);
-	rc = store_step_done(db, stmt, "lưu hạn báo cáo");
-	sqlite3_finalize(stmt);
-	return rc;
+	memset(&d, 0, sizeof d);
+	d.round = r->round;
+	d.level = (char *)plan_text_level_kind(r->level);
+	d.description = r->what;
+	d.due_on = iso;
+	return store_report_due_save(db, document_id, &d);
 }
 
 const char *

@@ -8,6 +8,7 @@
 
 #include "domain/audit.h"
 #include "domain/date.h"
+#include "domain/deadline.h"
 #include "store/store.h"
 #include "text/text.h"
 #include "ui/draft.h"
@@ -618,4 +619,31 @@ form_from_draft(struct form *f, const struct draft *d)
 		if ((v = draft_get(d, f->fields[i].key)) != NULL)
 			form_set(f, f->fields[i].key, v);
 	f->changed = 1;
+}
+
+int
+form_get_deadline(struct form *f, const char *date_key, const char *words_key,
+    const char *issued_on, char iso[11])
+{
+	const char *why, *key = date_key;
+	char vn[11], *msg;
+
+	*iso = '\0';
+	if (*form_get(f, date_key) != '\0') {
+		if (form_get_date(f, date_key, iso) != 0)
+			return -1;
+	} else if (*form_get(f, words_key) != '\0') {
+		/* The words as the plan writes them give the last day. */
+		key = words_key;
+		if ((why = deadline_last_day(form_get(f, words_key),
+		    atoi(issued_on), iso)) != NULL)
+			return form_fail(f, words_key, why);
+	}
+	if (*iso == '\0' || strcmp(iso, issued_on) >= 0)
+		return 0;
+	draw_date(issued_on, vn);
+	msg = xasprintf("Hạn trước ngày ban hành kế hoạch (%s)", vn);
+	form_fail(f, key, msg);
+	free(msg);
+	return -1;
 }

@@ -101,6 +101,15 @@ int64_t	 form_get_int(const struct form *f, const char *key);
  */
 int	 form_get_date(struct form *f, const char *key, char iso[11]);
 /*
+ * The last day a pair of fields gives into iso: the date field date_key
+ * when filled, else the words of words_key as the plan writes them
+ * (domain/deadline.h, docs/deadlines.md; the year of issued_on for words
+ * without one), else "". A day before issued_on (ISO) is refused: no
+ * deadline comes before its plan. 0, or -1 with the message on the form.
+ */
+int	 form_get_deadline(struct form *f, const char *date_key,
+	    const char *words_key, const char *issued_on, char iso[11]);
+/*
  * Moves the focus to the field key. A form starts on the first field one
  * types into (text, date, text area), so what is typed first is kept.
  */

@@ -50,10 +50,13 @@ const struct key_binding keys_table[] = {
 	{ ACT_IMPORT, 7, { 0 }, "p", 0, "Nhập tệp",
 	    "Đọc một kế hoạch từ tệp văn bản (.txt lưu từ Word) và xem lại "
 	    "từng mục trước khi lưu" },
-	{ ACT_ACTIONS, 6, { 0 }, "h", 0, "Hành động",
-	    "Chương trình hành động của đơn vị cho kế hoạch (5 rõ: việc, người "
-	    "chủ trì, tiến độ, kết quả, trách nhiệm) và kiểm điểm: đã xong, "
-	    "trễ hạn, chưa xong" },
+	{ ACT_ACTIONS, 6, { 0 }, "h", 0, "CTHĐ",
+	    "Chương trình hành động (CTHĐ) của đơn vị cho kế hoạch (5 rõ: "
+	    "việc, người chủ trì, tiến độ, kết quả, trách nhiệm) và kiểm "
+	    "điểm: đã xong, trễ hạn, chưa xong" },
+	{ ACT_REPORTS, 3, { 0 }, "r", 0, "Báo cáo",
+	    "Các báo cáo kế hoạch yêu cầu: cấp nào báo cáo, nội dung, gửi về "
+	    "đâu, đợt nào, hạn" },
 	{ ACT_ESSAYS, 7, { 0 }, "3", 0, "Thu hoạch",
 	    "Bài thu hoạch: ai phải viết, đã nộp, quá hạn; ghi bài nộp" },
 	{ ACT_TALLY, 8, { 0 }, "4", 0, "Tổng hợp",

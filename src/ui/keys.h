@@ -46,6 +46,7 @@ enum ui_action {
 	ACT_REFS,
 	ACT_IMPORT,
 	ACT_ACTIONS,
+	ACT_REPORTS,
 	/* Essays and tally reports (UI-2). */
 	ACT_ESSAYS,
 	ACT_TALLY,

@@ -27,6 +27,8 @@ libqt_ui_a_SOURCES = \
 	screens/plan_item_view.c \
 	screens/actions.c \
 	screens/action_form.c \
+	screens/report_dues.c \
+	screens/report_due_form.c \
 	screens/plan_import.c \
 	screens/remove.c screens/remove.h
 
@@ -51,7 +53,7 @@ EXTRA_DIST += docs/keys.md
 QT_E2E_TESTS = tests/e2e/home.sh tests/e2e/session.sh tests/e2e/locale.sh \
 	tests/e2e/escape.sh tests/e2e/draft.sh tests/e2e/draft_owner.sh \
 	tests/e2e/large.sh \
-	tests/e2e/plan.sh tests/e2e/plan_item_details.sh tests/e2e/actions.sh tests/e2e/plan_chain.sh tests/e2e/slowlink.sh \
+	tests/e2e/plan.sh tests/e2e/plan_item_details.sh tests/e2e/actions.sh tests/e2e/report_dues.sh tests/e2e/plan_chain.sh tests/e2e/slowlink.sh \
 	tests/e2e/edit.sh tests/e2e/session_prefill.sh \
 	tests/e2e/emptylist.sh tests/e2e/resize.sh \
 	tests/e2e/deadline_words.sh tests/e2e/noessay.sh tests/e2e/plan_import.sh \

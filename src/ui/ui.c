@@ -602,6 +602,7 @@ ui_offer_drafts(struct ui *ui)
 		&screen_member_form, &screen_session_form,
 		&screen_document_form, &screen_plan_item_form,
 		&screen_essay_form, &screen_tally_form, &screen_action_form,
+		&screen_report_due_form,
 	};
 	struct ui_arg none = { 0, 0 };
 	struct draft **list;

@@ -112,6 +112,8 @@ extern const struct screen_ops screen_plan_items;
 extern const struct screen_ops screen_plan_item_view;
 extern const struct screen_ops screen_actions;
 extern const struct screen_ops screen_action_form;
+extern const struct screen_ops screen_report_dues;
+extern const struct screen_ops screen_report_due_form;
 extern const struct screen_ops screen_plan_import;
 extern const struct screen_ops screen_essays;
 extern const struct screen_ops screen_essay_form;

@@ -26,6 +26,8 @@ static const struct screen_ops *const screens[] = {
 	&screen_enroll_form, &screen_plan_import, &screen_unit_match,
 	&screen_completeness,
 	&screen_history,
+	&screen_completeness, &screen_plan_item_view, &screen_actions,
+	&screen_action_form, &screen_report_dues, &screen_report_due_form,
 };
 
 /* Every key a screen reacts to maps to exactly one action. */
@@ -73,6 +75,9 @@ static const char *const screen_names[] = {
 	"Nhập kế hoạch từ tệp", "Ghép đơn vị trên máy với đơn vị của tỉnh",
 	"Tình hình nộp báo cáo của các đơn vị trực thuộc",
 	"Lịch sử thay đổi của một bản ghi",
+	"Mục kế hoạch cấp trên (chỉ xem)", "Chương trình hành động",
+	"Biểu mẫu việc của chương trình hành động", "Báo cáo kế hoạch yêu cầu",
+	"Biểu mẫu báo cáo kế hoạch yêu cầu",
 };
 
 /* The name docs/keys.md gives a curses key code of the termkeys table. */
