@@ -157,6 +157,25 @@ plan_import_resolutions(const struct plan_text *p)
 	return all;
 }
 
+/* Every parent, "NUMBER, ngày DD/MM/YYYY" a line, as the document keeps them. */
+static char *
+plan_import_parents(const struct plan_text *p)
+{
+	char *all = xstrdup(""), *next, vn[11];
+	size_t i;
+
+	for (i = 0; i < p->nparents; i++) {
+		*vn = '\0';
+		if (p->parents[i].date.y != 0)
+			date_to_vn(p->parents[i].date, vn);
+		next = xasprintf("%s%s%s%s\n", all, p->parents[i].number,
+		    *vn != '\0' ? ", ngày " : "", vn);
+		free(all);
+		all = next;
+	}
+	return all;
+}
+
 static int
 plan_import_tx(struct db *db, void *ctx)
 {
@@ -187,8 +206,10 @@ plan_import_tx(struct db *db, void *ctx)
 	    p->essay == PLAN_ESSAY_NONE ? STORE_ESSAY_NONE : STORE_ESSAY_INHERIT;
 	d.essay_days = p->essay_days;
 	d.resolutions = plan_import_resolutions(p);
+	d.parents_text = plan_import_parents(p);
 	rc = store_document_save(db, &d);
 	free(d.resolutions);
+	free(d.parents_text);
 	if (rc != 0)
 		return -1;
 	in->id = d.id;

@@ -157,6 +157,13 @@ is "$(sqlite3 "$db" "SELECT d.issued_on || ' ' || u.kind || ' ' ||
     FROM document d JOIN unit u ON u.id = d.owner_unit_id
     WHERE d.number = '15-HD/BTGHU'")" "2022-08-08 commune 3 1 1" \
     "as the commune's plan with its sessions, report deadline and resolution"
+# Every parent the dry run finds is kept on the document, one a line.
+want=$("$QUANTRIET" import plan --file "$plans/hd_phutan_cp1258.txt" --dry-run |
+    sed -n 's/^parent: \([^ ]*\).*/\1/p')
+got=$(sqlite3 "$db" "SELECT parents_text FROM document
+    WHERE number = '15-HD/BTGHU'" | sed 's/,.*//;/^$/d')
+[ -n "$want" ] && [ "$want" = "$got" ]
+ok $? "every parent is kept on the document ($(echo $got))"
 "$QUANTRIET" --db "$db" import plan --file "$plans/hd_phutan_cp1258.txt" \
     > /dev/null 2> "$TAP_TMP/err"
 is $? 1 "the same plan again is refused"
