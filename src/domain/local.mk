@@ -41,7 +41,10 @@ check_PROGRAMS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
 	tests/unit/test_domain_tally tests/unit/test_domain_plan \
 	tests/unit/test_domain_proposals tests/unit/test_domain_paper \
 	tests/unit/test_domain_counters \
-	tests/unit/test_domain_plan_item tests/unit/test_domain_action
+	tests/unit/test_domain_plan_item tests/unit/test_domain_action \
+	tests/unit/test_domain_plan_text
+tests_unit_test_domain_plan_text_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_domain_plan_text_LDADD = libqt_domain.a $(QT_CORE_LIBS)
 tests_unit_test_domain_action_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_domain_action_LDADD = libqt_domain.a $(QT_CORE_LIBS)
 tests_unit_test_domain_plan_item_CFLAGS = $(QT_CFLAGS)
@@ -83,7 +86,8 @@ TESTS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
 	tests/unit/test_domain_tally tests/unit/test_domain_plan \
 	tests/unit/test_domain_proposals tests/unit/test_domain_paper \
 	tests/unit/test_domain_counters \
-	tests/unit/test_domain_plan_item tests/unit/test_domain_action
+	tests/unit/test_domain_plan_item tests/unit/test_domain_action \
+	tests/unit/test_domain_plan_text
 
 # Command-line tests: the demo, the tally report cross-checked with plain
 # SQL, and quantriet check on sound and broken files.

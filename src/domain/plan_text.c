@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "domain/deadline.h"
+#include "domain/plan_item.h"
 #include "domain/plan_text.h"
 #include "text/text.h"
 #include "xmalloc.h"
@@ -754,6 +755,115 @@ pt_add_item(struct plan_text *out, int lv, const char *what, int line,
 }
 
 /*
+ * The label a line of a block starts with, past its list mark ("- ",
+ * "+ ", "3.4. ", "c. ", "b) "), if it is label (folded): the text after
+ * its colon, trimmed, newly allocated ("" for the label alone on its
+ * line); else NULL.
+ */
+static char *
+pt_labelled(const struct pt_line *l, const char *label)
+{
+	const char *f = l->fold, *colon;
+	size_t skip;
+
+	f += strspn(f, "-+*. 0123456789");
+	if (*f >= 'a' && *f <= 'z' && (f[1] == '.' || f[1] == ')') &&
+	    f[2] == ' ')
+		f += 3;
+	if (!pt_starts(f, label))
+		return NULL;
+	/* "a. Thành phần" alone: what it says is on the lines below. */
+	if ((colon = strchr(l->s, ':')) == NULL)
+		return f[strlen(label)] == '\0' ? xstrdup("") : NULL;
+	skip = (size_t)(colon + 1 - l->s);
+	return pt_trim(l->s + skip, strlen(l->s) - skip);
+}
+
+/* The clause of s around its materials' ratio, newly allocated, or NULL. */
+static char *
+pt_ratio_clause(const char *s, const char *fold)
+{
+	const char *start = s, *p;
+	int m, c;
+
+	if (!pt_has(fold, "cuon") && !pt_has(fold, "bo tai lieu"))
+		return NULL;
+	for (p = s; ; p++) {
+		if (*p == ',' || *p == ';' || *p == '(' || *p == ')' ||
+		    *p == '\0') {
+			char *clause = pt_trim(start, (size_t)(p - start));
+
+			if (strchr(clause, '/') != NULL &&
+			    plan_ratio_parse(clause, &m, &c) == 0)
+				return clause;
+			free(clause);
+			if (*p == '\0')
+				return NULL;
+			start = p + 1;
+		}
+	}
+}
+
+/*
+ * Fills what item it's block, lines [from, to), says plainly. The first
+ * of each wins: a block's own lines come before its sub-levels'.
+ */
+static void
+pt_item_details(struct plan_text_item *it, struct pt_line *l, int from,
+    int to)
+{
+	struct plan_length len;
+	char *v, *more;
+	int k, j;
+
+	for (k = from; k < to; k++) {
+		if (it->audience == NULL && ((v = pt_labelled(&l[k],
+		    "thanh phan")) != NULL || (v = pt_labelled(&l[k],
+		    "doi tuong")) != NULL)) {
+			for (j = k + 1; *v == '\0' && j < to; j++)
+				if (*l[j].fold != '\0') {
+					free(v);
+					v = xstrdup(l[j].s);
+				}
+			if (*v != '\0')
+				it->audience = v;
+			else
+				free(v);
+		}
+		if (it->presenter == NULL &&
+		    (v = pt_labelled(&l[k], "bao cao vien")) != NULL) {
+			if (*v != '\0')
+				it->presenter = v;
+			else
+				free(v);
+		}
+		if (it->ratio == NULL)
+			it->ratio = pt_ratio_clause(l[k].s, l[k].fold);
+		if (it->length != NULL ||
+		    (v = pt_labelled(&l[k], "thoi gian")) == NULL)
+			continue;
+		/* Its parts follow as list lines ("- Nghiên cứu …: 0,5 ngày"),
+		 * each naming an amount. */
+		for (j = k + 1; j < to && (*l[j].fold == '-' ||
+		    *l[j].fold == '+' || *l[j].fold == '\0'); j++) {
+			if (*l[j].fold == '\0')
+				continue;
+			if (plan_length_parse(l[j].s, &len) != NULL)
+				break;	/* not a part: "- Tài liệu:" */
+			plan_length_clear(&len);
+			more = xasprintf("%s\n%s", v, l[j].s);
+			free(v);
+			v = more;
+		}
+		if (plan_length_parse(v, &len) == NULL) {
+			plan_length_clear(&len);
+			it->length = v;
+		} else
+			free(v);
+	}
+}
+
+/*
  * Each numbered heading that names a level starts a block, which ends at
  * the next heading of the same or a shallower depth or at the next
  * heading that names a level; the block's deadline is the item's.
@@ -812,6 +922,7 @@ pt_items(struct plan_text *out, struct pt_line *l, int n, int year)
 			deadline_clear(&d);
 		} else
 			pt_add_item(out, lv, text, l[k].no, NULL);
+		pt_item_details(&out->items[out->nitems - 1], l, k + 1, j);
 	}
 }
 
@@ -1064,6 +1175,10 @@ plan_text_clear(struct plan_text *p)
 		free(p->items[i].level);
 		free(p->items[i].what);
 		free(p->items[i].words);
+		free(p->items[i].audience);
+		free(p->items[i].presenter);
+		free(p->items[i].length);
+		free(p->items[i].ratio);
 	}
 	free(p->items);
 	for (i = 0; i < p->nreports; i++) {

@@ -36,6 +36,16 @@ struct plan_text_item {
 	char		*words;		/* the deadline as written, or NULL */
 	struct qt_date	 last;		/* y 0: no deadline */
 	int		 line;		/* the heading's line */
+	/*
+	 * What its block says plainly, or NULL: after "Thành phần:" or
+	 * "Đối tượng:", after "Báo cáo viên:", the length after "Thời gian:"
+	 * with its parts on the lines below (domain/plan_item.h), and the
+	 * clause giving the materials' ratio ("03 đảng viên/01 cuốn").
+	 */
+	char		*audience;
+	char		*presenter;
+	char		*length;
+	char		*ratio;
 };
 
 /* A report asked for, one per round. */

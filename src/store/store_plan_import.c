@@ -11,6 +11,7 @@
 
 #include "db.h"
 #include "domain/date.h"
+#include "domain/plan_item.h"
 #include "domain/plan_text.h"
 #include "store/store.h"
 #include "store/store_int.h"
@@ -72,10 +73,15 @@ plan_import_item(struct db *db, int64_t document_id,
     const struct plan_text_item *it)
 {
 	char *levels = xstrdup(it->level), *name, *save = NULL, iso[11] = "";
-	int rc = 0;
+	struct plan_length len;
+	int rc = 0, half_days = 2;
 
 	if (it->last.y != 0)
 		date_to_iso(it->last, iso);
+	if (it->length != NULL && plan_length_parse(it->length, &len) == NULL) {
+		half_days = len.half_days;
+		plan_length_clear(&len);
+	}
 	for (name = strtok_r(levels, ",", &save); name != NULL && rc == 0;
 	    name = strtok_r(NULL, ",", &save)) {
 		struct store_plan_session ps;
@@ -88,9 +94,13 @@ plan_import_item(struct db *db, int64_t document_id,
 		ps.level = (char *)kind;
 		ps.title = it->what;
 		ps.form = (char *)"in_person";
-		ps.half_days = 2;
+		ps.half_days = half_days;
 		ps.deadline = iso;
 		ps.deadline_text = it->words != NULL ? it->words : (char *)"";
+		ps.audience = it->audience;
+		ps.presenter = it->presenter;
+		ps.length_text = it->length;
+		ps.material_ratio = it->ratio;
 		rc = store_plan_session_save(db, document_id, &ps);
 	}
 	free(levels);
