@@ -102,7 +102,7 @@ session_form_item_for(struct ui *ui, const struct session_form *s,
 	if (store_unit_get(ui->db, unit, &u) != 0)
 		return 0;
 	for (i = 0; i < s->nplan && id == 0; i++)
-		if (strcmp(s->plan[i].level, u.kind) == 0)
+		if (store_plan_session_for_kind(&s->plan[i], u.kind))
 			id = s->plan[i].id;
 	store_unit_clear(&u);
 	return id;

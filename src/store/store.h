@@ -306,6 +306,9 @@ int	 store_plan_sessions(struct db *db, int64_t document_id, int64_t unit,
  * committee, and what the item's ratio gives them; plan_item.h)
  */
 void	 store_plan_sessions_free(struct store_plan_session **p, size_t n);
+/* 1 if item p is asked of units of kind: its level or one of also_levels. */
+int	 store_plan_session_for_kind(const struct store_plan_session *p,
+	    const char *kind);
 /*
  * Writes a session the plan document_id asks of a level (p->level, title,
  * form, half_days, deadline or "", deadline_text, and the texts from

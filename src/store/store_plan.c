@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "db.h"
 #include "domain/plan_item.h"
@@ -171,6 +172,23 @@ store_plan_sessions_free(struct store_plan_session **p, size_t n)
 		free((*p)[i].also_names);
 	}
 	x_free(p);
+}
+
+int
+store_plan_session_for_kind(const struct store_plan_session *p,
+    const char *kind)
+{
+	const char *a = p->also_levels;
+	size_t n = strlen(kind);
+
+	if (strcmp(p->level, kind) == 0)
+		return 1;
+	/* The same rule as store_session_check_unit's, on the row read. */
+	for (; (a = strstr(a, kind)) != NULL; a += n)
+		if ((a == p->also_levels || a[-1] == ' ') &&
+		    (a[n] == ' ' || a[n] == '\0'))
+			return 1;
+	return 0;
 }
 
 char *

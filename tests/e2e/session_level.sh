@@ -32,4 +32,25 @@ e2e_keys Escape c
 e2e_wait "Kế hoạch yêu cầu"
 is "$(sessions)" "$before" "nothing was written"
 e2e_quit
+
+# The same item applying also to communes ("chi bộ, đảng bộ cơ sở", set
+# on the item's form as "Cả cấp"): now the commune may hold it.
+sqlite3 "$E2E_DB" "UPDATE plan_session SET also_levels = 'commune' WHERE
+    id = 7400000000000006"
+e2e_start
+e2e_wait "Trang chính"
+e2e_keys 2
+e2e_wait "08-KH/ĐU"
+e2e_keys Enter
+e2e_wait "Kế hoạch yêu cầu"
+e2e_keys F4
+e2e_wait "Thêm buổi học"
+e2e_wait "Theo mục: < Chi bộ: 1."; ok $? "the form starts from it for the commune"
+e2e_keys '12/5/2021' F2
+e2e_wait "Đã lưu buổi học"; ok $? "an item also for communes is held by the commune"
+e2e_quit
+n=$(sqlite3 "$E2E_DB" "SELECT count(*) FROM session s JOIN unit u ON
+    u.id = s.unit_id WHERE s.plan_session_id = 7400000000000006 AND
+    u.kind = 'commune'")
+is "$n" 1 "the commune's session follows the cells' item"
 done_testing
