@@ -55,7 +55,7 @@ n=$(sqlite3 "$E2E_DB" "SELECT also_levels || '|' || bridge_points || '|' ||
 # A plan from above (13-KH/TU, the province's) as sync brought it: its
 # items are read-only here, with no key offered to change them, and
 # Enter shows an item whole, with the copies the commune needs.
-sqlite3 "$E2E_DB" "UPDATE plan_session SET material_ratio = '03 đảng
+"$top_builddir/tests/sync/sqlrun" "$E2E_DB" "UPDATE plan_session SET material_ratio = '03 đảng
     viên/01 cuốn', length_text = '01 ngày; trong đó 0,5 ngày nghiên cứu +
     0,5 ngày thảo luận' WHERE id = 7400000000000005" || echo "# no update"
 e2e_start

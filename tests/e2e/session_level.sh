@@ -35,7 +35,7 @@ e2e_quit
 
 # The same item applying also to communes ("chi bộ, đảng bộ cơ sở", set
 # on the item's form as "Cả cấp"): now the commune may hold it.
-sqlite3 "$E2E_DB" "UPDATE plan_session SET also_levels = 'commune' WHERE
+"$top_builddir/tests/sync/sqlrun" "$E2E_DB" "UPDATE plan_session SET also_levels = 'commune' WHERE
     id = 7400000000000006"
 e2e_start
 e2e_wait "Trang chính"

@@ -26,7 +26,7 @@ static const struct screen_ops *const screens[] = {
 	&screen_enroll_form, &screen_plan_import, &screen_unit_match,
 	&screen_completeness,
 	&screen_history,
-	&screen_completeness, &screen_plan_item_view, &screen_actions,
+	&screen_plan_item_view, &screen_actions,
 	&screen_action_form, &screen_report_dues, &screen_report_due_form,
 };
 
