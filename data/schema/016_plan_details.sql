@@ -1,4 +1,4 @@
--- quantriet schema, version 14: the rest of what a plan asks of each level,
+-- quantriet schema, version 16: the rest of what a plan asks of each level,
 -- and the action programme's progress.
 --
 -- Every new column is on a row that already travels (002_sync.sql), so a
