@@ -131,7 +131,10 @@ sync_issues_draw_row(struct ui *ui, struct sync_issues *s, size_t i)
 	    STYLE_SELECTED : STYLE_NORMAL, 3, sync_issues_widths, cols);
 }
 
-/* The selected record whole: its values, then the reason, wrapped. */
+/*
+ * The selected record whole, wrapped: a rejected one's reason before its
+ * values (a plan's row alone fills the lines under the list).
+ */
 static void
 sync_issues_draw_detail(struct ui *ui, struct sync_issues *s, int y)
 {
@@ -144,10 +147,10 @@ sync_issues_draw_detail(struct ui *ui, struct sync_issues *s, int y)
 		    (long long)it->row_id, sync_issues_values(it->what),
 		    sync_issues_values(it->kept), it->reason, it->at);
 	else
-		text = xasprintf("%s %lld: %s\nLý do: %s%s%s",
+		text = xasprintf("%s %lld. Lý do: %s%s%s\n%s",
 		    audit_table_name(it->table), (long long)it->row_id,
-		    it->what, it->reason, *it->at != '\0' ? "; lúc " : "",
-		    it->at);
+		    it->reason, *it->at != '\0' ? "; lúc " : "", it->at,
+		    it->what);
 	longtext_detail(ui, y, text);
 	free(text);
 }
