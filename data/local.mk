@@ -13,5 +13,6 @@ QT_EMBEDDED = \
 	data/schema/013_audit.sql \
 	data/schema/014_counters.sql \
 	data/schema/015_conflicts.sql \
-	data/schema/016_plan_details.sql
+	data/schema/016_plan_details.sql \
+	data/schema/017_report_live.sql
 EXTRA_DIST += $(QT_EMBEDDED)

@@ -26,7 +26,6 @@
 
 #include "campaign.h"
 #include "db.h"
-#include "domain/completeness.h"
 #include "domain/date.h"
 #include "domain/report.h"
 #include "domain/submission.h"
@@ -260,35 +259,17 @@ tally_add_open(struct ui *ui, struct tally_screen *s)
 
 /*
  * Under a unit that receives reports (a commune), the units below whose
- * report is not in: their share of the counts above is live, not what
- * they sent.
+ * report is not in: the model's note, their share of the counts being
+ * live, not what they sent.
  */
 static void
-tally_add_unsent(struct ui *ui, struct tally_screen *s)
+tally_add_live(struct ui *ui, struct tally_screen *s)
 {
-	struct completeness c;
-	char *list = NULL, *more;
-	size_t i;
+	char *note = report_live_note(&s->model);
 
-	if (completeness_statuses(ui->db, s->plans[s->plan].id,
-	    tally_unit_id(s), s->round, ui->today, &c) != 0)
-		return;
-	for (i = 0; i < c.nunits; i++) {
-		if (c.units[i].status != COMPLETENESS_MISSING &&
-		    c.units[i].status != COMPLETENESS_RETURNED)
-			continue;
-		more = xasprintf("%s%s%s%s", list != NULL ? list : "",
-		    list != NULL ? ", " : "", c.units[i].name,
-		    c.units[i].status == COMPLETENESS_RETURNED ?
-		    " (bị trả lại)" : "");
-		free(list);
-		list = more;
-	}
-	if (list != NULL)
-		tally_addf(ui, s, 3, STYLE_WARN, "Chưa nộp báo cáo đợt %d (số "
-		    "liệu của họ là số hiện tại, chưa chốt): %s", s->round, list);
-	free(list);
-	completeness_clear(&c);
+	if (note != NULL)
+		tally_add(ui, s, 3, STYLE_WARN, note);
+	free(note);
 }
 
 /*
@@ -331,7 +312,7 @@ tally_layout(struct ui *ui, struct tally_screen *s)
 	tally_add_open(ui, s);
 	tally_add(ui, s, 0, STYLE_NORMAL, "");
 	tally_add_counts(ui, s);
-	tally_add_unsent(ui, s);
+	tally_add_live(ui, s);
 	tally_add(ui, s, 0, STYLE_NORMAL,
 	    report_item_label(REPORT_ASSESSMENT));
 	tally_add_text(ui, s, r->assessment);

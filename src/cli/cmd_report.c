@@ -85,8 +85,8 @@ report_make(struct db *db, const char *kind, const char *format,
 		    history);
 	else if (strcmp(kind, "actions") == 0)
 		out = report_actions(db, document_id, unit_id);
-	else if (report_build(db, document_id, unit_id, round, NULL, csv ?
-	    REPORT_WITH_UNITS : REPORT_WITH_PROPOSALS, &r) == 0) {
+	else if (report_build(db, document_id, unit_id, round, NULL, csv ? 0 :
+	    REPORT_WITH_PROPOSALS, &r) == 0) {
 		out = csv ? report_format_csv(&r) :
 		    strcmp(format, "rtf") == 0 ? report_paper_rtf(&r, flags) :
 		    report_paper_txt(&r, flags);

@@ -16,6 +16,7 @@
 #include "domain/completeness.h"
 #include "domain/date.h"
 #include "domain/lookup.h"
+#include "domain/report.h"
 #include "domain/submission.h"
 #include "domain/tally.h"
 #include "msg.h"
@@ -59,10 +60,12 @@ report_open_note(struct db *db, const struct store_tally *t)
 {
 	struct submission_open o;
 	struct tally counts;
-	char *text;
-	int rc;
+	char *text, cutoff[11];
+	int rc, final;
 
-	if (tally_compute(db, t->plan_id, t->unit_id, &counts) != 0)
+	/* The figures the snapshot will keep, as the screen shows them. */
+	if (report_counts(db, t->plan_id, t->unit_id, t->round, NULL, &counts,
+	    &final, cutoff, NULL) != 0)
 		return -1;
 	rc = submission_open_items(db, t->plan_id, t->unit_id, &counts,
 	    t->assessment, t->proposals, &o);

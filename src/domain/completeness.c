@@ -83,7 +83,7 @@ completeness_figures(struct db *db, int64_t plan_id, int64_t unit_id,
 
 	/* The report model's counts: the snapshot when final, else live. */
 	return report_counts(db, plan_id, unit_id, round, today, out, final,
-	    cutoff);
+	    cutoff, NULL);
 }
 
 void

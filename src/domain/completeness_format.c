@@ -200,17 +200,14 @@ completeness_format_csv(const struct completeness *c)
 		for (k = 0; k < COMPLETENESS_NSTATUS; k++)
 			n[2 + k] = u->status == (enum completeness_status)k;
 		cf_csv_row(fp, cols, n, &u->counts);
-		sum.total_members += u->counts.total_members;
-		sum.participated += u->counts.participated;
-		sum.wrote += u->counts.wrote;
-		sum.exempt += u->counts.exempt;
-		sum.missing += u->counts.missing;
+		tally_sum(&sum, &u->counts);
 	}
 	n[0] = c->expected;
 	n[1] = c->submitted;
 	for (k = 0; k < COMPLETENESS_NSTATUS; k++)
 		n[2 + k] = c->count[k];
 	cf_csv_row(fp, total, n, &sum);
+	tally_clear(&sum);
 	fclose(fp);
 	return buf;
 }

@@ -15,6 +15,7 @@ libqt_domain_a_SOURCES = \
 	src/domain/tally.c src/domain/tally.h \
 	src/domain/counters.c src/domain/counters.h \
 	src/domain/report.c src/domain/report.h \
+	src/domain/report_sum.c src/domain/report_sum.h \
 	src/domain/report_format.c \
 	src/domain/proposals.c src/domain/proposals.h \
 	src/domain/paper.c src/domain/paper.h \
@@ -93,10 +94,12 @@ TESTS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
 # SQL, and quantriet check on sound and broken files.
 TESTS += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/check_busy.sh tests/cli/import.sh \
 	tests/cli/report_noessay.sh tests/cli/import_plan.sh \
-	tests/cli/report_completeness.sh tests/cli/report_rtf.sh
+	tests/cli/report_completeness.sh tests/cli/report_rtf.sh \
+	tests/cli/report_up.sh
 EXTRA_DIST += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/check_busy.sh tests/cli/import.sh \
 	tests/cli/report_noessay.sh tests/cli/import_plan.sh \
 	tests/cli/report_completeness.sh tests/cli/report_rtf.sh \
+	tests/cli/report_up.sh \
 	tests/data/plans/000_d7dce3f576120319.txt \
 	tests/data/plans/001_d3cba06d6dcc2201.txt \
 	tests/data/plans/003_52b6a70762db1f8a.txt \

@@ -10,6 +10,7 @@
 #include "domain/date.h"
 #include "domain/plan_sql.h"
 #include "domain/report.h"
+#include "domain/report_sum.h"
 #include "xmalloc.h"
 
 const char *
@@ -36,24 +37,6 @@ report_item_label(enum report_item item)
 	"  ORDER BY x.document_id = ?1 DESC LIMIT 1)"
 
 /* Copies an ISO date column into a 11-byte buffer ("" for NULL). */
-static void
-report_col_date(sqlite3_stmt *stmt, int col, char out[11])
-{
-	const char *s = (const char *)sqlite3_column_text(stmt, col);
-
-	out[0] = '\0';
-	if (s != NULL && strlen(s) == 10)
-		memcpy(out, s, 11);
-}
-
-static char *
-report_col(sqlite3_stmt *stmt, int col)
-{
-	const char *s = (const char *)sqlite3_column_text(stmt, col);
-
-	return xstrdup(s != NULL ? s : "");
-}
-
 int
 report_cutoff(struct db *db, int64_t plan_id, int64_t unit_id, int round,
     const char *today, char deadline[11], char cutoff[11])
@@ -130,60 +113,30 @@ report_reasons_decode(const char *text, struct tally *t)
 	}
 }
 
-/*
- * The snapshot of a final row from its columns (starting at col: total,
- * participated, wrote, exempt, reasons, must_write, missing, late,
- * guests, cutoff). A row made final before schema 10 kept items 1-4
- * only: "not yet" is then what the identity of tally.h leaves.
- */
-static void
-report_snapshot(sqlite3_stmt *stmt, int col, struct tally *t,
-    char cutoff[11])
-{
-	memset(t, 0, sizeof *t);
-	t->total_members = sqlite3_column_int64(stmt, col);
-	t->participated = sqlite3_column_int64(stmt, col + 1);
-	t->wrote = sqlite3_column_int64(stmt, col + 2);
-	t->exempt = sqlite3_column_int64(stmt, col + 3);
-	report_reasons_decode((const char *)sqlite3_column_text(stmt, col + 4),
-	    t);
-	if (sqlite3_column_type(stmt, col + 5) == SQLITE_NULL) {
-		t->missing = t->total_members - t->wrote - t->exempt;
-		if (t->missing < 0)
-			t->missing = 0;
-		t->must_write = t->total_members - t->exempt;
-	} else {
-		t->must_write = sqlite3_column_int64(stmt, col + 5);
-		t->missing = sqlite3_column_int64(stmt, col + 6);
-		t->late = sqlite3_column_int64(stmt, col + 7);
-		t->guests_present = sqlite3_column_int64(stmt, col + 8);
-	}
-	report_col_date(stmt, col + 9, cutoff);
-}
-
-/* The snapshot columns of tally_report t, as report_snapshot reads them. */
-#define REPORT_SNAPSHOT_COLS \
-	"t.total_members, t.participated, t.wrote, t.exempt, t.reasons, " \
-	"t.must_write, t.missing, t.late, t.guests_present, " \
-	"coalesce(t.cutoff, t.finalized_on)"
-
 int
 report_counts(struct db *db, int64_t plan_id, int64_t unit_id, int round,
-    const char *today, struct tally *out, int *final, char cutoff[11])
+    const char *today, struct tally *out, int *final, char cutoff[11],
+    char **live)
 {
-	sqlite3_stmt *stmt = plan_prepare(db, "SELECT " REPORT_SNAPSHOT_COLS " FROM tally_report t WHERE t.id = "
+	sqlite3_stmt *stmt = plan_prepare(db, "SELECT " REPORT_SNAPSHOT_COLS
+	    ", coalesce(t.live_units, '') FROM tally_report t WHERE t.id = "
 	    REPORT_ROW_SQL " AND t.status = 'final'", plan_id, unit_id);
-	char deadline[11];
+	struct report_sum sum;
+	char now[11];
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	*final = 0;
+	if (live != NULL)
+		*live = NULL;
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int(stmt, 3, round);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		report_snapshot(stmt, 0, out, cutoff);
+		if (live != NULL)
+			*live = report_col(stmt, 10);
 		*final = 1;
 	}
 	db_release(db, stmt);
@@ -193,10 +146,50 @@ report_counts(struct db *db, int64_t plan_id, int64_t unit_id, int round,
 		db_set_error(db, rc, "đọc báo cáo tổng hợp");
 		return -1;
 	}
-	if (report_cutoff(db, plan_id, unit_id, round, today, deadline,
-	    cutoff) != 0)
+	if (today == NULL || *today == '\0') {
+		date_to_iso(date_today(), now);
+		today = now;
+	}
+	if (report_sum(db, plan_id, unit_id, round, today, &sum) != 0)
 		return -1;
-	return tally_compute_at(db, plan_id, unit_id, cutoff, out);
+	memcpy(cutoff, sum.cutoff, 11);
+	*out = sum.total;
+	memset(&sum.total, 0, sizeof sum.total);
+	if (live != NULL) {
+		*live = sum.live;
+		sum.live = NULL;
+	}
+	report_sum_clear(&sum);
+	return 0;
+}
+
+char *
+report_live_note(const struct report *r)
+{
+	char *names, *out, *nl;
+
+	if (r->live == NULL || *r->live == '\0')
+		return NULL;
+	/* The lines as a list: "A, B". */
+	names = xstrndup(r->live, strlen(r->live) - 1);
+	while ((nl = strchr(names, '\n')) != NULL) {
+		*nl = '\0';
+		out = xasprintf("%s, %s", names, nl + 1);
+		free(names);
+		names = out;
+	}
+	out = xasprintf(r->final ? "Khi chốt, chưa nộp báo cáo đợt %d (số "
+	    "liệu của họ là số lúc chốt, không phải số họ chốt): %s" :
+	    "Chưa nộp báo cáo đợt %d (số liệu của họ là số hiện tại, chưa "
+	    "chốt): %s", r->round, names);
+	free(names);
+	return out;
+}
+
+const char *
+report_figures_word(int final)
+{
+	return final ? "đã chốt" : "nháp (số hiện tại)";
 }
 
 /* Header, plan and report row; the counts are report_counts'. */
@@ -255,29 +248,56 @@ report_load(struct db *db, struct report *r, const char *today)
 	return 0;
 }
 
-/* Item 6's companions: proposals in essays handed in by the cutoff. */
 static int
-report_load_proposals(struct db *db, struct report *r)
+report_cut_cmp(const void *a, const void *b)
+{
+	const struct tally_unit *x = a, *y = b;
+
+	return x->unit_id < y->unit_id ? -1 : x->unit_id > y->unit_id;
+}
+
+/*
+ * Item 6's companions: proposals in essays handed in by the day each
+ * unit is counted as of (cuts, sorted by unit: report_sum's), so that a
+ * unit whose report is in gives the proposals its snapshot counted. The
+ * essays are read by plan, as far as the latest of those days, and each
+ * is held against its unit's day here: a join to the list of units would
+ * read them member by member, ten times slower at a province.
+ */
+static int
+report_load_proposals(struct db *db, struct report *r,
+    const struct tally_unit *cuts, size_t ncuts)
 {
 	sqlite3_stmt *stmt = plan_prepare(db, "WITH RECURSIVE " PLAN_SQL_PLANS
-	    ", " PLAN_SQL_UNITS " SELECT m.full_name, u.name, e.proposals "
+	    ", " PLAN_SQL_UNITS " SELECT m.full_name, u.name, e.proposals, "
+	    "m.unit_id, e.submitted_on "
 	    "FROM units JOIN member m ON m.unit_id = units.id "
 	    "JOIN unit u ON u.id = m.unit_id JOIN essay e ON e.member_id = m.id "
 	    "WHERE e.document_id IN (SELECT id FROM plans) AND " PLAN_SQL_WROTE
 	    " AND trim(e.proposals) <> '' "
-	    "ORDER BY u.name_fold, m.name_sort, m.id LIMIT ?3", r->plan_id,
-	    r->unit_id);
+	    "ORDER BY u.name_fold, m.name_sort, m.id", r->plan_id, r->unit_id);
+	struct tally_unit key;
+	const struct tally_unit *cut;
+	const char *latest = "";
 	struct report_proposal *p;
+	size_t i;
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
-	plan_bind_cutoff(stmt, r->cutoff);
-	sqlite3_bind_int(stmt, 3, REPORT_MAX_PROPOSALS + 1);
+	for (i = 0; i < ncuts; i++)
+		if (strcmp(cuts[i].cutoff, latest) > 0)
+			latest = cuts[i].cutoff;
+	plan_bind_cutoff(stmt, latest);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		key.unit_id = sqlite3_column_int64(stmt, 3);
+		cut = bsearch(&key, cuts, ncuts, sizeof *cuts, report_cut_cmp);
+		if (cut == NULL || strcmp((const char *)sqlite3_column_text(stmt,
+		    4), cut->cutoff) > 0)
+			continue;
 		if (r->nmember_proposals == REPORT_MAX_PROPOSALS) {
 			r->more_proposals = 1;
-			continue;
+			break;
 		}
 		r->member_proposals = xrealloc(r->member_proposals,
 		    (r->nmember_proposals + 1) * sizeof *r->member_proposals);
@@ -287,50 +307,23 @@ report_load_proposals(struct db *db, struct report *r)
 		p->text = report_col(stmt, 2);
 	}
 	db_release(db, stmt);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		db_set_error(db, rc, "đọc đề xuất của đảng viên");
 		return -1;
 	}
 	return 0;
 }
 
-/* A line of counts per direct child unit, each by report_counts. */
-static int
-report_load_units(struct db *db, struct report *r, const char *today)
-{
-	sqlite3_stmt *stmt = db_prepare(db, "SELECT id, name FROM unit "
-	    "WHERE parent_id = ?1 ORDER BY name_fold, id");
-	struct report_unit *u;
-	int rc, bad = 0;
-
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, r->unit_id);
-	while (!bad && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		r->units = xrealloc(r->units, (r->nunits + 1) * sizeof *r->units);
-		u = &r->units[r->nunits++];
-		memset(u, 0, sizeof *u);
-		u->unit_id = sqlite3_column_int64(stmt, 0);
-		u->name = report_col(stmt, 1);
-		bad = report_counts(db, r->plan_id, u->unit_id, r->round, today,
-		    &u->counts, &u->final, u->cutoff) != 0;
-	}
-	if (!bad && rc != SQLITE_DONE) {
-		db_set_error(db, rc, "đọc các đơn vị trực thuộc");
-		bad = 1;
-	}
-	sqlite3_finalize(stmt);
-	return bad ? -1 : 0;
-}
-
 int
 report_build(struct db *db, int64_t plan_id, int64_t unit_id, int round,
     const char *today, int flags, struct report *out)
 {
+	struct report_sum sum;
 	char now[11];
 	int final;
 
 	memset(out, 0, sizeof *out);
+	memset(&sum, 0, sizeof sum);
 	out->plan_id = plan_id;
 	out->unit_id = unit_id;
 	out->round = round;
@@ -340,17 +333,40 @@ report_build(struct db *db, int64_t plan_id, int64_t unit_id, int round,
 	}
 	if (report_load(db, out, today) != 0 ||
 	    report_cutoff(db, plan_id, unit_id, round, today, out->deadline,
-	    out->cutoff) != 0 ||
-	    report_counts(db, plan_id, unit_id, round, today, &out->counts,
-	    &final, out->cutoff) != 0 ||
-	    ((flags & REPORT_WITH_PROPOSALS) &&
-	    report_load_proposals(db, out) != 0) ||
-	    ((flags & REPORT_WITH_UNITS) &&
-	    report_load_units(db, out, today) != 0)) {
-		report_clear(out);
-		return -1;
+	    out->cutoff) != 0)
+		goto fail;
+	/*
+	 * The lines and the proposals as they stand (a final report's as
+	 * of the day it was made final); a final report's counts and the
+	 * list of children counted live are its snapshot's.
+	 */
+	if (report_sum(db, plan_id, unit_id, round, out->final ? out->date :
+	    today, &sum) != 0)
+		goto fail;
+	out->units = sum.units;
+	out->nunits = sum.nunits;
+	sum.units = NULL;
+	sum.nunits = 0;
+	if (out->final) {
+		if (report_counts(db, plan_id, unit_id, round, today,
+		    &out->counts, &final, out->cutoff, &out->live) != 0)
+			goto fail;
+	} else {
+		out->counts = sum.total;
+		memset(&sum.total, 0, sizeof sum.total);
+		out->live = sum.live;
+		sum.live = NULL;
 	}
+	qsort(sum.cuts, sum.ncuts, sizeof *sum.cuts, report_cut_cmp);
+	if ((flags & REPORT_WITH_PROPOSALS) &&
+	    report_load_proposals(db, out, sum.cuts, sum.ncuts) != 0)
+		goto fail;
+	report_sum_clear(&sum);
 	return 0;
+fail:
+	report_sum_clear(&sum);
+	report_clear(out);
+	return -1;
 }
 
 void
@@ -380,5 +396,7 @@ report_clear(struct report *r)
 		tally_clear(&r->units[i].counts);
 	}
 	free(r->units);
+	free(r->live);
 	memset(r, 0, sizeof *r);
 }
+

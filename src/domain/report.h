@@ -14,10 +14,23 @@
  *     the report row's text (tally_report), with the members' own
  *     proposals beside item 6;
  *   - the signer: the row's, else the unit's secretary;
- *   - the counts: the snapshot taken when the report was made final, or,
- *     for a draft, tally_compute_at() as of the round's cutoff;
- *   - on request, one line of counts per direct child unit (each its own
- *     snapshot when its report is final, else live), for the CSV.
+ *   - the counts: the snapshot taken when the report was made final;
+ *     for a draft, summed from the units below: a direct child whose
+ *     report of the round is final (submitted) counts with its snapshot,
+ *     whatever is recorded in it afterwards; one whose report is not
+ *     counts as its own draft would, live (its own members as of its
+ *     cutoff, its children the same way down); the unit's own members
+ *     count live as of the round's cutoff. So a commune's report is built
+ *     from its cells' submitted reports, and a district's from its
+ *     communes'. Live figures come from the counters (tally.h), one read
+ *     for the whole subtree; a snapshot is one row;
+ *   - one line of counts per direct child unit, as summed, and the names
+ *     of the children whose report is not in, counted live (report_live_
+ *     note): every face names them. A final report keeps that list in
+ *     its snapshot; its lines are as they stood the day it was made
+ *     final, and so are the members' proposals of item 6, each unit's as
+ *     of the cutoff it is counted as of (a submitted child's: its
+ *     snapshot's).
  *
  * The round's cutoff (report_cutoff): a round counts only what happened
  * by its deadline, and nothing after today. The deadline of round R for
@@ -62,7 +75,8 @@ struct report_proposal {
 struct report_unit {
 	int64_t		 unit_id;
 	char		*name;
-	int		 final;		/* its report is final: counts are the snapshot */
+	int		 final;		/* its report is in (final): counts are its
+					   snapshot; 0: counted live */
 	char		 cutoff[11];	/* ISO: the day its counts are as of */
 	struct tally	 counts;
 };
@@ -96,14 +110,19 @@ struct report {
 	struct report_proposal *member_proposals;
 	size_t		 nmember_proposals;
 	int		 more_proposals;	/* 1: there were more than the limit */
-	/* With REPORT_WITH_UNITS: the direct child units, by name. */
+	/* The direct child units, by name, each as summed into counts. */
 	struct report_unit *units;
 	size_t		 nunits;
+	/*
+	 * The children counted live (their report not in), one name a line,
+	 * " (bị trả lại)" after a returned one; "" when none. A final
+	 * report's as kept in its snapshot.
+	 */
+	char		*live;
 };
 
 /* What report_build reads besides the report itself. */
 #define REPORT_WITH_PROPOSALS	0x1	/* the members' proposals */
-#define REPORT_WITH_UNITS	0x2	/* a line of counts per child unit */
 
 /* Members' proposals a report holds at most (a province has 100,000s). */
 #define REPORT_MAX_PROPOSALS	300
@@ -121,13 +140,29 @@ void		 report_clear(struct report *r);
 
 /*
  * The counts of a report, the one way every face and the snapshot get
- * them: for a final report row, its snapshot; else tally_compute_at()
- * as of the round's cutoff (see above). *final says which, cutoff (12
- * bytes) receives the day counted to. 0 or -1 (db_error).
+ * them: for a final report row, its snapshot; else summed from the
+ * units below (see above). *final says which, cutoff (11 bytes)
+ * receives the day counted to; with live not NULL, *live gets a new
+ * string: the children counted live (struct report's live). 0 or -1
+ * (db_error).
  */
 int		 report_counts(struct db *db, int64_t plan_id, int64_t unit_id,
 		    int round, const char *today, struct tally *out,
-		    int *final, char cutoff[11]);
+		    int *final, char cutoff[11], char **live);
+
+/*
+ * The sentence every face prints under the counts when children were
+ * counted live: "Chưa nộp báo cáo đợt 1 (số liệu của họ là số hiện tại,
+ * chưa chốt): Chi bộ ấp A, Chi bộ ấp B (bị trả lại)"; NULL when none.
+ * Raw names: each face passes it through its sanitiser. Newly allocated.
+ */
+char		*report_live_note(const struct report *r);
+
+/*
+ * How a line of counts is marked in the CSV: "đã chốt" (a snapshot) or
+ * "nháp (số hiện tại)" (live); static.
+ */
+const char	*report_figures_word(int final);
 
 /*
  * The cutoff of ROUND for UNIT_ID under PLAN_ID as of TODAY (ISO): the
@@ -149,8 +184,8 @@ void		 report_reasons_decode(const char *text, struct tally *t);
 /*
  * The counts as CSV (RFC 4180, UTF-8, CRLF line ends): a header row, then
  * one row per child unit and a total row (the report's own counts) when
- * it was built REPORT_WITH_UNITS and has children, else one row for the
- * unit. The columns are the same on every row and every run: the unit,
+ * it has children, else one row for the unit; the status column is
+ * report_figures_word's. The columns are the same on every row and every run: the unit,
  * whether final, the cutoff, items 1-4, one column per exemption reason
  * (in the rules' order), must write, not yet, late, guests. Newly
  * allocated.

@@ -38,7 +38,7 @@ csv_row(FILE *fp, const char *label, int final, const char *cutoff,
 	if (date_from_iso(cutoff, &d) == 0)
 		date_to_vn(d, vn);
 	csv_field(fp, label);
-	fprintf(fp, ",%s,%s,%lld,%lld,%lld,%lld", final ? "đã chốt" : "nháp",
+	fprintf(fp, ",%s,%s,%lld,%lld,%lld,%lld", report_figures_word(final),
 	    vn, (long long)t->total_members, (long long)t->participated,
 	    (long long)t->wrote, (long long)t->exempt);
 	for (i = 0; i < cols->nreasons; i++)

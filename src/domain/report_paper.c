@@ -117,6 +117,20 @@ add_exempt(struct paper *p, const struct tally *t)
 	free(text);
 }
 
+/* Under the counts: the units below whose report is not in (live). */
+static void
+add_live(struct paper *p, const struct report *r)
+{
+	char *note = report_live_note(r), *line;
+
+	if (note == NULL)
+		return;
+	line = xasprintf("(%s)", note);
+	add_safe(p, PAPER_TEXT, line);
+	free(line);
+	free(note);
+}
+
 /* Text of the report row, else lines to write on. */
 static void
 add_text(struct paper *p, const char *text, int dots)
@@ -249,6 +263,7 @@ report_paper(const struct report *r, int flags, struct paper *p)
 	add_count(p, REPORT_STUDIED, r->counts.participated);
 	add_count(p, REPORT_WROTE, r->counts.wrote);
 	add_exempt(p, &r->counts);
+	add_live(p, r);
 	add_item(p, REPORT_ASSESSMENT, "");
 	add_text(p, r->assessment, DOTS_ASSESSMENT);
 	add_proposals(p, r);

@@ -57,12 +57,31 @@ struct tally {
  */
 int		 tally_compute_at(struct db *db, int64_t document_id,
 		    int64_t unit_id, const char *cutoff, struct tally *out);
+/* A unit whose own members (not those of the units below) are counted. */
+struct tally_unit {
+	int64_t		 unit_id;
+	size_t		 group;		/* the tally of out[] its members add to */
+	char		 cutoff[11];	/* ISO: counted as of this day */
+};
+/*
+ * The counts of the own members of each of the N units, each as of its
+ * own cutoff, added to out[units[i].group] (ngroups tallies the caller
+ * zeroed or filled), under plan DOCUMENT_ID's rules as tally_compute_at
+ * counts them: one read of the counters of all of them. A group that
+ * gets units gets every reason of the rules, in order. 0, or -1 on error
+ * (db_error): out[] then holds part of the counts.
+ */
+int		 tally_compute_units(struct db *db, int64_t document_id,
+		    const struct tally_unit *units, size_t n,
+		    struct tally *out, size_t ngroups);
 /* tally_compute_at as of today. */
 int		 tally_compute(struct db *db, int64_t document_id,
 		    int64_t unit_id, struct tally *out);
 void		 tally_clear(struct tally *t);
 /* A deep copy of src into *dst (released with tally_clear). */
 void		 tally_copy(struct tally *dst, const struct tally *src);
+/* Adds every count of src to dst, reasons merged by tally_add_reason. */
+void		 tally_sum(struct tally *dst, const struct tally *src);
 /* Adds n members exempt for reason, merging equal reasons (in order). */
 void		 tally_add_reason(struct tally *t, const char *reason,
 		    int64_t n);

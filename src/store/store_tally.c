@@ -183,8 +183,8 @@ store_tally_unfinal(struct db *db, struct store_tally *t, const char *action,
 	    " status = 'draft', finalized_on = NULL, total_members = NULL,"
 	    " participated = NULL, wrote = NULL, exempt = NULL, reasons = NULL,"
 	    " must_write = NULL, missing = NULL, late = NULL,"
-	    " guests_present = NULL, cutoff = NULL WHERE id = ?1"
-	    " AND status = 'final'", 1, t->id) != 1) {
+	    " guests_present = NULL, cutoff = NULL, live_units = NULL"
+	    " WHERE id = ?1 AND status = 'final'", 1, t->id) != 1) {
 		db_set_message(db, "Báo cáo chưa chốt, không cần mở lại");
 		db_rollback(db);
 		return -1;
@@ -214,7 +214,7 @@ store_tally_finalize(struct db *db, struct store_tally *t, const char *today,
 {
 	struct tally counts;
 	sqlite3_stmt *stmt;
-	char cutoff[11];
+	char cutoff[11], *live = NULL;
 	int rc, final;
 
 	if (db_begin(db) != 0)
@@ -225,7 +225,7 @@ store_tally_finalize(struct db *db, struct store_tally *t, const char *today,
 	 */
 	if (store_tally_write(db, t) != 0 ||
 	    report_counts(db, t->plan_id, t->unit_id, t->round, today, &counts,
-	    &final, cutoff) != 0) {
+	    &final, cutoff, &live) != 0) {
 		db_rollback(db);
 		return -1;
 	}
@@ -235,16 +235,18 @@ store_tally_finalize(struct db *db, struct store_tally *t, const char *today,
 		db_set_message(db, "Số liệu không khớp: mục 1 phải bằng mục 3 "
 		    "+ mục 4 + số chưa viết; chưa chốt được");
 		tally_clear(&counts);
+		free(live);
 		db_rollback(db);
 		return -1;
 	}
 	stmt = db_prepare(db, "UPDATE tally_report SET status = 'final',"
 	    " finalized_on = ?2, total_members = ?3, participated = ?4,"
 	    " wrote = ?5, exempt = ?6, reasons = ?7, must_write = ?8,"
-	    " missing = ?9, late = ?10, guests_present = ?11, cutoff = ?12"
-	    " WHERE id = ?1 AND status = 'draft'");
+	    " missing = ?9, late = ?10, guests_present = ?11, cutoff = ?12,"
+	    " live_units = ?13 WHERE id = ?1 AND status = 'draft'");
 	if (stmt == NULL) {
 		tally_clear(&counts);
+		free(live);
 		db_rollback(db);
 		return -1;
 	}
@@ -260,6 +262,7 @@ store_tally_finalize(struct db *db, struct store_tally *t, const char *today,
 	sqlite3_bind_int64(stmt, 10, counts.late);
 	sqlite3_bind_int64(stmt, 11, counts.guests_present);
 	sqlite3_bind_text(stmt, 12, cutoff, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 13, live, -1, free);
 	rc = store_step_done(db, stmt, "chốt báo cáo tổng hợp");
 	sqlite3_finalize(stmt);
 	tally_clear(&counts);

@@ -135,7 +135,7 @@ form(struct db *db, int64_t unit, int round, int csv)
 	struct report r;
 	char *out;
 
-	if (report_build(db, FX_D1, unit, round, NULL, csv ? REPORT_WITH_UNITS :
+	if (report_build(db, FX_D1, unit, round, NULL, csv ? 0 :
 	    REPORT_WITH_PROPOSALS, &r) != 0)
 		return NULL;
 	out = csv ? report_format_csv(&r) : report_paper_txt(&r, 0);
@@ -183,9 +183,9 @@ test_forms(struct db *db)
 	tap_ok(csv != NULL && strstr(csv, ",Miễn viết: Miễn sinh hoạt,"
 	    "Miễn viết: Miễn công tác,Miễn viết: Hưu trí,") != NULL,
 	    "one column per exemption reason, in the statuses' order");
-	tap_ok(csv != NULL && strstr(csv, "\r\nChi bộ ấp An,nháp,30/04/2021,"
+	tap_ok(csv != NULL && strstr(csv, "\r\nChi bộ ấp An,nháp (số hiện tại),30/04/2021,"
 	    "5,3,3,1,0,1,0,") != NULL, "CSV row per cell");
-	tap_ok(csv != NULL && strstr(csv, "\r\nTổng cộng,nháp,30/04/2021,"
+	tap_ok(csv != NULL && strstr(csv, "\r\nTổng cộng,nháp (số hiện tại),30/04/2021,"
 	    "10,5,4,2,1,1,0,") != NULL, "CSV total row");
 	fields = csv != NULL ? csv_fields(csv) : 0;
 	for (line = csv; line != NULL && *line != '\0';
@@ -198,7 +198,7 @@ test_forms(struct db *db)
 	free(csv);
 	db_exec(db, "UPDATE unit SET name = 'Chi bộ \"An\", ấp 1' WHERE id = 3");
 	csv = form(db, FX_C, 1, 1);
-	tap_ok(csv != NULL && strstr(csv, "\r\n\"Chi bộ \"\"An\"\", ấp 1\",nháp,") != NULL,
+	tap_ok(csv != NULL && strstr(csv, "\r\n\"Chi bộ \"\"An\"\", ấp 1\",nháp (số hiện tại),") != NULL,
 	    "RFC 4180 quoting of a name with comma and quotes");
 	free(csv);
 	/* Invalid UTF-8 in a name (a bad import) must not break the form. */
@@ -278,6 +278,8 @@ test_rounds(struct db *db)
 {
 	static const int64_t units[] = { FX_P, FX_C, FX_A, FX_B, FX_E };
 	struct report r1, r2, f;
+	struct tally own;
+	char *note;
 	size_t i;
 	int round, ok = 1;
 
@@ -293,7 +295,7 @@ test_rounds(struct db *db)
 	    "a2's essay of 28/04 counts in round 2, not round 1");
 	report_clear(&r1);
 	report_clear(&r2);
-	report_build(db, FX_D1, FX_C, 1, NULL, REPORT_WITH_UNITS, &r1);
+	report_build(db, FX_D1, FX_C, 1, NULL, 0, &r1);
 	tap_is_str(r1.cutoff, "2021-04-20", "the commune's round 1 counts to "
 	    "its cells' deadline");
 	tap_is_int(r1.nunits, 3, "one line per cell");
@@ -325,10 +327,27 @@ test_rounds(struct db *db)
 	    strcmp(f.counts.reasons[1].reason, "Miễn công tác") == 0,
 	    "its reasons are the snapshot's");
 	report_clear(&f);
-	report_build(db, FX_D1, FX_C, 1, NULL, REPORT_WITH_UNITS, &f);
+	report_build(db, FX_D1, FX_C, 1, NULL, 0, &f);
 	tap_ok(f.nunits == 3 && f.units[0].final && f.units[0].counts.wrote ==
 	    2 && !f.units[1].final, "the commune's lines take a final cell's "
 	    "snapshot");
+	/* The commune holds no member of its own: its cells make it. */
+	tap_ok(f.nunits == 3 && f.counts.wrote == f.units[0].counts.wrote +
+	    f.units[1].counts.wrote + f.units[2].counts.wrote &&
+	    f.counts.total_members == f.units[0].counts.total_members +
+	    f.units[1].counts.total_members + f.units[2].counts.total_members,
+	    "the commune's counts are its cells' lines summed");
+	tally_compute_at(db, FX_D1, FX_C, f.cutoff, &own);
+	tap_ok(f.counts.wrote == own.wrote - 1 && f.counts.total_members ==
+	    own.total_members, "the snapshot of the one that submitted, not "
+	    "the essay recorded in it since; live for the others");
+	tally_clear(&own);
+	note = report_live_note(&f);
+	tap_ok(note != NULL && f.nunits == 3 &&
+	    strstr(note, f.units[1].name) != NULL &&
+	    strstr(note, f.units[0].name) == NULL,
+	    "it names the cells whose report is not in, not the one that is");
+	free(note);
 	report_clear(&f);
 	db_exec(db, "UPDATE essay SET submitted_on = NULL WHERE id = 305;"
 	    "DELETE FROM tally_report; DELETE FROM report_deadline");
