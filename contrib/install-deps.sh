@@ -5,7 +5,8 @@
 #
 # Beyond the build: the tests drive the interface in tmux, find its pid
 # with ps (procps), script with awk (mawk), make fixtures with sqlite3 and
-# a test CA with openssl; make fuzz builds with clang (libFuzzer).
+# a test CA with openssl; make fuzz builds with clang (libFuzzer);
+# tests/sync/measure.sh compares with the zstd command.
 # Everything else they call (iconv and the C.UTF-8
 # locale from libc-bin, script from bsdutils, cmp, coreutils) is in every
 # Debian 12; the tests set their own locale, so no "locales" package is
@@ -15,7 +16,7 @@ set -eu
 
 packages="build-essential autoconf automake pkg-config gettext-base
 libncurses-dev libsqlite3-dev libcurl4-openssl-dev zlib1g-dev
-libmicrohttpd-dev tmux procps mawk openssl sqlite3 ca-certificates
+libmicrohttpd-dev libzstd-dev zstd tmux procps mawk openssl sqlite3 ca-certificates
 valgrind time clang"
 
 missing=""

@@ -3,9 +3,9 @@
 # Each part of quantriet is its own static library, built from its own
 # local.mk: a test links only the parts it exercises, and the parts depend
 # downwards only (cli -> ui -> sync -> store -> domain -> core -> text).
-QT_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE3_CFLAGS) $(LIBCURL_CFLAGS) $(ZLIB_CFLAGS) $(MHD_CFLAGS)
+QT_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE3_CFLAGS) $(LIBCURL_CFLAGS) $(ZLIB_CFLAGS) $(ZSTD_CFLAGS) $(MHD_CFLAGS)
 # libcurl is not linked: src/sync/netlib.c loads it when a sync starts.
-QT_SYSLIBS = $(NCURSESW_LIBS) $(SQLITE3_LIBS) $(ZLIB_LIBS) $(LIBS)
+QT_SYSLIBS = $(NCURSESW_LIBS) $(SQLITE3_LIBS) $(ZLIB_LIBS) $(ZSTD_LIBS) $(LIBS)
 
 noinst_LIBRARIES += libqt_core.a
 libqt_core_a_CFLAGS = $(QT_CFLAGS)

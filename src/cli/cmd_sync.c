@@ -91,12 +91,19 @@ cmd_sync(int argc, char **argv)
 		    "hoạch mới; thoát 0 chỉ khi máy chủ đã xác nhận. Mạng lỗi "
 		    "hoặc máy chủ bận thì tự thử lại, tối đa 20 phút.\n"
 		    "--quiet (cho cron) chờ ngẫu nhiên tới 5 phút trước khi "
-		    "bắt đầu; --jitter GIÂY đặt thời gian chờ đó (0: không chờ).\n");
+		    "bắt đầu; --jitter GIÂY đặt thời gian chờ đó (0: không chờ). "
+		    "Với --quiet, khi không có gì để gửi và máy chủ tỉnh báo "
+		    "chưa có tin mới, không kết nối mạng.\n");
 		return o.help ? 0 : EXIT_USAGE;
 	}
-	sync_jitter(&o);
 	if ((db = cli_open_db(o.db, DB_OPEN_EXISTING)) == NULL)
 		return 1;
+	/* From cron, nothing to send and no news yet: no connection at all. */
+	if (o.quiet && sync_poll_skip(db)) {
+		db_close(&db);
+		return 0;
+	}
+	sync_jitter(&o);
 	if ((run = sync_start(db, SYNC_LOCK_WAIT_S, &err)) == NULL) {
 		msg_error("%s", err);
 		free(err);

@@ -59,6 +59,16 @@ srv_conflict_gone(struct db *db, const struct srv_device *dev,
 	    srv_in_scope(db, dev->unit_id, unit);
 }
 
+int
+srv_row_resent(struct db *db, const struct srv_device *dev,
+    const struct sync_row *row)
+{
+	int64_t writer, changed, unit;
+
+	conflict_last_change(db, row, &writer, &changed, &unit);
+	return writer == dev->id && changed == row->hlc;
+}
+
 void
 srv_conflict_clear(struct srv_conflict *c)
 {

@@ -3,7 +3,7 @@ bin_PROGRAMS += quantriet-server
 quantriet_server_SOURCES = \
 	src/server/server.c src/server/srv.h \
 	src/server/serve.c src/server/common.c \
-	src/server/push.c src/server/pull.c src/server/enrol.c \
+	src/server/push.c src/server/pull.c src/server/sync.c src/server/enrol.c \
 	src/server/conflict.c src/server/scope.c src/server/throttle.c src/server/guard.c \
 	src/server/sha256.c src/server/sha256.h
 quantriet_server_CFLAGS = $(QT_CFLAGS)
@@ -27,3 +27,13 @@ tests_unit_test_srv_push_SOURCES = tests/unit/test_srv_push.c \
 	src/server/conflict.c
 tests_unit_test_srv_push_LDADD = libqt_sync.a $(QT_CORE_LIBS)
 TESTS += tests/unit/test_srv_push
+
+# Version 3's round trip beside the old pull (docs/sync.md, Sync).
+check_PROGRAMS += tests/unit/test_srv_sync
+tests_unit_test_srv_sync_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_srv_sync_SOURCES = tests/unit/test_srv_sync.c \
+	tests/unit/scratch_db.c tests/unit/scratch_db.h \
+	src/server/sync.c src/server/push.c src/server/pull.c \
+	src/server/common.c src/server/scope.c src/server/conflict.c
+tests_unit_test_srv_sync_LDADD = libqt_sync.a $(QT_CORE_LIBS)
+TESTS += tests/unit/test_srv_sync

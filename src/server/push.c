@@ -37,7 +37,8 @@ struct push_counts {
  */
 static void
 push_restore(struct db *db, const struct srv_device *dev,
-    const struct sync_row *row, struct push_counts *n, struct buf *restore)
+    const struct sync_row *row, struct push_counts *n, char **last,
+    struct buf *restore)
 {
 	int64_t owner = sync_row_owner(db, row->t, row->key);
 
@@ -46,7 +47,8 @@ push_restore(struct db *db, const struct srv_device *dev,
 	if (owner > 0 && !srv_in_scope(db, dev->unit_id, owner) &&
 	    !(row->t->public && srv_in_scope(db, owner, dev->unit_id)))
 		return;
-	if (sync_row_encode(db, row->t, row->key, 0, -1, restore) == 0)
+	if (sync_row_encode_cols(db, row->t, row->key, 0, -1, last,
+	    restore) == 0)
 		n->restored++;
 }
 
@@ -137,6 +139,8 @@ push_row(struct db *db, const struct srv_device *dev,
 		}
 	} else if (row->del)
 		return 0;	/* already gone */
+	if (stored == row->hlc && srv_row_resent(db, dev, row))
+		return 0;	/* sent before in a batch since split */
 	verdict = srv_conflict_find(db, dev, row, rec, stored, *hlc, c);
 	if (verdict == SRV_CONFLICT_LOST ||
 	    (verdict == SRV_NO_CONFLICT && stored >= *hlc))
@@ -197,6 +201,7 @@ push_rows(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 {
 	struct wire_record *rec = xmalloc(sizeof *rec);
 	int64_t seen = 0, end_count = -1;
+	char *last = NULL;	/* version 3 "cols" of the restored rows */
 	int rc;
 
 	while ((rc = wire_next(rd, rec)) == 1) {
@@ -236,7 +241,8 @@ push_rows(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 			n->rejected++;
 			push_note(notes, "reject", &row, reason, 0);
 			if (r->version >= 2)
-				push_restore(db, dev, &row, n, restore);
+				push_restore(db, dev, &row, n, r->version >= 3 ?
+				    &last : NULL, restore);
 			break;
 		}
 		free(reason);
@@ -246,11 +252,13 @@ push_rows(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 		if (saved < 0) {
 			srv_reply_error(db, r, 503, "busy", db_error(db));
 			free(rec);
+			free(last);
 			return -1;
 		}
 		n->conflicts += saved;
 	}
 	free(rec);
+	free(last);
 	if (rc != 0 || end_count != seen || seen != count) {
 		srv_reply_error(db, r, 400, "bad-request", "Gói dữ liệu gửi lên "
 		    "bị hỏng hoặc thiếu: hãy đồng bộ lại");
@@ -259,10 +267,10 @@ push_rows(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 	return 0;
 }
 
-/* Answers a batch already applied with the acknowledgement it got then. */
+/* The acknowledgement a batch already applied got then, into ack; 1 if any. */
 static int
 push_replay(struct db *db, const struct srv_device *dev, int64_t batch,
-    struct srv_reply *r)
+    struct buf *ack)
 {
 	sqlite3_stmt *stmt = db_prepare(db, "SELECT ack FROM srv_batch "
 	    "WHERE device_id = ?1 AND batch_id = ?2");
@@ -273,8 +281,7 @@ push_replay(struct db *db, const struct srv_device *dev, int64_t batch,
 	sqlite3_bind_int64(stmt, 1, dev->id);
 	sqlite3_bind_int64(stmt, 2, batch);
 	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		srv_reply_begin(db, r, 200, "ack");
-		buf_add(&r->body, sqlite3_column_blob(stmt, 0),
+		buf_add(ack, sqlite3_column_blob(stmt, 0),
 		    (size_t)sqlite3_column_bytes(stmt, 0));
 		found = 1;
 	}
@@ -304,26 +311,25 @@ push_store_ack(struct db *db, const struct srv_device *dev, int64_t batch,
 	return 0;
 }
 
-void
-srv_push(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
-    struct srv_reply *r)
+int
+srv_push_batch(struct db *db, const struct srv_device *dev,
+    const struct wire_record *hdr, struct wire_reader *rd,
+    struct srv_reply *r, struct buf *ack)
 {
-	struct wire_record *hdr = xmalloc(sizeof *hdr);
 	struct push_counts n = { 0, 0, 0, 0, 0, 0 };
-	struct buf notes = { 0 }, ack = { 0 }, restore = { 0 };
+	struct buf notes = { 0 }, restore = { 0 };
 	int64_t batch, count;
-	char actor[32], *was = NULL;
+	char actor[32], *was;
+	int rc = -1;
 
-	if (srv_check_header(db, rd, hdr, "push", r) != 0)
-		goto out;
 	if (wire_get_int(hdr, "batch", &batch) != 0 ||
 	    wire_get_int(hdr, "count", &count) != 0 || count < 0) {
 		srv_reply_error(db, r, 400, "bad-request",
 		    "Gói dữ liệu gửi lên thiếu mã gói hoặc số bản ghi");
-		goto out;
+		return -1;
 	}
-	if (push_replay(db, dev, batch, r))
-		goto out;
+	if (push_replay(db, dev, batch, ack))
+		return 0;
 	/* The audit trail names the device whose push wrote each row. */
 	snprintf(actor, sizeof actor, "device:%lld", (long long)dev->id);
 	was = db_set_actor(db, actor);
@@ -336,34 +342,46 @@ srv_push(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
 		goto out;
 	}
 	/* The acknowledgement, less its header (which carries the time). */
-	wire_int(&ack, "batch", batch);
-	wire_int(&ack, "applied", n.applied);
-	wire_int(&ack, "stale", n.stale);
-	wire_int(&ack, "rejected", n.rejected);
-	wire_int(&ack, "clamped", n.clamped);
+	wire_int(ack, "batch", batch);
+	wire_int(ack, "applied", n.applied);
+	wire_int(ack, "stale", n.stale);
+	wire_int(ack, "rejected", n.rejected);
+	wire_int(ack, "clamped", n.clamped);
 	if (r->version >= 2) {
-		wire_int(&ack, "restore", n.restored);
-		wire_int(&ack, "conflicts", n.conflicts);
+		wire_int(ack, "restore", n.restored);
+		wire_int(ack, "conflicts", n.conflicts);
 	}
-	wire_end(&ack);
+	wire_end(ack);
 	if (notes.len > 0)
-		buf_add(&ack, notes.data, notes.len);
+		buf_add(ack, notes.data, notes.len);
 	if (restore.len > 0)
-		buf_add(&ack, restore.data, restore.len);
-	if (push_store_ack(db, dev, batch, &ack) != 0 || db_commit(db) != 0) {
+		buf_add(ack, restore.data, restore.len);
+	if (push_store_ack(db, dev, batch, ack) != 0 || db_commit(db) != 0) {
 		srv_reply_error(db, r, 503, "busy", db_error(db));
 		db_rollback(db);
 		goto out;
 	}
-	srv_reply_begin(db, r, 200, "ack");
-	buf_add(&r->body, ack.data, ack.len);
+	rc = 0;
 out:
-	if (was != NULL) {
-		free(db_set_actor(db, was));
-		free(was);
-	}
+	free(db_set_actor(db, was));
+	free(was);
 	buf_free(&notes);
 	buf_free(&restore);
+	return rc;
+}
+
+void
+srv_push(struct db *db, const struct srv_device *dev, struct wire_reader *rd,
+    struct srv_reply *r)
+{
+	struct wire_record *hdr = xmalloc(sizeof *hdr);
+	struct buf ack = { 0 };
+
+	if (srv_check_header(db, rd, hdr, "push", r) == 0 &&
+	    srv_push_batch(db, dev, hdr, rd, r, &ack) == 0) {
+		srv_reply_begin(db, r, 200, "ack");
+		buf_add(&r->body, ack.data, ack.len);
+	}
 	buf_free(&ack);
 	free(hdr);
 }

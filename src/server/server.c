@@ -110,7 +110,7 @@ static int
 admin_unit_add(struct db *db, const struct admin_opts *o)
 {
 	sqlite3_stmt *stmt;
-	int64_t parent = 0, id = db_new_id();
+	int64_t parent = 0, id = db_new_id(), hlc;
 	int rc;
 
 	if (o->code == NULL || o->name == NULL || o->kind == NULL)
@@ -130,7 +130,7 @@ admin_unit_add(struct db *db, const struct admin_opts *o)
 	sqlite3_bind_text(stmt, 3, o->kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, o->code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 5, o->name, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 6, hlc_next(db));
+	sqlite3_bind_int64(stmt, 6, (hlc = hlc_next(db)));
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
@@ -139,7 +139,8 @@ admin_unit_add(struct db *db, const struct admin_opts *o)
 		db_rollback(db);
 		return 1;
 	}
-	if (srv_row_touch(db, "unit", id, id, 1, 0, 0) != 0 ||
+	/* Its clock tells the devices' poll hint how new the tree is. */
+	if (srv_row_touch(db, "unit", id, id, 1, 0, hlc) != 0 ||
 	    db_commit(db) != 0) {
 		msg_error("%s", db_error(db));
 		db_rollback(db);

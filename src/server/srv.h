@@ -12,8 +12,23 @@
 
 struct db;
 
-/* Rows a pull page carries at most. */
+/* Rows a pull page carries at most (versions 1 and 2). */
 #define SRV_PAGE_ROWS		500
+/*
+ * Version 3: a page is cut at these compressed bytes, or less as the
+ * device asks (not under SRV_PAGE_ZMIN), or SRV_PAGE_ROWS_V3 rows.
+ */
+#define SRV_PAGE_ZBYTES		(32 * 1024)
+#define SRV_PAGE_ZMIN		(4 * 1024)
+#define SRV_PAGE_ROWS_V3	2000
+/*
+ * The poll hint (docs/sync.md): none while the device's scope changed
+ * within SRV_POLL_QUIET seconds, else half its quiet time, at most
+ * SRV_POLL_MAX. For tests only, the environment sets SRV_POLL_QUIET.
+ */
+#define SRV_POLL_QUIET		3600
+#define SRV_POLL_MAX		(2 * 3600)
+#define SRV_POLL_QUIET_ENV	"QUANTRIET_TEST_POLL_QUIET_S"
 /* Days an enrolment code stays valid unless --days says otherwise. */
 #define SRV_CODE_DAYS		14
 
@@ -130,6 +145,26 @@ void	srv_push(struct db *db, const struct srv_device *dev,
 	    struct wire_reader *rd, struct srv_reply *r);
 void	srv_pull(struct db *db, const struct srv_device *dev,
 	    struct wire_reader *rd, struct srv_reply *r);
+/* Version 3: a batch (if any) and a page in one request (src/server/sync.c). */
+void	srv_sync(struct db *db, const struct srv_device *dev,
+	    struct wire_reader *rd, struct srv_reply *r);
+/*
+ * Applies the batch hdr announces (batch, count; its rows in rd) and
+ * fills *ack with its acknowledgement less the header's fields (the
+ * stored one for a batch seen before); rows written as "cols"/"r" from
+ * version 3. 0, or -1 with an error reply in r.
+ */
+int	srv_push_batch(struct db *db, const struct srv_device *dev,
+	    const struct wire_record *hdr, struct wire_reader *rd,
+	    struct srv_reply *r, struct buf *ack);
+/*
+ * Appends a page after cursor to the record r's body has begun (version
+ * 1 and 2: the reply's header; 3: "page", cut at about zbytes
+ * compressed): its cursor, more, count and (version 3) poll fields,
+ * then its rows and "end". -1 with r made an error reply.
+ */
+int	srv_page(struct db *db, const struct srv_device *dev, int conflicts,
+	    int64_t cursor, int64_t zbytes, struct srv_reply *r);
 void	srv_enroll(struct db *db, struct wire_reader *rd, struct srv_reply *r);
 /* Looks up the device presenting token; fills an error reply on failure. */
 int	srv_authenticate(struct db *db, const char *token,
@@ -174,6 +209,13 @@ enum srv_verdict srv_conflict_find(struct db *db, const struct srv_device *dev,
 	    const struct sync_row *row, const struct wire_record *rec,
 	    int64_t stored, int64_t hlc, struct srv_conflict *c);
 void	srv_conflict_clear(struct srv_conflict *c);
+/*
+ * 1 if the stored row is this device's change at row's clock: the same
+ * change sent again, under another batch (a batch the client split
+ * after cuts, docs/sync.md), so it is applied already.
+ */
+int	srv_row_resent(struct db *db, const struct srv_device *dev,
+	    const struct sync_row *row);
 /*
  * 1 if the row, gone from the server, was deleted by another device of
  * dev's unit or below: a refused edit of it may say so (it tells nothing

@@ -65,7 +65,7 @@ int
 sync_enroll(struct db *db, const char *url, const char *code,
     const char *cacert, const char *pin, char **err)
 {
-	struct http_opts o = { cacert, pin, NULL };
+	struct http_opts o = { cacert, pin, NULL, 0 };
 	struct wire_record *hdr = xmalloc(sizeof *hdr);
 	struct buf body = { 0 }, plain = { 0 };
 	struct wire_reader rd;

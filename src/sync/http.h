@@ -16,6 +16,7 @@ struct http_opts {
 	const char	*cacert;	/* CA file, or NULL for the system's */
 	const char	*pin;		/* CURLOPT_PINNEDPUBLICKEY, or NULL */
 	const char	*token;		/* device credential, or NULL */
+	int		 zstd;		/* compress as version 3, else zlib */
 };
 
 struct http_call;

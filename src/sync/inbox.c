@@ -19,20 +19,25 @@
 #include "sync/sync_int.h"
 #include "xmalloc.h"
 
+/* Keeps the row's record, written out whole (an "r" needs its "cols"). */
 static int
 inbox_insert(struct db *db, sqlite3_stmt *ins, const struct sync_row *row,
-    const char *start, size_t len)
+    const struct wire_record *rec)
 {
 	/* Parents first; deletes after every put, children first. */
-	int rank = sync_table_rank(row->t);
+	int rank = sync_table_rank(row->t), rc;
+	struct buf body = { 0 };
 
+	wire_put_record(&body, rec);
 	sqlite3_bind_int(ins, 1, row->del ? 1000 - rank : rank);
-	sqlite3_bind_blob(ins, 2, start, (int)len, SQLITE_STATIC);
-	if (sqlite3_step(ins) != SQLITE_DONE) {
-		db_set_error(db, sqlite3_errcode(db_handle(db)), "lưu dữ liệu nhận");
+	sqlite3_bind_blob(ins, 2, body.data, (int)body.len, SQLITE_STATIC);
+	rc = sqlite3_step(ins);
+	sqlite3_reset(ins);
+	buf_free(&body);
+	if (rc != SQLITE_DONE) {
+		db_set_error(db, rc, "lưu dữ liệu nhận");
 		return -1;
 	}
-	sqlite3_reset(ins);
 	return 0;
 }
 
@@ -50,7 +55,6 @@ inbox_store(struct db *db, struct wire_reader *rd, int64_t count,
 	    "sync_inbox(rank, body) VALUES (?1, ?2)")) == NULL)
 		goto out;
 	for (;;) {
-		const char *start = rd->p;
 		struct sync_row row;
 		const char *why;
 
@@ -69,7 +73,7 @@ inbox_store(struct db *db, struct wire_reader *rd, int64_t count,
 			continue;
 		}
 		if (end >= 0 || sync_row_parse(rec, &row, &why) != 0 ||
-		    inbox_insert(db, ins, &row, start, (size_t)(rd->p - start)) != 0) {
+		    inbox_insert(db, ins, &row, rec) != 0) {
 			more = -1;
 			break;
 		}
@@ -248,8 +252,8 @@ inbox_apply(struct db *db, int64_t *applied)
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		struct wire_reader rd;
 
-		rd.p = sqlite3_column_blob(stmt, 0);
-		rd.end = rd.p + sqlite3_column_bytes(stmt, 0);
+		wire_reader_init(&rd, sqlite3_column_blob(stmt, 0),
+		    (size_t)sqlite3_column_bytes(stmt, 0));
 		if (wire_next(&rd, rec) != 1 || inbox_apply_row(db, rec, applied) != 0)
 			goto out;
 	}

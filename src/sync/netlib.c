@@ -58,7 +58,8 @@ netlib_load(char **err)
 	    NETLIB_SYMBOL(multi_add_handle) ||
 	    NETLIB_SYMBOL(multi_remove_handle) ||
 	    NETLIB_SYMBOL(multi_perform) || NETLIB_SYMBOL(multi_poll) ||
-	    NETLIB_SYMBOL(multi_info_read) || NETLIB_SYMBOL(multi_cleanup)) {
+	    NETLIB_SYMBOL(multi_info_read) || NETLIB_SYMBOL(multi_cleanup) ||
+	    NETLIB_SYMBOL(version_info)) {
 		*err = xasprintf("Thư viện mạng libcurl quá cũ (%s): hãy cập "
 		    "nhật gói libcurl4. Dữ liệu không mất", dlerror());
 		dlclose(handle);

@@ -29,6 +29,7 @@ struct netlib {
 			    unsigned int, int, int *);
 	CURLMsg		*(*multi_info_read)(CURLM *, int *);
 	CURLMcode	 (*multi_cleanup)(CURLM *);
+	curl_version_info_data *(*version_info)(CURLversion);
 };
 
 /*

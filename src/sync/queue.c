@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "db.h"
 #include "hlc.h"
@@ -29,6 +30,18 @@ sync_pending_count(struct db *db)
 	/* The audit rows ride along with the records they describe. */
 	return db_int(db, 0, "SELECT count(*) FROM sync_outbox "
 	    "WHERE state <> 'rejected' AND tbl <> 'audit'", 0);
+}
+
+int
+sync_poll_skip(struct db *db)
+{
+	char *until = db_setting_get(db, SYNC_KEY_POLL);
+	int skip = until != NULL && time(NULL) < strtoll(until, NULL, 10) &&
+	    sync_pending_count(db) == 0 &&
+	    db_int(db, 1, "SELECT count(*) FROM sync_batch", 0) == 0;
+
+	free(until);
+	return skip;
 }
 
 char *
@@ -120,9 +133,17 @@ queue_load_batch(struct db *db, struct buf *plain, int64_t *batch,
 	if (stmt == NULL)
 		return -1;
 	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		const char *body = sqlite3_column_blob(stmt, 1);
+		size_t len = (size_t)sqlite3_column_bytes(stmt, 1);
+		const char *lf = len > 0 ? memchr(body, '\n', len) : NULL;
+
+		/* Stored by version 2 with its header: the rows follow it. */
+		if (len > 7 && memcmp(body, "qtsync ", 7) == 0 && lf != NULL) {
+			len -= (size_t)(lf + 1 - body);
+			body = lf + 1;
+		}
 		*batch = sqlite3_column_int64(stmt, 0);
-		buf_add(plain, sqlite3_column_blob(stmt, 1),
-		    (size_t)sqlite3_column_bytes(stmt, 1));
+		buf_add(plain, body, len);
 		*count = sqlite3_column_int64(stmt, 2);
 		found = 1;
 	}
@@ -152,10 +173,16 @@ queue_save_batch(struct db *db, const struct buf *plain, int64_t batch,
 	return 0;
 }
 
-/* Encodes up to a batch of waiting rows into rows and marks them sent. */
+/*
+ * Encodes a batch of waiting rows into rows and marks them sent: up to
+ * queue_batch_target() bytes once compressed, or SYNC_BATCH_ROWS.
+ */
 static int
 queue_fill(struct db *db, int64_t batch, struct buf *rows, int64_t *count)
 {
+	struct wire_meter *meter = wire_meter_new();
+	int64_t target = queue_batch_target(db);
+	char *last = NULL;
 	char *order = queue_order();
 	char *sql = xasprintf("SELECT tbl, row_id, hlc, ifnull(base, -1) "
 	    "FROM sync_outbox "
@@ -171,20 +198,24 @@ queue_fill(struct db *db, int64_t batch, struct buf *rows, int64_t *count)
 	if (stmt == NULL || mark == NULL) {
 		sqlite3_finalize(stmt);
 		sqlite3_finalize(mark);
+		wire_meter_free(&meter);
 		return -1;
 	}
 	*count = 0;
-	while (*count < SYNC_BATCH_ROWS && rows->len < SYNC_BATCH_BYTES &&
+	while (*count < SYNC_BATCH_ROWS &&
+	    (int64_t)wire_meter_bytes(meter) < target &&
 	    (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const char *tbl = (const char *)sqlite3_column_text(stmt, 0);
 		const struct sync_table *t = sync_table_find(tbl);
 		int64_t key = sqlite3_column_int64(stmt, 1);
+		size_t before = rows->len;
 
 		if (t == NULL)
 			continue;
-		if (sync_row_encode(db, t, key, sqlite3_column_int64(stmt, 2),
-		    sqlite3_column_int64(stmt, 3), rows) != 0)
+		if (sync_row_encode_cols(db, t, key, sqlite3_column_int64(stmt,
+		    2), sqlite3_column_int64(stmt, 3), &last, rows) != 0)
 			break;
+		wire_meter_add(meter, rows->data + before, rows->len - before);
 		sqlite3_bind_int64(mark, 1, batch);
 		sqlite3_bind_text(mark, 2, tbl, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(mark, 3, key);
@@ -195,6 +226,8 @@ queue_fill(struct db *db, int64_t batch, struct buf *rows, int64_t *count)
 	}
 	sqlite3_finalize(stmt);
 	sqlite3_finalize(mark);
+	wire_meter_free(&meter);
+	free(last);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		db_set_error(db, rc, "chuẩn bị gói gửi");
 		return -1;
@@ -225,10 +258,6 @@ queue_next_batch(struct db *db, struct buf *plain, int64_t *batch,
 		buf_free(&rows);
 		return 0;
 	}
-	sync_header(plain, "push");
-	wire_int(plain, "batch", *batch);
-	wire_int(plain, "count", *count);
-	wire_end(plain);
 	buf_add(plain, rows.data, rows.len);
 	wire_begin(plain, "end");
 	wire_int(plain, "count", *count);
@@ -404,7 +433,16 @@ queue_ack(struct db *db, int64_t batch, const struct wire_record *hdr,
 		free(rec);
 		return -1;
 	}
-	while ((rc = wire_next(rd, rec)) == 1) {
+	for (;;) {
+		const char *at = rd->p;
+
+		if ((rc = wire_next(rd, rec)) != 1)
+			break;
+		if (strcmp(rec->word, "page") == 0) {
+			rd->p = at;	/* a sync's page follows (run.c) */
+			rc = 0;
+			break;
+		}
 		if (strcmp(rec->word, "row") == 0 && notes == want &&
 		    restored < restore && queue_restore(db, rec) == 0)
 			restored++;

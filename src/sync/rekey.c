@@ -168,8 +168,8 @@ rekey_insert(struct db *db)
 		const char *why;
 		char *reason = NULL;
 
-		rd.p = sqlite3_column_blob(stmt, 0);
-		rd.end = rd.p + sqlite3_column_bytes(stmt, 0);
+		wire_reader_init(&rd, sqlite3_column_blob(stmt, 0),
+		    (size_t)sqlite3_column_bytes(stmt, 0));
 		if (wire_next(&rd, rec) != 1 || sync_row_parse(rec, &row, &why) != 0)
 			rc = -1;
 		else if (sync_row_write(db, &row, rec, &reason) != 0) {

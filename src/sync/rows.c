@@ -113,53 +113,136 @@ sync_row_select(struct db *db, const struct sync_table *t, int64_t key)
 	return stmt;
 }
 
+/*
+ * Fills rec with the row's record ("row" with its table, op and
+ * columns) from stmt, stepped once (rc); its text points into stmt.
+ */
+static void
+sync_row_record(const struct sync_table *t, sqlite3_stmt *stmt, int rc,
+    int64_t key, int64_t del_hlc, int64_t base, struct wire_record *rec)
+{
+	struct wire_field *f;
+	int i;
+
+	memset(rec, 0, sizeof *rec);
+	memcpy(rec->word, "row", 4);
+	for (i = 0; rc == SQLITE_ROW && i < sqlite3_column_count(stmt); i++) {
+		const char *name = sqlite3_column_name(stmt, i);
+
+		if (sync_column_derived(t, name))
+			continue;
+		f = &rec->f[rec->nfields++];
+		snprintf(f->name, sizeof f->name, "%s", name);
+		switch (sqlite3_column_type(stmt, i)) {
+		case SQLITE_NULL:
+			f->v.kind = WIRE_NULL;
+			break;
+		case SQLITE_INTEGER:
+			f->v.kind = WIRE_INT;
+			f->v.i = sqlite3_column_int64(stmt, i);
+			break;
+		default:
+			f->v.kind = WIRE_TEXT;
+			f->v.s = (const char *)sqlite3_column_text(stmt, i);
+			f->v.len = (size_t)sqlite3_column_bytes(stmt, i);
+			break;
+		}
+	}
+	if (rc != SQLITE_ROW) {
+		f = &rec->f[rec->nfields++];
+		snprintf(f->name, sizeof f->name, "%s", t->key);
+		f->v.kind = WIRE_INT;
+		f->v.i = key;
+		f = &rec->f[rec->nfields++];
+		snprintf(f->name, sizeof f->name, "hlc");
+		f->v.kind = WIRE_INT;
+		f->v.i = del_hlc;
+	}
+	if (base >= 0) {
+		f = &rec->f[rec->nfields++];
+		snprintf(f->name, sizeof f->name, "base");
+		f->v.kind = WIRE_INT;
+		f->v.i = base;
+	}
+}
+
+/* Writes the row as a "row" record, or as an "r" record if last. */
+static void
+sync_row_put(const struct sync_table *t, const struct wire_record *rec,
+    int del, char **last, struct buf *out)
+{
+	struct buf head = { 0 }, names = { 0 };
+	int i;
+
+	if (last == NULL) {
+		wire_begin(out, "row");
+		wire_str(out, "t", t->name);
+		wire_str(out, "op", del ? "del" : "put");
+		for (i = 0; i < rec->nfields; i++)
+			wire_put_field(out, &rec->f[i]);
+		wire_end(out);
+		return;
+	}
+	for (i = 0; i < rec->nfields; i++) {
+		buf_str(&names, i > 0 ? " " : "");
+		buf_str(&names, rec->f[i].name);
+	}
+	wire_begin(&head, "cols");
+	wire_str(&head, "t", t->name);
+	wire_str(&head, "op", del ? "del" : "put");
+	wire_text(&head, "c", names.data, names.len);
+	wire_end(&head);
+	if (*last == NULL || strcmp(*last, head.data) != 0) {
+		buf_add(out, head.data, head.len);
+		free(*last);
+		*last = head.data;
+		head.data = NULL;
+	}
+	buf_free(&head);
+	buf_free(&names);
+	wire_begin(out, "r");
+	for (i = 0; i < rec->nfields; i++)
+		wire_put_value(out, &rec->f[i].v);
+	wire_end(out);
+}
+
+/* sync_row_encode, as a "row" record or, with last, an "r" record. */
+static int
+sync_row_encode_as(struct db *db, const struct sync_table *t, int64_t key,
+    int64_t del_hlc, int64_t base, char **last, struct buf *out)
+{
+	sqlite3_stmt *stmt = sync_row_select(db, t, key);
+	struct wire_record *rec;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		sqlite3_finalize(stmt);
+		db_set_error(db, rc, "đọc bản ghi để gửi");
+		return -1;
+	}
+	rec = xmalloc(sizeof *rec);
+	sync_row_record(t, stmt, rc, key, del_hlc, base, rec);
+	sync_row_put(t, rec, rc != SQLITE_ROW, last, out);
+	free(rec);
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
 int
 sync_row_encode(struct db *db, const struct sync_table *t, int64_t key,
     int64_t del_hlc, int64_t base, struct buf *out)
 {
-	sqlite3_stmt *stmt = sync_row_select(db, t, key);
-	int rc, i;
+	return sync_row_encode_as(db, t, key, del_hlc, base, NULL, out);
+}
 
-	if (stmt == NULL)
-		return -1;
-	wire_begin(out, "row");
-	wire_str(out, "t", t->name);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		wire_str(out, "op", "put");
-		for (i = 0; i < sqlite3_column_count(stmt); i++) {
-			const char *name = sqlite3_column_name(stmt, i);
-
-			if (sync_column_derived(t, name))
-				continue;
-			switch (sqlite3_column_type(stmt, i)) {
-			case SQLITE_NULL:
-				wire_null(out, name);
-				break;
-			case SQLITE_INTEGER:
-				wire_int(out, name, sqlite3_column_int64(stmt, i));
-				break;
-			default:
-				wire_text(out, name,
-				    (const char *)sqlite3_column_text(stmt, i),
-				    (size_t)sqlite3_column_bytes(stmt, i));
-				break;
-			}
-		}
-	} else {
-		wire_str(out, "op", "del");
-		wire_int(out, t->key, key);
-		wire_int(out, "hlc", del_hlc);
-	}
-	if (base >= 0)
-		wire_int(out, "base", base);
-	wire_end(out);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_set_error(db, rc, "đọc bản ghi để gửi");
-		return -1;
-	}
-	return 0;
+int
+sync_row_encode_cols(struct db *db, const struct sync_table *t,
+    int64_t key, int64_t del_hlc, int64_t base, char **last, struct buf *out)
+{
+	return sync_row_encode_as(db, t, key, del_hlc, base, last, out);
 }
 
 int

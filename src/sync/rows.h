@@ -3,7 +3,9 @@
  * the wire, shared by the client and quantriet-server.
  *
  * A row travels as one record "row t TABLE op put COLUMN VALUE..." (every
- * column, by name) or "row t TABLE op del KEY VALUE hlc VALUE". Columns are
+ * column, by name) or "row t TABLE op del KEY VALUE hlc VALUE", or from
+ * version 3 as an "r" record of the values after a "cols" record naming
+ * the table, the op and the columns. Columns are
  * read from the schema itself, so a column added by a later schema version
  * needs no change here.
  */
@@ -39,6 +41,15 @@ int	 sync_table_rank(const struct sync_table *t);
  */
 int	 sync_row_encode(struct db *db, const struct sync_table *t,
 	    int64_t key, int64_t del_hlc, int64_t base, struct buf *out);
+/*
+ * The same as a version 3 "r" record (docs/sync.md), after a "cols"
+ * record where the table, the op or the names differ from the last row
+ * written with *last ("" or NULL at the start of a section; kept here,
+ * free it after).
+ */
+int	 sync_row_encode_cols(struct db *db, const struct sync_table *t,
+	    int64_t key, int64_t del_hlc, int64_t base, char **last,
+	    struct buf *out);
 
 struct sync_row {
 	const struct sync_table	*t;

@@ -1,8 +1,10 @@
 /*
- * run.c - one sync run: push the queue batch by batch, then pull pages,
- * then apply what was pulled. Each step is verified against the server's
- * acknowledgement before anything is marked done, so a cut link or a
- * captive portal's "200 OK" never loses or invents a change.
+ * run.c - one sync run: round trips (POST /v1/sync) each carrying the
+ * next push batch, if any, and the pull cursor, answered with the
+ * batch's acknowledgement and a page; what was pulled is applied after
+ * the last page. Each step is verified against the server's reply
+ * before anything is marked done, so a cut link or a captive portal's
+ * "200 OK" never loses or invents a change.
  */
 #include "config.h"
 
@@ -20,7 +22,7 @@
 #include "xmalloc.h"
 
 enum run_state {
-	RUN_IDLE, RUN_PUSHING, RUN_PULLING, RUN_WAITING, RUN_DONE, RUN_FAILED
+	RUN_IDLE, RUN_SENDING, RUN_WAITING, RUN_DONE, RUN_FAILED
 };
 
 struct sync_run {
@@ -32,8 +34,9 @@ struct sync_run {
 	char			*token;
 	char			*cacert;
 	char			*pin;
-	int64_t			 batch;		/* in flight */
+	int64_t			 batch;		/* in flight; 0: none */
 	int			 pull_done;	/* the last page has come */
+	int64_t			 poll;		/* the last page's poll hint */
 	int64_t			 pushed, rejected, stale, pulled, requests;
 	int64_t			 bytes_sent, bytes_received;
 	struct sync_progress	 progress;
@@ -123,103 +126,132 @@ run_fail(struct sync_run *run, char *why)
 static void
 run_send(struct sync_run *run, const char *path, const struct buf *plain)
 {
-	struct http_opts o = { run->cacert, run->pin, run->token };
+	struct http_opts o = { run->cacert, run->pin, run->token, 1 };
 
 	run->call = http_call_start(run->multi, run->url, path, &o, plain);
 	run->requests++;
 }
 
-/* Starts the next request: a batch to push, else a page to pull. */
+/* The end of a run: everything pushed and the last page applied. */
+static void
+run_done(struct sync_run *run)
+{
+	char when[32], until[32];
+	time_t now = time(NULL);
+
+	snprintf(run->progress.phase, sizeof run->progress.phase,
+	    "Đã đồng bộ xong");
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&now));
+	snprintf(until, sizeof until, "%lld", (long long)now + run->poll);
+	if (db_setting_set(run->db, SYNC_KEY_LAST, when) != 0 ||
+	    db_setting_set(run->db, SYNC_KEY_POLL, until) != 0) {
+		run_fail(run, xstrdup(db_error(run->db)));
+		return;
+	}
+	run->state = RUN_DONE;
+}
+
+/*
+ * Starts the next round trip: the next batch to push, if any, with the
+ * pull cursor; or ends the run when nothing is left either way.
+ */
 static void
 run_next(struct sync_run *run)
 {
-	struct buf plain = { 0 };
+	struct buf plain = { 0 }, rows = { 0 };
 	int64_t count;
-	int rc = queue_next_batch(run->db, &plain, &run->batch, &count);
+	char *cursor;
+	int rc = queue_next_batch(run->db, &rows, &run->batch, &count);
 
 	if (rc < 0) {
 		run_fail(run, xstrdup(db_error(run->db)));
-	} else if (rc > 0) {
-		run->state = RUN_PUSHING;
+		buf_free(&rows);
+		return;
+	}
+	if (rc == 0 && run->pull_done) {
+		buf_free(&rows);
+		run_done(run);
+		return;
+	}
+	cursor = db_setting_get(run->db, SYNC_KEY_CURSOR);
+	sync_header(&plain, "sync");
+	wire_int(&plain, "cursor", cursor != NULL ? strtoll(cursor, NULL, 10) : 0);
+	free(cursor);
+	wire_int(&plain, "page", queue_batch_target(run->db));
+	if (rc > 0) {
+		wire_int(&plain, "batch", run->batch);
+		wire_int(&plain, "count", count);
 		snprintf(run->progress.phase, sizeof run->progress.phase,
 		    "Đang gửi gói %d (%lld bản ghi)", run->progress.batches_done + 1,
 		    (long long)count);
-		run_send(run, "/v1/push", &plain);
 	} else {
-		char *cursor = db_setting_get(run->db, SYNC_KEY_CURSOR);
-
-		run->state = RUN_PULLING;
+		run->batch = 0;
 		snprintf(run->progress.phase, sizeof run->progress.phase,
 		    "Đang nhận dữ liệu từ máy chủ tỉnh");
-		sync_header(&plain, "pull");
-		wire_int(&plain, "cursor", cursor != NULL ? strtoll(cursor, NULL, 10) : 0);
-		wire_int(&plain, "conflicts", 1);	/* send them (conflict.c) */
-		wire_end(&plain);
-		free(cursor);
-		run_send(run, "/v1/pull", &plain);
 	}
+	wire_end(&plain);
+	buf_add(&plain, rows.data, rows.len);
+	run->state = RUN_SENDING;
+	run_send(run, "/v1/sync", &plain);
+	buf_free(&rows);
 	buf_free(&plain);
 }
 
-static void
-run_pushed(struct sync_run *run, const struct wire_record *hdr,
+/* Takes the acknowledgement of the batch sent (ack, the notes in rd). */
+static int
+run_pushed(struct sync_run *run, const struct wire_record *ack,
     struct wire_reader *rd)
 {
 	int64_t n;
 
-	if (queue_ack(run->db, run->batch, hdr, rd) != 0) {
+	if (queue_ack(run->db, run->batch, ack, rd) != 0) {
 		run_fail(run, xstrdup("Máy chủ tỉnh xác nhận không khớp với gói "
 		    "đã gửi: gói sẽ được gửi lại ở lần đồng bộ sau"));
-		return;
+		return -1;
 	}
-	if (wire_get_int(hdr, "applied", &n) == 0)
+	if (wire_get_int(ack, "applied", &n) == 0)
 		run->pushed += n;
-	if (wire_get_int(hdr, "rejected", &n) == 0)
+	if (wire_get_int(ack, "rejected", &n) == 0)
 		run->rejected += n;
-	if (wire_get_int(hdr, "stale", &n) == 0)
+	if (wire_get_int(ack, "stale", &n) == 0)
 		run->stale += n;
 	run->progress.batches_done++;
 	if (run->progress.batches_total < run->progress.batches_done)
 		run->progress.batches_total = run->progress.batches_done;
-	run->state = RUN_IDLE;
+	return 0;
 }
 
+/* Stores the page (its record, the rows in rd); applies after the last. */
 static void
-run_pulled(struct sync_run *run, const struct wire_record *hdr,
+run_pulled(struct sync_run *run, const struct wire_record *page,
     struct wire_reader *rd)
 {
 	int64_t cursor, more, count, applied;
-	char when[32], *before = db_setting_get(run->db, SYNC_KEY_CURSOR);
+	char *before = db_setting_get(run->db, SYNC_KEY_CURSOR);
 	int64_t last = before != NULL ? strtoll(before, NULL, 10) : 0;
-	time_t now;
 
 	free(before);
 	/* A server that says "more" without moving on would loop forever. */
-	if (wire_get_int(hdr, "cursor", &cursor) != 0 ||
-	    wire_get_int(hdr, "more", &more) != 0 ||
-	    wire_get_int(hdr, "count", &count) != 0 ||
+	if (wire_get_int(page, "cursor", &cursor) != 0 ||
+	    wire_get_int(page, "more", &more) != 0 ||
+	    wire_get_int(page, "count", &count) != 0 ||
+	    wire_get_int(page, "poll", &run->poll) != 0 || run->poll < 0 ||
 	    (more && cursor <= last) ||
 	    inbox_store(run->db, rd, count, cursor) != 0) {
 		run_fail(run, xstrdup("Máy chủ tỉnh gửi dữ liệu không hiểu được "
 		    "hoặc bị cắt: không có gì bị thay đổi, hãy đồng bộ lại"));
 		return;
 	}
-	if (more) {
-		run->state = RUN_IDLE;
+	run->pull_done = !more;
+	run->state = RUN_IDLE;
+	if (more)
 		return;
-	}
 	if (inbox_apply(run->db, &applied) != 0) {
 		run_fail(run, xasprintf("Không áp dụng được dữ liệu nhận từ máy "
 		    "chủ tỉnh: %s", db_error(run->db)));
 		return;
 	}
 	run->pulled += applied;
-	snprintf(run->progress.phase, sizeof run->progress.phase,
-	    "Đã đồng bộ xong");
-	now = time(NULL);
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&now));
-	db_setting_set(run->db, SYNC_KEY_LAST, when);
-	run->state = RUN_DONE;
 }
 
 /*
@@ -279,13 +311,17 @@ run_reply(struct sync_run *run, CURLcode result)
 	struct wire_reader rd;
 	int64_t server_now, sent, recv, hlc;
 	char *err = NULL;
-	int pushing = run->state == RUN_PUSHING, rc;
+	int rc;
 
 	http_call_bytes(run->call, &sent, &recv);
 	run->bytes_sent += sent;
 	run->bytes_received += recv;
-	if ((rc = http_call_finish(run->call, result, pushing ? "ack" : "page",
-	    &plain, hdr, &rd, &server_now, &err)) != 0) {
+	/* A cut link: smaller batches and pages; a batch cut again is split. */
+	if ((result != CURLE_OK ? queue_link_cut(run->db, run->batch) :
+	    queue_link_ok(run->db)) != 0) {
+		run_fail(run, xstrdup(db_error(run->db)));
+	} else if ((rc = http_call_finish(run->call, result, "sync", &plain,
+	    hdr, &rd, &server_now, &err)) != 0) {
 		if (rc != HTTP_RETRY || !run_retry(run,
 		    http_call_retry_after(run->call), err))
 			run_fail(run, run->retries == 0 ? err : run_gave_up(run,
@@ -295,8 +331,16 @@ run_reply(struct sync_run *run, CURLcode result)
 	} else {
 		if (wire_get_int(hdr, "hlc", &hlc) == 0)
 			hlc_observe(run->db, hlc);
-		if (pushing)
-			run_pushed(run, hdr, &rd);
+		/* The acknowledgement of the batch sent, if any, then the page. */
+		if (run->batch != 0 && (wire_next(&rd, hdr) != 1 ||
+		    strcmp(hdr->word, "ack") != 0))
+			run_fail(run, xstrdup("Máy chủ tỉnh không xác nhận gói "
+			    "đã gửi: gói sẽ được gửi lại ở lần đồng bộ sau"));
+		else if (run->batch != 0 && run_pushed(run, hdr, &rd) != 0)
+			;	/* failed, saying why */
+		else if (wire_next(&rd, hdr) != 1 || strcmp(hdr->word, "page") != 0)
+			run_fail(run, xstrdup("Máy chủ tỉnh gửi dữ liệu không hiểu "
+			    "được: không có gì bị thay đổi, hãy đồng bộ lại"));
 		else
 			run_pulled(run, hdr, &rd);
 	}
@@ -347,7 +391,7 @@ sync_step(struct sync_run *run, int timeout_ms, struct sync_progress *p)
 	}
 	if (run->state == RUN_IDLE)
 		run_next(run);
-	if (run->state == RUN_PUSHING || run->state == RUN_PULLING) {
+	if (run->state == RUN_SENDING) {
 		netlib()->multi_perform(run->multi, &running);
 		if (running)
 			netlib()->multi_poll(run->multi, NULL, 0, timeout_ms,

@@ -31,6 +31,11 @@ struct sync_progress {
  */
 int64_t	 sync_pending_count(struct db *db);
 /*
+ * 1 if a cron run may skip the network: nothing waits to be pushed and
+ * the server's last poll hint has not ended (docs/sync.md, "Poll hint").
+ */
+int	 sync_poll_skip(struct db *db);
+/*
  * When the last verified sync finished ("2026-11-23 10:15" local time), or
  * "chưa bao giờ" if never. Never NULL; the caller frees.
  */

@@ -10,9 +10,12 @@
 
 struct db;
 
-/* Rows and plain bytes one push batch carries at most. */
-#define SYNC_BATCH_ROWS		500
-#define SYNC_BATCH_BYTES	(512 * 1024)
+/* Rows and compressed bytes one push batch carries at most (about). */
+#define SYNC_BATCH_ROWS		5000
+#define SYNC_BATCH_ZBYTES	(32 * 1024)
+/* After this many cut transfers a batch is split; its size halves to this. */
+#define SYNC_SPLIT_AFTER	2
+#define SYNC_BATCH_ZMIN		(4 * 1024)
 
 /* Settings keys. */
 /* The unit this database keeps (reports and the interface use it too). */
@@ -21,22 +24,39 @@ struct db;
 #define SYNC_KEY_CACERT		"sync.cacert"
 #define SYNC_KEY_PIN		"sync.pin"
 #define SYNC_KEY_LAST		"sync.last_success"
+/* When the server's poll hint ends (seconds since 1970; docs/sync.md). */
+#define SYNC_KEY_POLL		"sync.poll_until"
+/* The compressed bytes of a new batch, and the batch cut last (split.c). */
+#define SYNC_KEY_BATCH_SIZE	"sync.batch_bytes"
+#define SYNC_KEY_BATCH_CUT	"sync.batch_cut"
 
 /*
  * The push batch to send: the one awaiting acknowledgement if any, else a
  * new one made from the waiting changes (saved before it is sent). Fills
- * *plain with the request body. Returns 1, 0 when nothing waits, -1.
+ * *plain with its records, rows and "end", to follow the request's
+ * header. Returns 1, 0 when nothing waits, -1.
  */
 int	 queue_next_batch(struct db *db, struct buf *plain, int64_t *batch,
 	    int64_t *count);
 /*
  * Records the server's acknowledgement of batch (records after the header
- * in rd): rejected rows set aside with their reason, stale rows logged as
- * conflicts, the rest done. Returns 0, or -1 if the acknowledgement does
- * not match the batch (nothing is changed then).
+ * in rd, up to the end or to a "page" record, left to read): rejected
+ * rows set aside with their reason, stale rows logged as conflicts, the
+ * rest done. Returns 0, or -1 if the acknowledgement does not match the
+ * batch (nothing is changed then).
  */
 int	 queue_ack(struct db *db, int64_t batch, const struct wire_record *hdr,
 	    struct wire_reader *rd);
+/* The compressed bytes a new batch or a page is cut at (src/sync/split.c). */
+int64_t	 queue_batch_target(struct db *db);
+/* A round trip got through: the next batch and page may be larger. */
+int	 queue_link_ok(struct db *db);
+/*
+ * A transfer carrying batch (0: none) was cut: the next are half the
+ * size, and at the SYNC_SPLIT_AFTER-th cut of batch its rows wait again,
+ * for smaller batches. 0, or -1 (db_error).
+ */
+int	 queue_link_cut(struct db *db, int64_t batch);
 /* Adds a row to the conflict log: the value kept ("" unknown), the one lost. */
 int	 queue_log_conflict(struct db *db, const char *tbl, int64_t key,
 	    const char *kept, const char *lost, const char *reason);

@@ -20,6 +20,10 @@ net_init
 QUANTRIET_TEST_JITTER_MS=${QUANTRIET_TEST_JITTER_MS:-0}
 QUANTRIET_TEST_BACKOFF_MS=${QUANTRIET_TEST_BACKOFF_MS:-0,0,0}
 export QUANTRIET_TEST_JITTER_MS QUANTRIET_TEST_BACKOFF_MS
+# and the server gives no poll hint (docs/sync.md), so every cron sync
+# goes out, unless a test asks for one (a quiet time in seconds).
+QUANTRIET_TEST_POLL_QUIET_S=${QUANTRIET_TEST_POLL_QUIET_S:-999999999999}
+export QUANTRIET_TEST_POLL_QUIET_S
 
 S=$QUANTRIET_SERVER
 SQLRUN=$top_builddir/tests/sync/sqlrun

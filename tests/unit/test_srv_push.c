@@ -37,8 +37,7 @@ push(int v, int64_t batch, struct srv_reply *r)
 	wire_end(&body);
 	sync_row_encode(db, sync_table_find("document"), 30, 0, -1, &body);
 	buf_str(&body, "end count i1\n");
-	rd.p = body.data;
-	rd.end = body.data + body.len;
+	wire_reader_init(&rd, body.data, body.len);
 	memset(r, 0, sizeof *r);
 	srv_push(db, &dev, &rd, r);
 	buf_free(&body);
@@ -51,8 +50,7 @@ reply(struct srv_reply *r, struct wire_record *hdr, int *notes, int *rows)
 	struct wire_record *rec = xmalloc(sizeof *rec);
 	struct wire_reader rd;
 
-	rd.p = r->body.data;
-	rd.end = r->body.data + r->body.len;
+	wire_reader_init(&rd, r->body.data, r->body.len);
 	*notes = *rows = 0;
 	if (wire_next(&rd, hdr) != 1)
 		hdr->nfields = 0;
@@ -108,7 +106,7 @@ main(void)
 	    "another commune's row is never sent back");
 	buf_free(&r.body);
 
-	push(3, 104, &r);
+	push(WIRE_VERSION + 1, 104, &r);
 	reply(&r, hdr, &notes, &rows);
 	tap_ok(r.status == 400 && wire_is(hdr, "code", "version"),
 	    "another version is refused with 'version'");

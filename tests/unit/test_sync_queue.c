@@ -93,8 +93,7 @@ ack(int64_t batch, const char *fields, const char *notes)
 
 	buf_str(&body, head);
 	buf_str(&body, notes);
-	rd.p = body.data;
-	rd.end = body.data + body.len;
+	wire_reader_init(&rd, body.data, body.len);
 	wire_next(&rd, &hdr);
 	rc = queue_ack(db, batch, &hdr, &rd);
 	buf_free(&body);
@@ -144,8 +143,7 @@ pull_row(struct buf *body)
 	int64_t applied;
 
 	buf_str(body, "end count i1\n");
-	rd.p = body->data;
-	rd.end = body->data + body->len;
+	wire_reader_init(&rd, body->data, body->len);
 	if (inbox_store(db, &rd, 1, 7) != 0 || inbox_apply(db, &applied) != 0)
 		applied = -1;
 	buf_free(body);
@@ -246,8 +244,7 @@ test_orphan_deep(void)
 	wire_int(&body, "hlc", 5);
 	wire_end(&body);
 	buf_str(&body, "end count i4\n");
-	rd.p = body.data;
-	rd.end = body.data + body.len;
+	wire_reader_init(&rd, body.data, body.len);
 	tap_ok(inbox_store(db, &rd, 4, 8) == 0 && inbox_apply(db, &applied) == 0,
 	    "a plan whose parent never came, with a session, attendance and an "
 	    "essay of it, does not fail the sync");

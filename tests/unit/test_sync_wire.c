@@ -17,9 +17,10 @@ static int
 parse_all(const char *s, size_t len)
 {
 	struct wire_record rec;
-	struct wire_reader r = { s, s + len };
+	struct wire_reader r;
 	int n = 0, rc;
 
+	wire_reader_init(&r, s, len);
 	while ((rc = wire_next(&r, &rec)) == 1)
 		n++;
 	return rc < 0 ? -1 : n;
@@ -42,8 +43,7 @@ test_round_trip(void)
 	wire_text(&b, "full_name", text, strlen(text));
 	wire_null(&b, "birth_year");
 	wire_end(&b);
-	r.p = b.data;
-	r.end = b.data + b.len;
+	wire_reader_init(&r, b.data, b.len);
 	tap_is_int(wire_next(&r, &rec), 1, "a written record parses");
 	tap_is_str(rec.word, "row", "its word comes back");
 	tap_ok(wire_get_int(&rec, "id", &v) == 0 && v == INT64_MAX,
@@ -58,6 +58,46 @@ test_round_trip(void)
 	    "wire_is compares whole strings");
 	tap_is_int(wire_next(&r, &rec), 0, "then the body ends");
 	buf_free(&b);
+}
+
+/*
+ * Version 3: a "cols" record names the columns once and each "r" record
+ * after it is read as the "row" it stands for, a null base left out.
+ */
+static void
+test_cols(void)
+{
+	static const char body[] =
+	    "cols t s10:attendance op s3:put c s39:id session_id member_id status base hlc\n"
+	    "r i1 i2 i3 s7:present n i100\n"
+	    "r i4 i2 i5 s6:absent i99 i101\n"
+	    "cols t s6:member op s3:del c s6:id hlc\n"
+	    "r i7 i102\n"
+	    "row t s4:unit op s3:put id i8 hlc i103\n";
+	struct wire_record rec;
+	struct wire_reader r;
+	struct buf again = { 0 };
+	int64_t v;
+
+	wire_reader_init(&r, body, strlen(body));
+	tap_ok(wire_next(&r, &rec) == 1 && strcmp(rec.word, "row") == 0 &&
+	    wire_is(&rec, "t", "attendance") && wire_is(&rec, "op", "put") &&
+	    wire_get_int(&rec, "member_id", &v) == 0 && v == 3 &&
+	    wire_is(&rec, "status", "present") && wire_get(&rec, "base") == NULL &&
+	    rec.nfields == 7, "an r record reads as its row, a null base left out");
+	wire_put_record(&again, &rec);
+	tap_is_str(again.data, "row t s10:attendance op s3:put id i1 session_id i2 "
+	    "member_id i3 status s7:present hlc i100\n",
+	    "and is written out whole as that row");
+	tap_ok(wire_next(&r, &rec) == 1 && wire_get_int(&rec, "base", &v) == 0 &&
+	    v == 99, "a base given is a field");
+	tap_ok(wire_next(&r, &rec) == 1 && wire_is(&rec, "t", "member") &&
+	    wire_is(&rec, "op", "del") && rec.nfields == 4,
+	    "a second cols names the rows after it");
+	tap_ok(wire_next(&r, &rec) == 1 && wire_is(&rec, "t", "unit"),
+	    "a whole row record may follow");
+	tap_is_int(wire_next(&r, &rec), 0, "then the body ends");
+	buf_free(&again);
 }
 
 static void
@@ -77,6 +117,21 @@ test_refusals(void)
 		"row id i1 \n",				/* trailing space */
 		"\n",					/* empty record */
 		"rowwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww i1\n", /* long word */
+		"r i1\n",				/* r before any cols */
+		"cols t s1:x op s3:put c s4:a bb\nr i1\n", /* too few values */
+		"cols t s1:x op s3:put c s4:a bb\nr i1 i2 i3\n", /* too many */
+		"cols t s1:x op s3:put c s3:a a\n",	/* a name twice */
+		"cols t s1:x op s3:put c s4:a  b\n",	/* two spaces */
+		"cols t s1:x op s3:put c s2:a \n",	/* a trailing space */
+		"cols t s1:x op s3:put c s0:\n",	/* no names */
+		"cols t s1:x op s3:put c s3:a B\n",	/* not a name */
+		"cols t s1:x op s3:put c s4:a op\n",	/* a record field */
+		"cols t s1:x op s3:get c s1:a\n",	/* unknown op */
+		"cols t s1:X op s3:put c s1:a\n",	/* not a table name */
+		"cols t s1:x op s3:put c s1:a z i1\n",	/* a field more */
+		"cols t s1:x op s3:put c s1:a\nr\n",	/* no values */
+		"cols t s1:x op s3:put c s1:a\nr i1 \n", /* trailing space */
+		"cols t s1:x op s3:put c s1:a\nr a i1\n", /* a name in an r */
 	};
 	struct buf many = { 0 };
 	size_t i;
@@ -93,6 +148,24 @@ test_refusals(void)
 	}
 	wire_end(&many);
 	tap_is_int(parse_all(many.data, many.len), -1, "too many fields are refused");
+	many.len = 0;
+	buf_str(&many, "cols t s1:x op s3:put c s");
+	{
+		struct buf names = { 0 };
+		char num[32];
+
+		for (i = 0; i < WIRE_MAX_FIELDS - 1; i++) {
+			snprintf(num, sizeof num, "%sf%zu", i ? " " : "", i);
+			buf_str(&names, num);
+		}
+		snprintf(num, sizeof num, "%zu:", names.len);
+		buf_str(&many, num);
+		buf_add(&many, names.data, names.len);
+		buf_str(&many, "\n");
+		buf_free(&names);
+	}
+	tap_is_int(parse_all(many.data, many.len), -1,
+	    "a cols naming more columns than a row may hold is refused");
 	buf_free(&many);
 }
 
@@ -148,6 +221,18 @@ test_mangled(void)
 	    "a corrupted compressed body is refused");
 	tap_is_int(wire_inflate("<html>captive portal</html>", 27, &back, WIRE_MAX_PLAIN), -1,
 	    "an HTML page is refused");
+	/* Version 3: zstd, as the server finds it by its magic number. */
+	wire_zstd(b.data, b.len, &z);
+	tap_ok(wire_is_zstd(z.data, z.len) && wire_inflate(z.data, z.len, &back,
+	    WIRE_MAX_PLAIN) == 0 && back.len == b.len &&
+	    memcmp(back.data, b.data, b.len) == 0, "zstd round-trips");
+	tap_is_int(wire_inflate(z.data, z.len - 3, &back, WIRE_MAX_PLAIN), -1,
+	    "a cut zstd body is refused");
+	tap_is_int(wire_inflate(z.data, z.len, &back, b.len), -1,
+	    "a zstd body past the limit is refused");
+	buf_add(&z, "x", 1);
+	tap_is_int(wire_inflate(z.data, z.len, &back, WIRE_MAX_PLAIN), -1,
+	    "a zstd body with bytes after its frame is refused");
 	buf_free(&b);
 	buf_free(&z);
 	buf_free(&back);
@@ -201,6 +286,7 @@ int
 main(void)
 {
 	test_round_trip();
+	test_cols();
 	test_refusals();
 	test_mangled();
 	test_bomb();
