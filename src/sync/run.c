@@ -177,7 +177,9 @@ run_next(struct sync_run *run)
 	sync_header(&plain, "sync");
 	wire_int(&plain, "cursor", cursor != NULL ? strtoll(cursor, NULL, 10) : 0);
 	free(cursor);
-	wire_int(&plain, "page", queue_batch_target(run->db));
+	/* The page size the link carries, when it is less than the most. */
+	if (queue_batch_target(run->db) < SYNC_BATCH_ZBYTES)
+		wire_int(&plain, "page", queue_batch_target(run->db));
 	if (rc > 0) {
 		wire_int(&plain, "batch", run->batch);
 		wire_int(&plain, "count", count);
@@ -302,6 +304,30 @@ run_gave_up(struct sync_run *run, char *why)
 	return out;
 }
 
+/*
+ * Reads a reply after its header: the acknowledgement of the batch sent,
+ * if one was, then the page (rec: room for a record).
+ */
+static void
+run_read(struct sync_run *run, struct wire_record *rec, struct wire_reader *rd)
+{
+	if (run->batch != 0) {
+		if (wire_next(rd, rec) != 1 || strcmp(rec->word, "ack") != 0) {
+			run_fail(run, xstrdup("Máy chủ tỉnh không xác nhận gói "
+			    "đã gửi: gói sẽ được gửi lại ở lần đồng bộ sau"));
+			return;
+		}
+		if (run_pushed(run, rec, rd) != 0)
+			return;
+	}
+	if (wire_next(rd, rec) != 1 || strcmp(rec->word, "page") != 0) {
+		run_fail(run, xstrdup("Máy chủ tỉnh gửi dữ liệu không hiểu "
+		    "được: không có gì bị thay đổi, hãy đồng bộ lại"));
+		return;
+	}
+	run_pulled(run, rec, rd);
+}
+
 /* Handles the reply to the request in flight. */
 static void
 run_reply(struct sync_run *run, CURLcode result)
@@ -317,8 +343,7 @@ run_reply(struct sync_run *run, CURLcode result)
 	run->bytes_sent += sent;
 	run->bytes_received += recv;
 	/* A cut link: smaller batches and pages; a batch cut again is split. */
-	if ((result != CURLE_OK ? queue_link_cut(run->db, run->batch) :
-	    queue_link_ok(run->db)) != 0) {
+	if (result != CURLE_OK && queue_link_cut(run->db, run->batch) != 0) {
 		run_fail(run, xstrdup(db_error(run->db)));
 	} else if ((rc = http_call_finish(run->call, result, "sync", &plain,
 	    hdr, &rd, &server_now, &err)) != 0) {
@@ -326,23 +351,13 @@ run_reply(struct sync_run *run, CURLcode result)
 		    http_call_retry_after(run->call), err))
 			run_fail(run, run->retries == 0 ? err : run_gave_up(run,
 			    err));
-	} else if (hlc_set_offset(run->db, hlc_wall_ms(), server_now) != 0) {
+	} else if (hlc_set_offset(run->db, hlc_wall_ms(), server_now) != 0 ||
+	    queue_link_ok(run->db) != 0) {
 		run_fail(run, xstrdup(db_error(run->db)));
 	} else {
 		if (wire_get_int(hdr, "hlc", &hlc) == 0)
 			hlc_observe(run->db, hlc);
-		/* The acknowledgement of the batch sent, if any, then the page. */
-		if (run->batch != 0 && (wire_next(&rd, hdr) != 1 ||
-		    strcmp(hdr->word, "ack") != 0))
-			run_fail(run, xstrdup("Máy chủ tỉnh không xác nhận gói "
-			    "đã gửi: gói sẽ được gửi lại ở lần đồng bộ sau"));
-		else if (run->batch != 0 && run_pushed(run, hdr, &rd) != 0)
-			;	/* failed, saying why */
-		else if (wire_next(&rd, hdr) != 1 || strcmp(hdr->word, "page") != 0)
-			run_fail(run, xstrdup("Máy chủ tỉnh gửi dữ liệu không hiểu "
-			    "được: không có gì bị thay đổi, hãy đồng bộ lại"));
-		else
-			run_pulled(run, hdr, &rd);
+		run_read(run, hdr, &rd);
 	}
 	http_call_free(run->multi, &run->call);
 	buf_free(&plain);

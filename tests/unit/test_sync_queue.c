@@ -314,6 +314,69 @@ test_skew(void)
 	tap_ok(hlc_offset_warning(db) == NULL, "a clock set right again is not");
 }
 
+/*
+ * A batch stored by version 2 (its body began with a push header) is
+ * sent by version 3 as it was made: its rows, after the new header.
+ */
+static void
+test_old_batch(void)
+{
+	static const char old[] = "qtsync v i2 type s4:push batch i77 count i1\n"
+	    "row t s4:unit op s3:del id i5 hlc i9\nend count i1\n";
+	struct buf rows = { 0 };
+	int64_t batch, count;
+	sqlite3_stmt *stmt = db_prepare(db, "INSERT INTO sync_batch(id, body, "
+	    "count) VALUES (77, ?1, 1)");
+
+	sqlite3_bind_blob(stmt, 1, old, (int)strlen(old), SQLITE_STATIC);
+	sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	tap_is_int(queue_next_batch(db, &rows, &batch, &count), 1,
+	    "a batch stored by version 2 is still sent");
+	tap_ok(batch == 77 && count == 1 && rows.len == strlen(old) - 44 &&
+	    memcmp(rows.data, old + 44, rows.len) == 0,
+	    "its id and rows as stored, without the old header");
+	db_exec(db, "DELETE FROM sync_batch WHERE id = 77");
+	buf_free(&rows);
+}
+
+/*
+ * A link that keeps cutting: each cut halves the batches and pages to
+ * come, and a batch cut twice is split, its rows waiting again.
+ */
+static void
+test_split(void)
+{
+	struct buf rows = { 0 };
+	int64_t batch, count, again;
+
+	db_exec(db, "INSERT INTO member(id, unit_id, full_name, name_fold, "
+	    "status) VALUES (203, 101, 'Võ Văn Ba', 'vo van ba', 'active')");
+	tap_is_int(queue_batch_target(db), SYNC_BATCH_ZBYTES,
+	    "batches are 32 KiB at first");
+	queue_next_batch(db, &rows, &batch, &count);
+	tap_ok(queue_link_cut(db, batch) == 0 &&
+	    num("SELECT count(*) FROM sync_batch") == 1,
+	    "a batch cut once is kept, to be sent again as it is");
+	tap_is_int(queue_batch_target(db), SYNC_BATCH_ZBYTES / 2,
+	    "and the next batches are half the size");
+	tap_ok(queue_link_cut(db, batch) == 0 &&
+	    num("SELECT count(*) FROM sync_batch") == 0 &&
+	    num("SELECT count(*) FROM sync_outbox WHERE row_id = 203 AND "
+	    "state = 'waiting' AND batch_id IS NULL") == 1,
+	    "cut twice, it is split: its rows wait again");
+	rows.len = 0;
+	tap_ok(queue_next_batch(db, &rows, &again, &count) == 1 && again != batch,
+	    "for a new, smaller batch");
+	tap_is_int(queue_batch_target(db), SYNC_BATCH_ZBYTES / 4,
+	    "each cut halved the size");
+	queue_link_ok(db);
+	tap_is_int(queue_batch_target(db), SYNC_BATCH_ZBYTES / 2,
+	    "a round trip that gets through doubles it");
+	db_exec(db, "DELETE FROM sync_batch; DELETE FROM sync_outbox");
+	buf_free(&rows);
+}
+
 int
 main(void)
 {
@@ -337,6 +400,8 @@ main(void)
 	test_orphan();
 	test_orphan_deep();
 	test_skew();
+	test_old_batch();
+	test_split();
 	db_close(&db);
 	unlink(file);
 	free(file);
