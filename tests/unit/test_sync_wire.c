@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include "sync/wire.h"
 #include "tap.h"
@@ -233,6 +234,17 @@ test_mangled(void)
 	buf_add(&z, "x", 1);
 	tap_is_int(wire_inflate(z.data, z.len, &back, WIRE_MAX_PLAIN), -1,
 	    "a zstd body with bytes after its frame is refused");
+	{
+		/* 3 MiB in one frame: a decoder would need a 3 MiB window. */
+		size_t big = (size_t)3 << 20, n;
+		char *plain = calloc(1, big);
+
+		buf_add(&z, NULL, ZSTD_compressBound(big));
+		n = ZSTD_compress(z.data, z.len, plain, big, 1);
+		tap_is_int(wire_inflate(z.data, n, &back, WIRE_MAX_PLAIN), -1,
+		    "a zstd frame asking for a window over 1 MiB is refused");
+		free(plain);
+	}
 	buf_free(&b);
 	buf_free(&z);
 	buf_free(&back);
