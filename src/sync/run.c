@@ -152,6 +152,24 @@ run_done(struct sync_run *run)
 }
 
 /*
+ * Batches are cut by their compressed bytes, so how many rows one holds
+ * is known once it is cut: the rows still queued (this batch's among
+ * them, audit rows too) over this batch's give the batches left.
+ */
+static void
+run_estimate_batches(struct sync_run *run, int64_t count)
+{
+	int64_t left = db_int(run->db, 0, "SELECT count(*) FROM sync_outbox "
+	    "WHERE state <> 'rejected'", 0);
+
+	if (count > 0)
+		run->progress.batches_total = run->progress.batches_done +
+		    (int)((left + count - 1) / count);
+	if (run->progress.batches_total <= run->progress.batches_done)
+		run->progress.batches_total = run->progress.batches_done + 1;
+}
+
+/*
  * Starts the next round trip: the next batch to push, if any, with the
  * pull cursor; or ends the run when nothing is left either way.
  */
@@ -181,6 +199,7 @@ run_next(struct sync_run *run)
 	if (queue_batch_target(run->db) < SYNC_BATCH_ZBYTES)
 		wire_int(&plain, "page", queue_batch_target(run->db));
 	if (rc > 0) {
+		run_estimate_batches(run, count);
 		wire_int(&plain, "batch", run->batch);
 		wire_int(&plain, "count", count);
 		snprintf(run->progress.phase, sizeof run->progress.phase,

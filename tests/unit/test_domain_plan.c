@@ -28,7 +28,8 @@ main(void)
 		"SCAN units", "SCAN plans", "SCAN sess", "SCAN p", "SCAN u",
 		"SCAN a", "SCAN CONSTANT ROW", "SCAN st", "SCAN s",
 		"SCAN k",	/* cnt: a few rows per unit and status */
-		"SCAN due",	/* one date */
+		"SCAN due",	/* one date per cutoff */
+		"SCAN g",	/* the groups of units: one per child */
 	};
 	struct db *db = fixture_open();
 	char *sql = xasprintf("EXPLAIN QUERY PLAN %s", tally_sql);
@@ -41,7 +42,9 @@ main(void)
 		const char *d = (const char *)sqlite3_column_text(stmt, 3);
 		char *more = xasprintf("%s%s\n", plan, d);
 		size_t i;
-		int ok = strncmp(d, "SCAN ", 5) != 0;
+		/* A derived table of the units CTE (the cutoffs in due). */
+		int ok = strncmp(d, "SCAN ", 5) != 0 ||
+		    strncmp(d, "SCAN (subquery-", 15) == 0;
 
 		for (i = 0; i < sizeof scannable / sizeof scannable[0]; i++)
 			if (strcmp(d, scannable[i]) == 0)
