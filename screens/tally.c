@@ -149,7 +149,7 @@ tally_add_counts(struct ui *ui, struct tally_screen *s)
 {
 	const struct report *r = &s->model;
 	const struct tally *t = &r->counts;
-	char cutoff[11], deadline[11];
+	char cutoff[11], deadline[11], *note;
 	size_t i;
 
 	tally_addf(ui, s, 0, STYLE_NORMAL, "%s: %lld",
@@ -164,19 +164,22 @@ tally_add_counts(struct ui *ui, struct tally_screen *s)
 		if (t->reasons[i].count > 0)
 			tally_addf(ui, s, 3, STYLE_NORMAL, "- %s: %lld",
 			    t->reasons[i].reason, (long long)t->reasons[i].count);
+	note = report_not_yet_note(t);
+	tally_add(ui, s, 0, STYLE_NORMAL, note);
+	free(note);
 	tally_vn(r->cutoff, cutoff);
 	tally_vn(r->deadline, deadline);
+	/* One dim line: what the counts are as of, and who had to write. */
 	if (r->final)
 		tally_addf(ui, s, 3, STYLE_DIM, "(số liệu lúc chốt báo cáo, "
-		    "tính đến ngày %s)", cutoff);
+		    "tính đến ngày %s; phải viết: %lld)", cutoff,
+		    (long long)t->must_write);
 	else
-		tally_addf(ui, s, 3, STYLE_DIM, "Số liệu tính đến ngày %s%s%s%s",
-		    cutoff, *deadline != '\0' ? " (hạn đợt " : "",
+		tally_addf(ui, s, 3, STYLE_DIM, "Số liệu tính đến ngày %s%s%s%s; "
+		    "phải viết: %lld", cutoff,
+		    *deadline != '\0' ? " (hạn đợt " : "",
 		    *deadline != '\0' ? deadline : "",
-		    *deadline != '\0' ? ")" : "");
-	tally_addf(ui, s, 3, STYLE_DIM, "Phải viết: %lld; chưa viết: %lld, "
-	    "trong đó quá hạn: %lld", (long long)t->must_write,
-	    (long long)t->missing, (long long)t->late);
+		    *deadline != '\0' ? ")" : "", (long long)t->must_write);
 }
 
 /* Item 6: the report's text, then the members' proposals for reference. */

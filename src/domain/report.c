@@ -186,6 +186,13 @@ report_live_note(const struct report *r)
 	return out;
 }
 
+char *
+report_not_yet_note(const struct tally *t)
+{
+	return xasprintf("Số đảng viên chưa viết thu hoạch: %lld (quá hạn: %lld)",
+	    (long long)t->missing, (long long)t->late);
+}
+
 const char *
 report_figures_word(int final)
 {

@@ -159,6 +159,13 @@ int		 report_counts(struct db *db, int64_t plan_id, int64_t unit_id,
 char		*report_live_note(const struct report *r);
 
 /*
+ * The line under item 4 that makes the form add up (item 1 = 3 + 4 +
+ * this): "Số đảng viên chưa viết thu hoạch: 62 (quá hạn: 10)". Every
+ * face prints it as it is. Newly allocated.
+ */
+char		*report_not_yet_note(const struct tally *t);
+
+/*
  * How a line of counts is marked in the CSV: "đã chốt" (a snapshot) or
  * "nháp (số hiện tại)" (live); static.
  */

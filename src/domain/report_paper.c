@@ -117,6 +117,16 @@ add_exempt(struct paper *p, const struct tally *t)
 	free(text);
 }
 
+/* Under item 4, so the paper itself shows that item 1 = 3 + 4 + this. */
+static void
+add_not_yet(struct paper *p, const struct tally *t)
+{
+	char *note = report_not_yet_note(t);
+
+	paper_add(p, PAPER_TEXT, NULL, note, NULL);
+	free(note);
+}
+
 /* Under the counts: the units below whose report is not in (live). */
 static void
 add_live(struct paper *p, const struct report *r)
@@ -263,6 +273,7 @@ report_paper(const struct report *r, int flags, struct paper *p)
 	add_count(p, REPORT_STUDIED, r->counts.participated);
 	add_count(p, REPORT_WROTE, r->counts.wrote);
 	add_exempt(p, &r->counts);
+	add_not_yet(p, &r->counts);
 	add_live(p, r);
 	add_item(p, REPORT_ASSESSMENT, "");
 	add_text(p, r->assessment, DOTS_ASSESSMENT);
