@@ -14,5 +14,6 @@ QT_EMBEDDED = \
 	data/schema/014_counters.sql \
 	data/schema/015_conflicts.sql \
 	data/schema/016_plan_details.sql \
-	data/schema/017_report_live.sql
+	data/schema/017_report_live.sql \
+	data/schema/018_read_indexes.sql
 EXTRA_DIST += $(QT_EMBEDDED)

@@ -29,10 +29,7 @@
 static const char completeness_sql[] =
     "WITH RECURSIVE " PLAN_SQL_PLANS ", " PLAN_SQL_UP ", "
     "kids(id, name, name_fold, kind, report) AS (SELECT u.id, u.name,"
-    "  u.name_fold, u.kind, (SELECT x.id FROM tally_report x"
-    "  WHERE x.unit_id = u.id AND x.round = ?3"
-    "  AND x.document_id IN (SELECT id FROM plans)"
-    "  ORDER BY x.document_id = ?1 DESC LIMIT 1)"
+    "  u.name_fold, u.kind, " PLAN_SQL_REPORT_ROW("u.id")
     "  FROM unit u WHERE u.parent_id = ?2) "
     "SELECT k.id, k.name, coalesce(r.id, 0), coalesce(r.status = 'final', 0),"
     " coalesce(r.finalized_on, ''),"

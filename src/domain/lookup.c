@@ -51,6 +51,39 @@ lookup_one(struct db *db, sqlite3_stmt *stmt, const char *what,
 	return rc == SQLITE_DONE ? n : -1;
 }
 
+/*
+ * Runs queries in turn (?1 KEY, the search key made from what was typed,
+ * freed here; ?2 TYPED as it was typed) until one finds something: a
+ * closer kind of match decides, even when it finds several. 0 when
+ * exactly one matched (*id), else -1 with *err as lookup_one's.
+ */
+static int
+lookup_ladder(struct db *db, const char *const *queries, size_t nqueries,
+    const char *what, char *key, const char *typed, int64_t *id, char **err)
+{
+	size_t i;
+	int n = 0;
+
+	*err = NULL;
+	for (i = 0; i < nqueries && n == 0; i++) {
+		sqlite3_stmt *stmt = db_prepare(db, queries[i]);
+
+		free(*err);
+		*err = NULL;
+		if (stmt == NULL) {
+			*err = xstrdup(db_error(db));
+			break;
+		}
+		if (sqlite3_bind_parameter_index(stmt, "?1") != 0)
+			sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+		if (sqlite3_bind_parameter_index(stmt, "?2") != 0)
+			sqlite3_bind_text(stmt, 2, typed, -1, SQLITE_STATIC);
+		n = lookup_one(db, stmt, what, typed, id, err);
+	}
+	free(key);
+	return n == 1 ? 0 : -1;
+}
+
 /* The search key of a document number: folded, without spaces. */
 static char *
 lookup_number_key(const char *number)
@@ -67,54 +100,35 @@ lookup_number_key(const char *number)
 int
 lookup_document(struct db *db, const char *number, int64_t *id, char **err)
 {
-	sqlite3_stmt *stmt;
-	char *key;
-	int rc;
-
-	*err = NULL;
-	stmt = db_prepare(db, "SELECT id, number || ' ngày ' || "
-	    "strftime('%d/%m/%Y', issued_on) || ' của ' || issuer "
-	    "FROM document WHERE replace(qt_fold(number), ' ', '') = ?1 "
-	    "ORDER BY issued_on");
-	if (stmt == NULL) {
-		*err = xstrdup(db_error(db));
-		return -1;
-	}
-	key = lookup_number_key(number);
-	sqlite3_bind_text(stmt, 1, key, -1, free);
-	rc = lookup_one(db, stmt, "văn bản số", number, id, err);
-	return rc == 1 ? 0 : -1;
+	/* The number as written first (no number is folded for it), then
+	 * as folded without spaces: "13 - kh/tu" finds 13-KH/TU. */
+	static const char *const queries[] = {
+		"SELECT id, number || ' ngày ' || strftime('%d/%m/%Y', "
+		    "issued_on) || ' của ' || issuer FROM document "
+		    "WHERE number = ?2 ORDER BY issued_on",
+		"SELECT id, number || ' ngày ' || strftime('%d/%m/%Y', "
+		    "issued_on) || ' của ' || issuer FROM document "
+		    "WHERE replace(qt_fold(number), ' ', '') = ?1 "
+		    "ORDER BY issued_on",
+	};
+	return lookup_ladder(db, queries, sizeof queries / sizeof queries[0],
+	    "văn bản số", lookup_number_key(number), number, id, err);
 }
 
 int
 lookup_unit(struct db *db, const char *name, int64_t *id, char **err)
 {
+	/* Closest first; the code as written is one index probe, and a
+	 * name as written is found before any unit's code is folded. */
 	static const char *const queries[] = {
-		"SELECT id, name FROM unit WHERE qt_fold(code) = ?1",
+		"SELECT id, name FROM unit WHERE code = ?2",
 		"SELECT id, name FROM unit WHERE name_fold = ?1 ORDER BY name_fold",
+		"SELECT id, name FROM unit WHERE qt_fold(code) = ?1",
 		"SELECT id, name FROM unit WHERE instr(name_fold, ?1) > 0 "
 		    "ORDER BY name_fold",
 	};
-	char *key = text_fold(name);
-	size_t i;
-	int n = 0;
-
-	*err = NULL;
-	for (i = 0; i < sizeof queries / sizeof queries[0] && n == 0; i++) {
-		sqlite3_stmt *stmt = db_prepare(db, queries[i]);
-
-		free(*err);
-		*err = NULL;
-		if (stmt == NULL) {
-			*err = xstrdup(db_error(db));
-			break;
-		}
-		sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-		/* A closer kind of match decides, even when it finds several. */
-		n = lookup_one(db, stmt, "đơn vị", name, id, err);
-	}
-	free(key);
-	return n == 1 ? 0 : -1;
+	return lookup_ladder(db, queries, sizeof queries / sizeof queries[0],
+	    "đơn vị", text_fold(name), name, id, err);
 }
 
 /* One step of a unit's path from its root: the id in 16 hex digits. */

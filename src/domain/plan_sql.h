@@ -54,6 +54,17 @@ void		 plan_bind_cutoff(sqlite3_stmt *stmt, const char *cutoff);
 	"EXISTS (SELECT 1 FROM tally_plan_tree pt WHERE pt.plan_id = " col \
 	"  AND pt.ancestor_id = ?1)"
 
+/*
+ * The report row of the unit in column UNIT for round ?3 under plan ?1
+ * or a plan below it, the plan's own first: the one rule every face and
+ * the completeness table choose a unit's report by. One range of
+ * tally_report_by_unit.
+ */
+#define PLAN_SQL_REPORT_ROW(unit) \
+	"(SELECT x.id FROM tally_report x WHERE x.unit_id = " unit \
+	"  AND x.round = ?3 AND " PLAN_SQL_UNDER("x.document_id") \
+	"  ORDER BY x.document_id = ?1 DESC LIMIT 1)"
+
 /* The unit ?2 and every unit below it. */
 #define PLAN_SQL_UNITS \
 	"units(id) AS (SELECT ?2 UNION ALL " \

@@ -31,10 +31,7 @@ report_item_label(enum report_item item)
 }
 
 /* The report row of ?2 for round ?3 under plan ?1 or a plan below it. */
-#define REPORT_ROW_SQL \
-	"(SELECT x.id FROM tally_report x WHERE x.unit_id = ?2 " \
-	"  AND x.round = ?3 AND " PLAN_SQL_UNDER("x.document_id") " " \
-	"  ORDER BY x.document_id = ?1 DESC LIMIT 1)"
+#define REPORT_ROW_SQL PLAN_SQL_REPORT_ROW("?2")
 
 /* Copies an ISO date column into a 11-byte buffer ("" for NULL). */
 int

@@ -157,24 +157,22 @@ report_tree_link(struct report_tree *t)
 /*
  * The subtree of ?2, parents first, the direct children by name: each
  * unit's kind and, below ?2, its report of round ?3 under the plan ?1 or
- * a plan below it (chosen as REPORT_ROW_SQL chooses) when that is final.
+ * a plan below it (chosen by PLAN_SQL_REPORT_ROW) when that is final.
  */
 static int
 report_tree_load(struct db *db, int64_t plan_id, int64_t unit_id, int round,
     struct report_tree *t)
 {
-	sqlite3_stmt *stmt = plan_prepare(db, "WITH RECURSIVE " PLAN_SQL_PLANS
-	    ", tree(id, parent_id, depth, kind, name, name_fold) AS ("
+	sqlite3_stmt *stmt = plan_prepare(db, "WITH RECURSIVE "
+	    "tree(id, parent_id, depth, kind, name, name_fold) AS ("
 	    "  SELECT u.id, NULL, 0, u.kind, u.name, '' FROM unit u "
 	    "  WHERE u.id = ?2 UNION ALL SELECT u.id, u.parent_id, "
 	    "  p.depth + 1, u.kind, u.name, u.name_fold FROM unit u "
 	    "  JOIN tree p ON u.parent_id = p.id WHERE p.depth < 64) "
 	    "SELECT t.id, t.parent_id, t.depth, t.kind, "
 	    "  CASE WHEN t.depth = 1 THEN t.name END, CASE WHEN t.depth > 0 "
-	    "  THEN (SELECT CASE WHEN x.status = 'final' THEN x.id END "
-	    "  FROM tally_report x WHERE x.unit_id = t.id AND x.round = ?3 "
-	    "  AND x.document_id IN (SELECT id FROM plans) "
-	    "  ORDER BY x.document_id = ?1 DESC LIMIT 1) END "
+	    "  THEN (SELECT r.id FROM tally_report r WHERE r.id = "
+	    PLAN_SQL_REPORT_ROW("t.id") " AND r.status = 'final') END "
 	    "FROM tree t ORDER BY t.depth, t.name_fold, t.id", plan_id, unit_id);
 	struct report_node *u;
 	size_t size = 0;

@@ -24,41 +24,40 @@
  * schema/014_counters.sql, docs/storage.md): each unit's members by
  * status and by the day they first took part and first handed in an
  * essay, so the cutoff only decides which days count. UNITS is a table
- * units(id, grp, cut): the units whose own members are counted, the
+ * counted(id, grp, cut): the units whose own members are counted, the
  * group each adds to and the cutoff it is counted as of. Members with no
  * such day are tally_members less the counted ones. "late" needs the day
  * a member studied: the first day taken part, else the unit's latest
  * session that counts (last); it is late when that day is before its
- * cutoff less the days allowed (due), one date per cutoff rather than a
+ * cutoff less the days allowed (due), one date per unit rather than a
  * date() per counter. The rule is joined to the few status
  * groups afterwards. Every status of the rule comes out for every group,
  * in member_status order, so that the exemption reasons keep one order.
  */
 #define TALLY_SQL(UNITS) \
     "WITH RECURSIVE " PLAN_SQL_UP ", " PLAN_SQL_RULE ", " UNITS ", " \
+    "units(id, grp, cut, due) AS (SELECT id, grp, cut, date(cut, '-' || " \
+    "  " PLAN_SQL_DUE_DAYS " || ' days') FROM counted), " \
     "last(unit_id, day) AS (SELECT se.unit_id, max(se.held_on) FROM units " \
     "  JOIN session se ON se.unit_id = units.id " \
     "  WHERE " PLAN_SQL_UNDER("se.document_id") " AND se.status = 'held' " \
     "  AND se.held_on <= units.cut GROUP BY se.unit_id), " \
-    "due(cut, day) AS (SELECT c, date(c, '-' || " PLAN_SQL_DUE_DAYS \
-    "  || ' days') FROM (SELECT DISTINCT cut AS c FROM units)), " \
-    "cnt(grp, unit_id, cut, status, took_on, wrote_on, n) AS (" \
-    "  SELECT units.grp, c.unit_id, units.cut, c.status, c.took_on, " \
-    "  c.wrote_on, c.n FROM units " \
+    "cnt(grp, unit_id, cut, due, status, took_on, wrote_on, n) AS (" \
+    "  SELECT units.grp, c.unit_id, units.cut, units.due, c.status, " \
+    "  c.took_on, c.wrote_on, c.n FROM units " \
     "  JOIN tally_counter c ON c.plan_id = ?1 AND c.unit_id = units.id " \
-    "  UNION ALL SELECT units.grp, m.unit_id, units.cut, m.status, '" \
-    TALLY_NO_DAY "', '" TALLY_NO_DAY "', m.n - coalesce((SELECT sum(c.n) " \
-    "    FROM tally_counter c WHERE c.plan_id = ?1 " \
+    "  UNION ALL SELECT units.grp, m.unit_id, units.cut, units.due, " \
+    "  m.status, '" TALLY_NO_DAY "', '" TALLY_NO_DAY "', m.n - " \
+    "  coalesce((SELECT sum(c.n) FROM tally_counter c WHERE c.plan_id = ?1 " \
     "    AND c.unit_id = m.unit_id AND c.status = m.status), 0) " \
     "  FROM units JOIN tally_members m ON m.unit_id = units.id), " \
     "agg(grp, status, n, took, wrote, late) AS (SELECT k.grp, k.status, " \
     "  sum(k.n), sum(CASE WHEN k.took_on <= k.cut THEN k.n ELSE 0 END), " \
     "  sum(CASE WHEN k.wrote_on <= k.cut THEN k.n ELSE 0 END), " \
     "  sum(CASE WHEN k.wrote_on > k.cut AND CASE WHEN " \
-    "    k.took_on <= k.cut THEN k.took_on ELSE l.day END < d.day " \
+    "    k.took_on <= k.cut THEN k.took_on ELSE l.day END < k.due " \
     "    THEN k.n ELSE 0 END) " \
     "  FROM cnt k LEFT JOIN last l ON l.unit_id = k.unit_id " \
-    "  JOIN due d ON d.cut = k.cut " \
     "  GROUP BY k.grp, k.status) " \
     "SELECT g.grp, r.party, r.must_write, r.reason, coalesce(a.n, 0), " \
     "  coalesce(a.took, 0), coalesce(a.wrote, 0), coalesce(a.late, 0) " \
@@ -69,12 +68,12 @@
 
 /* Unit ?2 and every unit below it, one group, as of the cutoff. */
 static const char tally_sql[] = TALLY_SQL(
-    "units(id, grp, cut) AS (SELECT ?2, 0, " PLAN_SQL_CUTOFF " UNION ALL "
-    "  SELECT u.id, 0, p.cut FROM unit u JOIN units p ON u.parent_id = p.id)");
+    "counted(id, grp, cut) AS (SELECT ?2, 0, " PLAN_SQL_CUTOFF " UNION ALL "
+    "  SELECT u.id, 0, p.cut FROM unit u JOIN counted p ON u.parent_id = p.id)");
 
 /* The units of tally_units_json() (below), bound to ?2. */
 static const char tally_units_sql[] = TALLY_SQL(
-    "units(id, grp, cut) AS (SELECT json_extract(value, '$[0]'), "
+    "counted(id, grp, cut) AS (SELECT json_extract(value, '$[0]'), "
     "  json_extract(value, '$[1]'), json_extract(value, '$[2]') "
     "  FROM json_each(?2))");
 

@@ -23,15 +23,12 @@ int
 store_tally_get(struct db *db, int64_t document_id, int64_t unit_id,
     int round, struct store_tally *t)
 {
-	sqlite3_stmt *stmt = db_prepare(db, "WITH RECURSIVE " PLAN_SQL_PLANS
-	    " SELECT coalesce(t.id, 0), coalesce(t.document_id, ?1),"
+	sqlite3_stmt *stmt = db_prepare(db,
+	    "SELECT coalesce(t.id, 0), coalesce(t.document_id, ?1),"
 	    " t.assessment, t.proposals, coalesce(nullif(t.signer, ''),"
 	    " u.secretary), coalesce(t.status = 'final', 0), t.finalized_on"
-	    " FROM unit u LEFT JOIN tally_report t ON t.id = (SELECT x.id"
-	    "  FROM tally_report x WHERE x.unit_id = u.id AND x.round = ?3"
-	    "  AND x.document_id IN (SELECT id FROM plans)"
-	    "  ORDER BY x.document_id = ?1 DESC LIMIT 1)"
-	    " WHERE u.id = ?2");
+	    " FROM unit u LEFT JOIN tally_report t ON t.id = "
+	    PLAN_SQL_REPORT_ROW("u.id") " WHERE u.id = ?2");
 	int rc = -1;
 
 	memset(t, 0, sizeof *t);

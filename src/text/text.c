@@ -86,7 +86,11 @@ tbuf_add(struct tbuf *b, const char *p, size_t n)
 static void
 tbuf_addc(struct tbuf *b, char c)
 {
-	tbuf_add(b, &c, 1);
+	/* Most characters are ASCII and the buffer seldom grows. */
+	if (!b->measure && b->len + 2 <= b->cap)
+		b->s[b->len++] = c;
+	else
+		tbuf_add(b, &c, 1);
 }
 
 static void
@@ -589,10 +593,27 @@ strip(const char *s, int how)
 
 	b.s = text_realloc(NULL, b.cap);
 	while (i < len) {
-		if (u[i] < 0x80)
+		if (u[i] < 0x80) {
+			/* Codes, numbers and unaccented names are ASCII:
+			 * no table to look up. */
 			cp = u[i++];
-		else
-			i += utf8_next(u + i, len - i, &cp, &ok);
+			if (how & STRIP_FOLD) {
+				if (cp == ' ' || (cp >= '\t' && cp <= '\r')) {
+					space = 1;
+					continue;
+				}
+				if (cp < 0x20 || cp == 0x7F)
+					continue;
+				if (cp >= 'A' && cp <= 'Z')
+					cp += 'a' - 'A';
+				if (space && b.len > 0)
+					tbuf_addc(&b, ' ');
+				space = 0;
+			}
+			tbuf_addc(&b, (char)cp);
+			continue;
+		}
+		i += utf8_next(u + i, len - i, &cp, &ok);
 		if (cp_is_diacritic(cp))
 			continue;
 		if (how & STRIP_FOLD) {

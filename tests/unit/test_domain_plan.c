@@ -28,7 +28,7 @@ main(void)
 		"SCAN units", "SCAN plans", "SCAN sess", "SCAN p", "SCAN u",
 		"SCAN a", "SCAN CONSTANT ROW", "SCAN st", "SCAN s",
 		"SCAN k",	/* cnt: a few rows per unit and status */
-		"SCAN due",	/* one date per cutoff */
+		"SCAN counted",	/* the units counted, before their due day */
 		"SCAN g",	/* the groups of units: one per child */
 	};
 	struct db *db = fixture_open();
