@@ -193,6 +193,13 @@ tally_add_proposals(struct ui *ui, struct tally_screen *s)
 
 	tally_add(ui, s, 0, STYLE_NORMAL, report_item_label(REPORT_PROPOSALS));
 	tally_add_text(ui, s, r->proposals);
+	if (report_has_unit_proposals(r))
+		tally_add(ui, s, 3, STYLE_HEADING, "Kiến nghị, đề xuất trong báo "
+		    "cáo đã nộp của đơn vị trực thuộc:");
+	for (i = 0; i < r->nunits; i++)
+		if (r->units[i].proposals != NULL)
+			tally_addf(ui, s, 3, STYLE_NORMAL, "- %s (%s)",
+			    r->units[i].proposals, r->units[i].name);
 	if (r->nmember_proposals == 0)
 		return;
 	tally_add(ui, s, 3, STYLE_HEADING, "Đề xuất trong bài thu hoạch của "

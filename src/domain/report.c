@@ -183,6 +183,17 @@ report_live_note(const struct report *r)
 	return out;
 }
 
+int
+report_has_unit_proposals(const struct report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nunits; i++)
+		if (r->units[i].proposals != NULL)
+			return 1;
+	return 0;
+}
+
 char *
 report_not_yet_note(const struct tally *t)
 {
@@ -261,8 +272,8 @@ report_cut_cmp(const void *a, const void *b)
 }
 
 /*
- * Item 6's companions: proposals in essays handed in by the day each
- * unit is counted as of (cuts, sorted by unit: report_sum's), so that a
+ * Item 6's companions: proposals in essays of the unit's members and its
+ * cells' members (report.h), handed in by the day each unit is counted as of (cuts, sorted by unit: report_sum's), so that a
  * unit whose report is in gives the proposals its snapshot counted. The
  * essays are read by plan, as far as the latest of those days, and each
  * is held against its unit's day here: a join to the list of units would
@@ -272,8 +283,11 @@ static int
 report_load_proposals(struct db *db, struct report *r,
     const struct tally_unit *cuts, size_t ncuts)
 {
-	sqlite3_stmt *stmt = plan_prepare(db, "WITH RECURSIVE " PLAN_SQL_PLANS
-	    ", " PLAN_SQL_UNITS " SELECT m.full_name, u.name, e.proposals, "
+	sqlite3_stmt *stmt = plan_prepare(db, "WITH " PLAN_SQL_PLANS
+	    ", units(id) AS (SELECT ?2 UNION ALL SELECT c.id FROM unit c "
+	    "  JOIN unit_kind k ON k.code = c.kind "
+	    "  WHERE c.parent_id = ?2 AND k.is_cell) "
+	    "SELECT m.full_name, u.name, e.proposals, "
 	    "m.unit_id, e.submitted_on "
 	    "FROM units JOIN member m ON m.unit_id = units.id "
 	    "JOIN unit u ON u.id = m.unit_id JOIN essay e ON e.member_id = m.id "
@@ -397,6 +411,7 @@ report_clear(struct report *r)
 	free(r->member_proposals);
 	for (i = 0; i < r->nunits; i++) {
 		free(r->units[i].name);
+		free(r->units[i].proposals);
 		tally_clear(&r->units[i].counts);
 	}
 	free(r->units);

@@ -11,8 +11,12 @@
  *   - the six items: labels from report_item_label() (seed 000's wording,
  *     said once here); items 1-4 are counts (tally.h says how each
  *     member is counted so that item 1 = 3 + 4 + not yet); 5 and 6 are
- *     the report row's text (tally_report), with the members' own
- *     proposals beside item 6;
+ *     the report row's text (tally_report). Beside item 6, what reached
+ *     the unit directly: the proposals in the essays of its own members
+ *     and of its cells' members (a cell's or a commune's report gathers
+ *     its members' essays), and the item 6 of each child report that is
+ *     in from a unit that is not a cell (a district reads its communes'
+ *     reports, not 100,000 essays);
  *   - the signer: the row's, else the unit's secretary;
  *   - the counts: the snapshot taken when the report was made final;
  *     for a draft, summed from the units below: a direct child whose
@@ -64,7 +68,10 @@ enum report_item {
 /* "1. Tổng số đảng viên", ... as seed 000 words them; static. */
 const char	*report_item_label(enum report_item item);
 
-/* A member's proposal (part 3 of an essay handed in by the cutoff). */
+/*
+ * A member's proposal (part 3 of an essay handed in by the cutoff), of a
+ * member of the unit or of one of its cells.
+ */
 struct report_proposal {
 	char		*full_name;
 	char		*unit_name;
@@ -79,6 +86,8 @@ struct report_unit {
 					   snapshot; 0: counted live */
 	char		 cutoff[11];	/* ISO: the day its counts are as of */
 	struct tally	 counts;
+	char		*proposals;	/* item 6 of its report when that is in
+					   and is not a cell's; else NULL */
 };
 
 struct report {
@@ -157,6 +166,9 @@ int		 report_counts(struct db *db, int64_t plan_id, int64_t unit_id,
  * Raw names: each face passes it through its sanitiser. Newly allocated.
  */
 char		*report_live_note(const struct report *r);
+
+/* 1 when a child's report brought its item 6 (struct report_unit). */
+int		 report_has_unit_proposals(const struct report *r);
 
 /*
  * The line under item 4 that makes the form add up (item 1 = 3 + 4 +

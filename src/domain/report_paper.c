@@ -195,7 +195,19 @@ add_proposals(struct paper *p, const struct report *r)
 	size_t i, n = report_proposal_groups(r, &in, &g);
 
 	add_item(p, REPORT_PROPOSALS, "");
-	add_text(p, r->proposals, n > 0 ? 0 : DOTS_PROPOSALS);
+	add_text(p, r->proposals, n > 0 || report_has_unit_proposals(r) ? 0 :
+	    DOTS_PROPOSALS);
+	for (i = 0; i < r->nunits; i++) {
+		char *text, *unit;
+
+		if (r->units[i].proposals == NULL)
+			continue;
+		text = paper_safe(r->units[i].proposals);
+		unit = paper_safe(r->units[i].name);
+		paper_add(p, PAPER_BULLET, NULL, text, unit);
+		free(text);
+		free(unit);
+	}
 	for (i = 0; i < n; i++) {
 		char *text = paper_safe(in[g[i].shown].text);
 		char *note = report_group_note(r, in, &g[i]);

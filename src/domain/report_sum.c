@@ -69,6 +69,7 @@ struct report_node {
 					   snapshot counts it; 0: counted live */
 	size_t		 group;		/* 0: the root's own; i: child line i */
 	char		*name;		/* direct children only, else NULL */
+	char		*proposals;	/* a direct child's item 6 (report_unit) */
 	char		 cutoff[11];	/* ISO: the day it is counted as of */
 };
 
@@ -101,8 +102,10 @@ report_tree_free(struct report_tree *t)
 	size_t i;
 	int k;
 
-	for (i = 0; i < t->n; i++)
+	for (i = 0; i < t->n; i++) {
 		free(t->node[i].name);
+		free(t->node[i].proposals);
+	}
 	free(t->node);
 	for (k = 0; k < t->nkinds; k++)
 		free(t->kinds[k]);
@@ -239,14 +242,17 @@ report_tree_cutoffs(struct db *db, int64_t plan_id, int round,
 
 /*
  * Adds to groups[] the snapshot of each unit whose report is final (the
- * first on its way down), and gives the units below it its cutoff.
+ * first on its way down), and gives the units below it its cutoff; keeps
+ * the item 6 of a direct child that is not a cell.
  */
 static int
 report_tree_snapshots(struct db *db, struct report_tree *t,
     struct tally *groups)
 {
 	sqlite3_stmt *stmt = db_prepare(db, "SELECT " REPORT_SNAPSHOT_COLS
-	    " FROM tally_report t WHERE t.id = ?1");
+	    ", CASE WHEN k.is_cell THEN '' ELSE coalesce(t.proposals, '') END "
+	    "FROM tally_report t JOIN unit u ON u.id = t.unit_id "
+	    "JOIN unit_kind k ON k.code = u.kind WHERE t.id = ?1");
 	struct tally snap;
 	size_t i;
 	int rc;
@@ -269,6 +275,9 @@ report_tree_snapshots(struct db *db, struct report_tree *t,
 			return -1;
 		}
 		report_snapshot(stmt, 0, &snap, u->cutoff);
+		if (u->depth == 1 && *sqlite3_column_text(stmt,
+		    REPORT_SNAPSHOT_NCOLS) != '\0')
+			u->proposals = report_col(stmt, REPORT_SNAPSHOT_NCOLS);
 		tally_sum(&groups[u->group], &snap);
 		tally_clear(&snap);
 		sqlite3_reset(stmt);
@@ -285,6 +294,7 @@ report_sum_clear(struct report_sum *s)
 	tally_clear(&s->total);
 	for (i = 0; i < s->nunits; i++) {
 		free(s->units[i].name);
+		free(s->units[i].proposals);
 		tally_clear(&s->units[i].counts);
 	}
 	free(s->units);
@@ -366,6 +376,8 @@ report_sum(struct db *db, int64_t plan_id, int64_t unit_id, int round,
 		u->unit_id = t.node[i].id;
 		u->name = t.node[i].name;
 		t.node[i].name = NULL;
+		u->proposals = t.node[i].proposals;
+		t.node[i].proposals = NULL;
 		u->final = t.node[i].from == i + 1;
 		memcpy(u->cutoff, t.node[i].cutoff, 11);
 		u->counts = groups[t.node[i].group];

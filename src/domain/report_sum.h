@@ -50,6 +50,7 @@ void		 report_sum_clear(struct report_sum *s);
 	"t.total_members, t.participated, t.wrote, t.exempt, t.reasons, " \
 	"t.must_write, t.missing, t.late, t.guests_present, " \
 	"coalesce(t.cutoff, t.finalized_on)"
+#define REPORT_SNAPSHOT_NCOLS	10	/* the columns it names */
 
 /*
  * The snapshot of a final row from its REPORT_SNAPSHOT_COLS, starting at

@@ -122,4 +122,20 @@ tally "$commune" | tr '\n' ' ' | tr -s ' ' |
   grep -q "(Khi chốt, chưa nộp báo cáo đợt 2 ([^)]*): [^)]*$unsent"
 ok $? "and still names the cell it counted live"
 
+# The district reads its communes' reports, not their members' essays:
+# beside item 6, each submitted commune's own item 6, and no member's
+# proposal from a cell of a commune.
+"$sqlrun" "$db" "UPDATE tally_report SET proposals = 'Xã đề nghị hỗ trợ
+  kinh phí in tài liệu.' WHERE round = 2 AND unit_id = (SELECT id FROM unit
+  WHERE name = '$commune')"
+ok $? "the commune's report says what it proposes"
+tally "Huyện ủy Châu Thành" | tr '\n' ' ' | tr -s ' ' > "$TAP_TMP/d.txt"
+grep -q "^.*6\. Kiến nghị.*- Xã đề nghị hỗ trợ kinh phí in tài liệu\. ($commune)" \
+  "$TAP_TMP/d.txt"
+ok $? "the district's item 6 shows the commune's, naming it"
+is "$(grep -c "Đề xuất mới của" "$TAP_TMP/d.txt")" 0 \
+  "and no proposal from an essay of a cell of the commune"
+tally "$commune" | grep -q "Đề xuất mới của $unsent"
+ok $? "the commune itself still groups its cells' members' proposals"
+
 done_testing
