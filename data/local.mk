@@ -15,5 +15,6 @@ QT_EMBEDDED = \
 	data/schema/015_conflicts.sql \
 	data/schema/016_plan_details.sql \
 	data/schema/017_report_live.sql \
-	data/schema/018_read_indexes.sql
+	data/schema/018_read_indexes.sql \
+	data/schema/019_plan_due.sql
 EXTRA_DIST += $(QT_EMBEDDED)

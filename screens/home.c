@@ -16,7 +16,7 @@
 
 static const enum ui_action home_actions[] = {
 	ACT_HELP, ACT_MEMBERS, ACT_PLANS, ACT_ESSAYS, ACT_TALLY, ACT_SYNC,
-	ACT_QUIT, ACT_NONE
+	ACT_CHANGES, ACT_QUIT, ACT_NONE
 };
 
 /* The menu: an action of the key table, and what it leads to. */
@@ -49,6 +49,9 @@ struct home {
 	/* Reports sent back from above, the latest first: Home says why. */
 	struct store_returned	*returned;
 	size_t			 nreturned;
+	/* What the plans from above changed since the clerk last looked. */
+	struct store_change	*changes;
+	size_t			 nchanges;
 };
 
 static void
@@ -69,6 +72,9 @@ home_load(struct ui *ui, struct home *s)
 	n = store_returned_list(ui->db, ui->home_unit, HOME_RETURNED,
 	    &s->returned);
 	s->nreturned = n > 0 ? (size_t)n : 0;
+	store_changes_free(&s->changes, s->nchanges);
+	n = store_changes_list(ui->db, ui->home_unit, &s->changes);
+	s->nchanges = n > 0 ? (size_t)n : 0;
 }
 
 static void *
@@ -90,6 +96,7 @@ home_free(void *data)
 	free(s->sync_last);
 	store_plans_free(&s->plans, s->nplans);
 	store_returned_free(&s->returned, s->nreturned);
+	store_changes_free(&s->changes, s->nchanges);
 	free(s);
 }
 
@@ -161,6 +168,34 @@ home_draw_plans(struct ui *ui, struct home *s, int y)
 	return y;
 }
 
+/*
+ * The "Thay đổi" block: how many changes, then as many as fit above the
+ * menu (at least one line: Home leaves out its blank lines to make room),
+ * the last line saying how many more the list holds.
+ */
+static int
+home_draw_changes(struct ui *ui, struct home *s, int y)
+{
+	int room = ui->rows - (int)HOME_NMENU - 1 - y - 1;
+	size_t i, shown;
+	char *line;
+
+	ui_putf(ui->body, y++, 2, ui->cols - 4, STYLE_WARN, "Thay đổi từ cấp "
+	    "trên: %zu (phím 6: xem hết, đánh dấu đã xem)", s->nchanges);
+	shown = room <= 0 ? 0 : s->nchanges <= (size_t)room ? s->nchanges :
+	    (size_t)room - 1;
+	for (i = 0; i < shown; i++) {
+		line = store_change_line(&s->changes[i]);
+		ui_put(ui->body, y++, 4, ui->cols - 6, line, STYLE_NORMAL,
+		    TEXT_ELLIPSIS);
+		free(line);
+	}
+	if (shown < s->nchanges && room > 0)
+		ui_putf(ui->body, y++, 4, ui->cols - 6, STYLE_DIM, "... và %zu "
+		    "thay đổi khác", s->nchanges - shown);
+	return y;
+}
+
 static void
 home_draw(struct ui *ui, void *data)
 {
@@ -191,7 +226,8 @@ home_draw(struct ui *ui, void *data)
 	draw_date(h->next_deadline, date);
 	ui_putf(ui->body, y++, 4, ui->cols - 6, STYLE_NORMAL, "Hạn gần nhất: "
 	    "%s %s", *date != '\0' ? date : "không có", h->next_deadline_what);
-	y++;
+	if (s->nchanges == 0)
+		y++;
 	ui_put(ui->body, y++, 2, 40, "Quá hạn", STYLE_HEADING, 0);
 	home_line(ui, y++, "Buổi học chưa tổ chức", h->sessions_overdue, 1);
 	home_line(ui, y++, "Bài thu hoạch còn thiếu", h->essays_missing, 1);
@@ -202,11 +238,15 @@ home_draw(struct ui *ui, void *data)
 		    "lại%s: %s, đợt %d: %s", s->nreturned > 1 ? " (và báo cáo "
 		    "khác)" : "", s->returned[0].unit_name,
 		    s->returned[0].round, s->returned[0].reason);
-	y++;
+	if (s->nchanges == 0)
+		y++;
 	ui_putf(ui->body, y++, 2, ui->cols - 4, STYLE_NORMAL, "Đồng bộ với "
 	    "tỉnh: %lld thay đổi chờ gửi; lần cuối: %s",
 	    (long long)s->sync_pending, s->sync_last);
-	y++;
+	if (s->nchanges > 0)
+		y = home_draw_changes(ui, s, y);
+	else
+		y++;
 	draw_hline(ui->body, y++, 1, ui->cols - 2);
 	s->menu_y = y;
 	for (i = 0; i < HOME_NMENU; i++)
@@ -234,6 +274,8 @@ home_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 		return s->loaded ? ui_open(ui, &screen_tally, none) : UI_HANDLED;
 	case ACT_SYNC:
 		return ui_open(ui, &screen_sync, none);
+	case ACT_CHANGES:
+		return s->loaded ? ui_open(ui, &screen_changes, none) : UI_HANDLED;
 	case ACT_UP:
 	case ACT_DOWN:
 		/* No units yet: the menu is not drawn. */

@@ -91,24 +91,42 @@ plan_items_title(struct ui *ui, void *data)
 	return xstrdup("Các buổi học kế hoạch yêu cầu");
 }
 
+/*
+ * The item's title, led by how its day follows the plan above
+ * (plan_item_due): taken from it, or later than it (to be moved).
+ */
+static char *
+plan_items_row_title(const struct store_plan_session *p)
+{
+	char date[11];
+
+	draw_date(p->parent_due, date);
+	if (p->late)
+		return xasprintf("[sau hạn cấp trên %s] %s", date, p->title);
+	if (*p->deadline == '\0' && *p->due != '\0')
+		return xasprintf("[theo cấp trên] %s", p->title);
+	return xstrdup(p->title);
+}
+
 static void
 plan_items_draw_row(struct ui *ui, struct plan_items *s, size_t i)
 {
 	struct store_plan_session *p = &s->rows[i];
-	char date[11], ordinal[8], days[16];
+	char date[11], ordinal[8], days[16], *title = plan_items_row_title(p);
 	const char *cols[5];
 
-	draw_date(p->deadline, date);
+	draw_date(p->due, date);
 	snprintf(ordinal, sizeof ordinal, "%d.", p->ordinal);
 	snprintf(days, sizeof days, "%d buổi", p->half_days);
 	cols[0] = p->level_name;
 	cols[1] = ordinal;
 	cols[2] = *date != '\0' ? date : p->deadline_text;
 	cols[3] = days;
-	cols[4] = p->title;
+	cols[4] = title;
 	ui_put_cols(ui->body, PLAN_ITEMS_TOP + (int)(i - s->scroll), 1,
-	    i == s->cursor ? STYLE_SELECTED : STYLE_NORMAL, 5,
-	    plan_items_widths, cols);
+	    i == s->cursor ? STYLE_SELECTED : p->late ? STYLE_WARN :
+	    STYLE_NORMAL, 5, plan_items_widths, cols);
+	free(title);
 }
 
 static void

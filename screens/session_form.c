@@ -254,15 +254,15 @@ session_form_draw(struct ui *ui, void *data)
 	    "Esc: bỏ    trái/phải: đổi lựa chọn");
 }
 
-/* The deadline the chosen plan session sets, or NULL. */
+/* The deadline the chosen plan session sets (or its plan above), or NULL. */
 static const char *
 session_form_deadline(struct session_form *s, int64_t plan_session_id)
 {
 	size_t i;
 
 	for (i = 0; i < s->nplan; i++)
-		if (s->plan[i].id == plan_session_id && *s->plan[i].deadline != '\0')
-			return s->plan[i].deadline;
+		if (s->plan[i].id == plan_session_id && *s->plan[i].due != '\0')
+			return s->plan[i].due;
 	return NULL;
 }
 

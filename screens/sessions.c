@@ -149,7 +149,7 @@ sessions_draw_item(struct ui *ui, const struct store_plan_session *p, int y)
 {
 	char date[11], tail[24] = "", *line;
 
-	draw_date(p->deadline, date);
+	draw_date(p->due, date);
 	if (*date != '\0') {
 		snprintf(tail, sizeof tail, "hạn %s", date);
 		line = xasprintf("%s: %d. %s (%d buổi)", p->level_name,

@@ -91,6 +91,14 @@ static const struct {
 	{ "reviewed_on", "Ngày rà soát" }, { "reasons", "Lý do miễn viết" },
 	{ "missing", "Số chưa viết" }, { "late", "Số nộp muộn" },
 	{ "guests_present", "Số quần chúng dự" }, { "cutoff", "Tính đến ngày" },
+	{ "also_levels", "Cấp áp dụng thêm" },
+	{ "material_ratio", "Định mức tài liệu" },
+	{ "length_text", "Thời lượng (theo kế hoạch)" },
+	{ "start_time", "Giờ bắt đầu" }, { "bridge_names", "Tên điểm cầu" },
+	{ "parents_text", "Căn cứ, thực hiện" },
+	{ "action_due", "Hạn lập CT hành động" },
+	{ "action_due_text", "Hạn CT hành động (theo kế hoạch)" },
+	{ "recipient", "Nơi nhận báo cáo" }, { "due_text", "Hạn (theo kế hoạch)" },
 };
 
 static const struct audit_table *
@@ -126,7 +134,7 @@ audit_table_name(const char *table)
 	return t != NULL ? t->words : table;
 }
 
-static const char *
+const char *
 audit_column_name(const char *column)
 {
 	size_t i;

@@ -65,6 +65,9 @@ void	audit_entry_clear(struct audit_entry *e);
 int	audit_table_index(const char *table);
 const char *audit_table_at(int i);
 
+/* A column's name as a clerk knows it ("Họ và tên"); column if unknown. */
+const char *audit_column_name(const char *column);
+
 /* The table's name as a clerk knows it ("Đảng viên"); table if unknown. */
 const char *audit_table_name(const char *table);
 

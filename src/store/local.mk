@@ -12,7 +12,8 @@ libqt_store_a_SOURCES = \
 	src/store/store_report_due.c \
 	src/store/store_plan_import.c \
 	src/store/store_session.c \
-	src/store/store_home.c
+	src/store/store_home.c \
+	src/store/store_changes.c
 
 check_PROGRAMS += tests/unit/test_store_member tests/unit/test_store_session
 tests_unit_test_store_member_CFLAGS = $(QT_CFLAGS)

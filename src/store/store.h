@@ -283,6 +283,10 @@ struct store_plan_session {
 	int		 half_days;
 	char		*deadline;	/* ISO or "" */
 	char		*deadline_text;
+	/* As the plan above moves it (plan_item_due, 019_plan_due.sql). */
+	char		*due;		/* own day, else the parent's; ISO or "" */
+	char		*parent_due;	/* the parent plan's day; ISO or "" */
+	int		 late;		/* 1: own day later than parent_due */
 	char		*also_levels;	/* other levels' codes, space-separated */
 	char		*also_names;	/* their names, "Đảng bộ cơ sở, …" */
 	char		*audience;	/* thành phần, by position */
@@ -673,5 +677,31 @@ int	 store_returned_list(struct db *db, int64_t home, int max,
 	    struct store_returned **out);
 void	 store_returned_free(struct store_returned **r, size_t n);
 /* ---- end of essays and tally reports ---- */
+
+/*
+ * What changed in the plans from above since the clerk last looked (the
+ * "Thay đổi" list; store_changes.c says which changes count). One a
+ * changed column, oldest first. Every string is the list's.
+ */
+struct store_change {
+	int64_t		 audit_id;
+	char		*at;		/* the audit row's time: the mark to keep */
+	char		*plan;		/* the plan's number */
+	char		*what;		/* the item, resolution, report; or "" */
+	char		*field;		/* "Hạn hoàn thành", "Thêm Nghị quyết …" */
+	char		*old_value;	/* dates as dd/mm/yyyy; "" none */
+	char		*new_value;
+};
+/* The changes not yet seen by this clerk (of home's plans); count or -1. */
+int	 store_changes_list(struct db *db, int64_t home,
+	    struct store_change **out);
+/* The change in one line: "13-KH/TU Hạn hoàn thành: A -> B (item)". */
+char	*store_change_line(const struct store_change *c);
+/*
+ * Records that this clerk has seen every change up to the audit time at
+ * (the newest listed), in one transaction; the mark never moves back.
+ */
+int	 store_changes_seen(struct db *db, const char *at);
+void	 store_changes_free(struct store_change **c, size_t n);
 
 #endif

@@ -410,8 +410,8 @@ store_plan_info_get(struct db *db, int64_t id, int64_t unit, const char *today,
 	    " CASE r.kind WHEN 'none' THEN -2 ELSE r.due_days END FROM"
 	    " essay_rule r WHERE r.document_id = d.id), -1),"
 	    " coalesce(" STORE_UNIT_DUE("report_deadline", "due_on", "d.id")
-	    ", ''), d.issued_on, coalesce(" STORE_UNIT_DUE("plan_session",
-	    "deadline", "d.id") ", '') FROM document d WHERE d.id = ?3");
+	    ", ''), d.issued_on, coalesce(" STORE_UNIT_DUE("plan_item_due",
+	    "due", "d.id") ", '') FROM document d WHERE d.id = ?3");
 	int rc = -1;
 
 	if (stmt == NULL)

@@ -43,10 +43,11 @@ store_home_next(struct db *db, int64_t scope, const char *today,
 {
 	sqlite3_stmt *stmt = db_prepare(db, STORE_PLANS_CTE
 	    "SELECT due, what FROM ("
-	    " SELECT ps.deadline AS due, d.number || ': ' || ps.title AS what"
-	    " FROM plan_session ps JOIN document d ON d.id = ps.document_id"
+	    " SELECT pd.due AS due, d.number || ': ' || ps.title AS what"
+	    " FROM plan_item_due pd JOIN plan_session ps ON ps.id = pd.id"
+	    " JOIN document d ON d.id = ps.document_id"
 	    " WHERE ps.document_id IN" STORE_SCOPE_PLANS
-	    " AND ps.level IN" STORE_SCOPE_KINDS "AND ps.deadline >= ?2"
+	    " AND ps.level IN" STORE_SCOPE_KINDS "AND pd.due >= ?2"
 	    " UNION ALL SELECT rd.due_on, d.number || ': ' ||"
 	    " CASE rd.description WHEN '' THEN 'báo cáo' ELSE rd.description END"
 	    " FROM report_deadline rd JOIN document d ON d.id = rd.document_id"
@@ -121,8 +122,8 @@ store_home_get(struct db *db, int64_t scope, const char *today,
 	store_unit_clear(&u);
 	h->campaigns = (int)store_home_count(db, STORE_PLANS_CTE
 	    "SELECT count(*) FROM unit_plans AS p WHERE EXISTS"
-	    " (SELECT 1 FROM plan_session ps WHERE ps.document_id ="
-	    " p.id AND ps.deadline >= ?2) OR EXISTS (SELECT 1 FROM"
+	    " (SELECT 1 FROM plan_item_due ps WHERE ps.document_id ="
+	    " p.id AND ps.due >= ?2) OR EXISTS (SELECT 1 FROM"
 	    " report_deadline rd WHERE rd.document_id = p.id AND"
 	    " rd.due_on >= ?2)", scope, today);
 	store_home_next(db, scope, today, h);
@@ -131,8 +132,8 @@ store_home_get(struct db *db, int64_t scope, const char *today,
 	 * held none for it.
 	 */
 	h->sessions_overdue = (int)store_home_count(db, STORE_PLANS_CTE
-	    "SELECT count(*) FROM plan_session ps JOIN unit u ON u.kind ="
-	    " ps.level AND u.id IN (SELECT id FROM scope) WHERE ps.deadline < ?2"
+	    "SELECT count(*) FROM plan_item_due ps JOIN unit u ON u.kind ="
+	    " ps.level AND u.id IN (SELECT id FROM scope) WHERE ps.due < ?2"
 	    " AND ps.document_id IN" STORE_SCOPE_PLANS
 	    " AND NOT EXISTS (SELECT 1 FROM session s WHERE s.unit_id = u.id"
 	    " AND s.document_id = ps.document_id AND s.status = 'held' AND"

@@ -16,7 +16,7 @@
 /* A row of struct store_plan for document d (?1 the scope, ?2 today). */
 #define STORE_PLAN_COLUMNS \
 	"SELECT d.id, d.number, d.title, d.issued_on," \
-	" coalesce(" STORE_UNIT_DUE("plan_session", "deadline", "d.id") \
+	" coalesce(" STORE_UNIT_DUE("plan_item_due", "due", "d.id") \
 	", '')," \
 	" (SELECT count(*) FROM session s WHERE s.document_id = d.id" \
 	"  AND s.status = 'held' AND s.unit_id IN (SELECT id FROM scope))," \
@@ -99,8 +99,9 @@ store_plan_sessions(struct db *db, int64_t document_id, int64_t unit,
 	    " ps.audience, ps.materials, ps.material_ratio, ps.presenter,"
 	    " ps.length_text, ps.start_time, ps.bridge_names,"
 	    " (SELECT coalesce(group_concat(o.name, ', '), '') FROM unit_kind o"
-	    " WHERE instr(' ' || ps.also_levels || ' ', ' ' || o.code || ' ') > 0)"
-	    " FROM plan_session ps"
+	    " WHERE instr(' ' || ps.also_levels || ' ', ' ' || o.code || ' ') > 0),"
+	    " coalesce(pd.due, ''), coalesce(pd.parent_due, ''), pd.late"
+	    " FROM plan_session ps JOIN plan_item_due pd ON pd.id = ps.id"
 	    " JOIN unit_kind k ON k.code = ps.level WHERE ps.document_id = ?1"
 	    " ORDER BY ps.level IS (SELECT kind FROM unit WHERE id = ?2) DESC,"
 	    " ps.level, ps.ordinal, ps.id");
@@ -138,6 +139,9 @@ store_plan_sessions(struct db *db, int64_t document_id, int64_t unit,
 		p->start_time = store_col(stmt, 15);
 		p->bridge_names = store_col(stmt, 16);
 		p->also_names = store_col(stmt, 17);
+		p->due = store_col(stmt, 18);
+		p->parent_due = store_col(stmt, 19);
+		p->late = sqlite3_column_int(stmt, 20);
 		p->members = members;
 		p->copies = plan_ratio_copies(p->material_ratio, members);
 		n++;
@@ -161,6 +165,8 @@ store_plan_sessions_free(struct store_plan_session **p, size_t n)
 		free((*p)[i].form);
 		free((*p)[i].deadline);
 		free((*p)[i].deadline_text);
+		free((*p)[i].due);
+		free((*p)[i].parent_due);
 		free((*p)[i].also_levels);
 		free((*p)[i].audience);
 		free((*p)[i].materials);

@@ -101,6 +101,10 @@ const struct key_binding keys_table[] = {
 	{ ACT_RESEND, 4, { 0 }, "g", 0, "Gửi lại",
 	    "Gửi lại mọi bản ghi bị từ chối ở lần đồng bộ sau (khi đã sửa "
 	    "nguyên nhân)" },
+	/* No F-key: Home's bar is full at 80 columns; its block names the key. */
+	{ ACT_CHANGES, 0, { 0 }, "6", 0, "Thay đổi",
+	    "Những gì cấp trên đã đổi trong kế hoạch từ lần xem trước (mở "
+	    "danh sách là đánh dấu đã xem)" },
 	{ ACT_HISTORY, 8, { 0 }, "", 'Y', "Lịch sử",
 	    "Lịch sử của bản ghi: ai sửa, lúc nào, từ gì thành gì" },
 	{ ACT_TELEX, 9, { 0 }, "", 'T', "Telex",

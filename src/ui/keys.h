@@ -71,6 +71,8 @@ enum ui_action {
 	ACT_RESEND,
 	ACT_TELEX,
 	ACT_HISTORY,
+	/* What the plans from above changed (screens/changes.c). */
+	ACT_CHANGES,
 	ACT_QUIT,
 	ACT_COUNT
 };

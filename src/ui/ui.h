@@ -113,6 +113,7 @@ extern const struct screen_ops screen_plan_item_view;
 extern const struct screen_ops screen_actions;
 extern const struct screen_ops screen_action_form;
 extern const struct screen_ops screen_report_dues;
+extern const struct screen_ops screen_changes;
 extern const struct screen_ops screen_report_due_form;
 extern const struct screen_ops screen_plan_import;
 extern const struct screen_ops screen_essays;

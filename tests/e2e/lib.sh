@@ -42,6 +42,17 @@ e2e_seed_plan() {
 	e2e_wait "Kế hoạch yêu cầu"
 }
 
+# e2e_plan_items NUMBER: from Home, opens what the first plan of the
+# list asks each level (its items), NUMBER being that plan's.
+e2e_plan_items() {
+	e2e_keys 2
+	e2e_wait "$1"
+	e2e_keys Enter
+	e2e_wait "Kế hoạch yêu cầu"
+	e2e_keys F7
+	e2e_wait "Các buổi học kế hoạch yêu cầu"
+}
+
 # e2e_start [LANG]: runs the interface on $E2E_DB in a fresh 80x24 pane,
 # under TERM=$E2E_TERM (screen, what tmux itself offers, unless set),
 # with keys from the file $E2E_STDIN if set, else from the pane. The pane

@@ -2,7 +2,9 @@
  * sqlrun.c - runs SQL on a quantriet database the way the program opens
  * it (schema, qt_fold(), qt_new_id(), triggers), for the sync tests'
  * fixtures: "sqlrun DB SQL" prints each row's columns joined by '|';
- * "sqlrun DB" runs the statements on standard input.
+ * "sqlrun DB" runs the statements on standard input. With SQLRUN_ACTOR
+ * set ("server"), the audit trail names it as the writer: rows written so
+ * read as pulled from the province (db_set_actor).
  */
 #include "config.h"
 
@@ -42,6 +44,8 @@ main(int argc, char **argv)
 		free(err);
 		return 1;
 	}
+	if (getenv("SQLRUN_ACTOR") != NULL)
+		free(db_set_actor(db, getenv("SQLRUN_ACTOR")));
 	if (argc == 3)
 		buf_str(&sql, argv[2]);
 	else

@@ -28,6 +28,7 @@ static const struct screen_ops *const screens[] = {
 	&screen_history,
 	&screen_plan_item_view, &screen_actions,
 	&screen_action_form, &screen_report_dues, &screen_report_due_form,
+	&screen_changes,
 };
 
 /* Every key a screen reacts to maps to exactly one action. */
@@ -77,7 +78,7 @@ static const char *const screen_names[] = {
 	"Lịch sử thay đổi của một bản ghi",
 	"Mục kế hoạch cấp trên (chỉ xem)", "Chương trình hành động",
 	"Biểu mẫu việc của chương trình hành động", "Báo cáo kế hoạch yêu cầu",
-	"Biểu mẫu báo cáo kế hoạch yêu cầu",
+	"Biểu mẫu báo cáo kế hoạch yêu cầu", "Thay đổi của kế hoạch cấp trên",
 };
 
 /* The name docs/keys.md gives a curses key code of the termkeys table. */
@@ -123,6 +124,16 @@ markdown_terminals(FILE *fp)
 		    termkeys_table[k].from);
 }
 
+/*
+ * A command, not movement: a screen's action with an F-key, or with only
+ * a plain key (Home's 6, for which its full bar has no room).
+ */
+static int
+is_command(const struct key_binding *b)
+{
+	return b->fkey != 0 || (b->action >= ACT_HELP && *b->plain != '\0');
+}
+
 /* docs/keys.md, generated from the key table so it cannot drift. */
 static void
 markdown(FILE *fp)
@@ -137,13 +148,15 @@ markdown(FILE *fp)
 	    "Mỗi lệnh có một phím F và một chữ hoặc số thường (cho máy không "
 	    "có phím F,\nví dụ PuTTY cấu hình sai); trong biểu mẫu chữ là để "
 	    "gõ, nên dùng phím F\nhoặc Ctrl. `Q` thoát từ bất cứ đâu, Esc "
-	    "quay lại.\n\n## Di chuyển (mọi màn hình)\n\n", fp);
+	    "quay lại. Riêng phím 6 ở Trang chính\n(thay đổi từ cấp trên) "
+	    "không có phím F: thanh phím của Trang chính đã đầy.\n\n"
+	    "## Di chuyển (mọi màn hình)\n\n", fp);
 	for (k = 0; k < keys_count; k++)
-		if (keys_table[k].fkey == 0 && *keys_table[k].help != '\0')
+		if (!is_command(&keys_table[k]) && *keys_table[k].help != '\0')
 			fprintf(fp, "- %s\n", keys_table[k].help);
 	fputs("\n## Lệnh\n\n| Phím | Lệnh | Ý nghĩa |\n|---|---|---|\n", fp);
 	for (k = 0; k < keys_count; k++) {
-		if (keys_table[k].fkey == 0)
+		if (!is_command(&keys_table[k]))
 			continue;
 		keys_describe(&keys_table[k], 0, keys, sizeof keys);
 		fprintf(fp, "| %s | %s | %s |\n", keys, keys_table[k].label,
@@ -155,7 +168,7 @@ markdown(FILE *fp)
 		for (k = 0; k < keys_count; k++) {
 			const struct key_binding *b = &keys_table[k];
 
-			if (b->fkey == 0 || !keys_offered(screens[i]->actions,
+			if (!is_command(b) || !keys_offered(screens[i]->actions,
 			    b->action))
 				continue;
 			keys_describe(b, screens[i]->text_input, keys, sizeof keys);
