@@ -101,13 +101,14 @@ document_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 {
 	struct document_form *s = xcalloc(1, sizeof *s);
 	/* In the order of enum store_essay_rule. */
-	static const char *const essay_codes[] = { "inherit", "days", "none" };
+	static const char *const essay_codes[] = { "inherit", "days", "none",
+	    "date" };
 	static const char *const essay_names[] = { "Theo cấp trên",
-	    "Sau buổi học", "Không viết" };
+	    "Sau buổi học", "Không viết", "Đến ngày" };
 	struct store_document doc;
 	struct store_choice *kinds, *docs;
 	size_t nkinds, ndocs;
-	char parent[32], days[16];
+	char parent[32], days[16], essay_due[11];
 
 	memset(&doc, 0, sizeof doc);
 	s->id = d != NULL ? draft_get_int(d, "id") : arg.id;
@@ -136,8 +137,12 @@ document_form_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	snprintf(days, sizeof days, "%d", doc.essay == STORE_ESSAY_DAYS ?
 	    doc.essay_days : 7);
 	form_choice(&s->form, "essay", "Bài thu hoạch", essay_codes,
-	    essay_names, 3, essay_codes[doc.essay]);
+	    essay_names, 4, essay_codes[doc.essay]);
 	form_text(&s->form, "essay_days", "Nộp sau buổi học (ngày)", days, 3);
+	/* Kept as its last day; shown back as a date. */
+	draw_date(doc.essay_due, essay_due);
+	form_text(&s->form, "essay_due", "Nộp đến ngày (như văn bản)",
+	    essay_due, 300);
 	document_form_add_statuses(ui, s, doc.exemptions);
 	form_textarea(&s->form, "parents_text", "Căn cứ, thực hiện",
 	    doc.parents_text, 4000, 1);
@@ -209,7 +214,7 @@ document_form_save(struct ui *ui, void *data)
 	struct form *f = &s->form;
 	struct store_document doc;
 	const char *why;
-	char iso[11], action_due[11] = "", *end;
+	char iso[11], action_due[11] = "", essay_due[11] = "", *end;
 	long essay_days;
 	int rc;
 
@@ -233,11 +238,19 @@ document_form_save(struct ui *ui, void *data)
 	    essay_days > 365))
 		return form_fail(f, "essay_days", "Số ngày nộp thu hoạch là một "
 		    "số từ 0 đến 365");
+	/* "trước ngày 30/6/2021" as every deadline: docs/deadlines.md. */
+	if (strcmp(form_get(f, "essay"), "date") == 0 &&
+	    (why = *form_get(f, "essay_due") == '\0' ? "Ghi ngày phải nộp thu "
+	    "hoạch (vd 30/6/2021, trước ngày 30/6/2021)" : deadline_last_day(
+	    form_get(f, "essay_due"), atoi(iso), essay_due)) != NULL)
+		return form_fail(f, "essay_due", why);
 	memset(&doc, 0, sizeof doc);
 	doc.essay = strcmp(form_get(f, "essay"), "days") == 0 ? STORE_ESSAY_DAYS :
 	    strcmp(form_get(f, "essay"), "none") == 0 ? STORE_ESSAY_NONE :
+	    strcmp(form_get(f, "essay"), "date") == 0 ? STORE_ESSAY_DATE :
 	    STORE_ESSAY_INHERIT;
 	doc.essay_days = (int)essay_days;
+	doc.essay_due = essay_due;
 	doc.id = s->id;
 	doc.owner_unit_id = ui->home_unit;
 	if (s->id != 0) {

@@ -143,8 +143,8 @@ review_value(const struct review *r, const struct review_row *row)
 			return xasprintf("không viết (%s)", p->essay_words);
 		if (p->essay == PLAN_ESSAY_DATE) {
 			date_to_vn(p->essay_date, vn);
-			return xasprintf("nộp trước %s (%s): chưa lưu được hạn cố "
-			    "định, sẽ theo quy định chung", vn, p->essay_words);
+			return xasprintf("nộp đến hết ngày %s (%s)", vn,
+			    p->essay_words);
 		}
 		return xstrdup("theo quy định chung");
 	}
@@ -343,13 +343,17 @@ review_ask_deadline(struct ui *ui, struct review *r, struct plan_text_item *it)
 	free(answer);
 }
 
-/* "7" days, "không" for no essay, empty for the general rule. */
+/*
+ * "7" days, "không" for no essay, a date as written ("trước ngày
+ * 30/6/2021") for a fixed day, empty for the general rule.
+ */
 static void
 review_ask_essay(struct ui *ui, struct plan_text *p)
 {
 	char *answer = ui_prompt(ui, "Hạn nộp thu hoạch: số ngày sau buổi học, "
-	    "\"không\" nếu không viết, trống: theo quy định chung: ", "");
-	char *end;
+	    "ngày (trước ngày 30/6/2021), \"không\" nếu không viết, trống: "
+	    "theo quy định chung: ", "");
+	char *end, iso[11];
 	long days;
 
 	if (answer == NULL)
@@ -364,8 +368,12 @@ review_ask_essay(struct ui *ui, struct plan_text *p)
 	else if (*end == '\0' && end != answer && days >= 0 && days <= 365) {
 		p->essay = PLAN_ESSAY_DAYS;
 		p->essay_days = (int)days;
-	} else
-		ui_message(ui, 1, "Ghi số ngày (0-365), \"không\" hoặc để trống");
+	} else if (deadline_last_day(answer, p->date.y, iso) == NULL &&
+	    date_from_iso(iso, &p->essay_date) == 0)
+		p->essay = PLAN_ESSAY_DATE;
+	else
+		ui_message(ui, 1, "Ghi số ngày (0-365), một ngày, \"không\" "
+		    "hoặc để trống");
 	free(answer);
 }
 

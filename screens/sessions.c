@@ -63,13 +63,17 @@ sessions_load(struct ui *ui, struct sessions *s)
 	*s->due = *s->report = '\0';
 	if (store_plan_info_get(ui->db, s->document_id, ui->home_unit,
 	    ui->today, &info) == 0) {
+		draw_date(info.essay_due, date);
 		if (info.essay_days == -2)
 			snprintf(essay, sizeof essay, "không viết");
+		else if (info.essay_days == -3)	/* dd/mm/yy: the line is full */
+			snprintf(essay, sizeof essay, "đến %.6s%.2s", date,
+			    date + 8);
 		else if (info.essay_days < 0)
 			snprintf(essay, sizeof essay, "chưa quy định");
 		else
 			snprintf(essay, sizeof essay, "%d ngày", info.essay_days);
-		s->about = xasprintf("Thực hiện: %s   Cấp dưới: %d   Thu hoạch: "
+		s->about = xasprintf("Thực hiện: %s  Cấp dưới: %d  Thu hoạch: "
 		    "%s", *info.parent != '\0' ? info.parent : "-",
 		    info.children, essay);
 		draw_date(info.unit_due, date);

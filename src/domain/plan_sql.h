@@ -112,10 +112,44 @@ void		 plan_bind_cutoff(sqlite3_stmt *stmt, const char *cutoff);
 	"    (SELECT x.id FROM exemption_rule x " \
 	"      WHERE x.document_id IS NULL AND x.status = s.code)))"
 
+/* EXPR of the nearest essay_rule e at or above ?1 (needs plan_up). */
+#define PLAN_SQL_NEAREST_RULE(expr) \
+	"(SELECT " expr " FROM essay_rule e JOIN plan_up u " \
+	"  ON u.id = e.document_id ORDER BY u.depth LIMIT 1)"
+
 /* Days allowed to write (needs plan_up): nearest essay_rule, else 7. */
 #define PLAN_SQL_DUE_DAYS \
-	"coalesce((SELECT e.due_days FROM essay_rule e JOIN plan_up u " \
-	"  ON u.id = e.document_id ORDER BY u.depth LIMIT 1), 7)"
+	"coalesce(" PLAN_SQL_NEAREST_RULE("e.due_days") ", 7)"
+
+/*
+ * The one day every essay is due by when the nearest rule is a fixed
+ * date (kind 'date', schema 020), else NULL (needs plan_up).
+ */
+#define PLAN_SQL_DUE_ON \
+	PLAN_SQL_NEAREST_RULE("CASE e.kind WHEN 'date' THEN e.due_on END")
+
+/*
+ * The essay due date of a member who studied on the ISO day STUDIED: the
+ * rule's fixed date, else STUDIED plus the days allowed; NULL while the
+ * member has no day studied (the essay clock has not started). The one
+ * definition the essay screen, check and rules_essay_due use; the tally
+ * uses its twin by cutoff below. Needs plan_up.
+ */
+#define PLAN_SQL_ESSAY_DUE(studied) \
+	"CASE WHEN (" studied ") IS NOT NULL THEN coalesce(" PLAN_SQL_DUE_ON \
+	", date(" studied ", '+' || " PLAN_SQL_DUE_DAYS " || ' days')) END"
+
+/*
+ * The same rule seen from a cutoff CUT (ISO), for the tally's counters:
+ * an essay not handed in by CUT is late when the member studied before
+ * this day. Under a fixed date that is any day once CUT is past the
+ * date ('9999-12-31'), none before it (''); else CUT less the days
+ * allowed (studied + days < CUT). Needs plan_up.
+ */
+#define PLAN_SQL_LATE_BEFORE(cut) \
+	"CASE WHEN " PLAN_SQL_DUE_ON " IS NULL THEN date(" cut ", '-' || " \
+	PLAN_SQL_DUE_DAYS " || ' days') WHEN " PLAN_SQL_DUE_ON " < " cut \
+	" THEN '9999-12-31' ELSE '' END"
 
 /*
  * The sessions that count, for the tally, the essay screen and check

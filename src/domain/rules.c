@@ -45,8 +45,8 @@ rules_essay_due(struct db *db, int64_t document_id, int64_t member_id,
 	int rc = -1;
 
 	stmt = plan_prepare(db, "WITH RECURSIVE " PLAN_SQL_PLANS ", " PLAN_SQL_UP
-	    ", " PLAN_SQL_SESS " SELECT date(" PLAN_SQL_STUDIED ", '+' || "
-	    PLAN_SQL_DUE_DAYS " || ' days') FROM member m WHERE m.id = ?2",
+	    ", " PLAN_SQL_SESS " SELECT " PLAN_SQL_ESSAY_DUE(PLAN_SQL_STUDIED)
+	    " FROM member m WHERE m.id = ?2",
 	    document_id, member_id);
 	if (stmt == NULL)
 		return -1;

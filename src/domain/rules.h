@@ -36,8 +36,9 @@ int		 rules_must_write(struct db *db, int64_t document_id,
 		    const char *status, char **reason);
 
 /*
- * The essay due date of MEMBER_ID for plan DOCUMENT_ID: essay_rule.due_days
- * (of the nearest plan at or above DOCUMENT_ID; 7 without one) after the
+ * The essay due date of MEMBER_ID for plan DOCUMENT_ID: the fixed date of
+ * the nearest plan's essay_rule at or above DOCUMENT_ID when it has one
+ * (kind 'date'), else its due_days (7 without one) after the
  * first held session of the plan, or of a plan implementing it, that the
  * member attended or self-studied; if there is none yet, after the latest
  * held session of the member's unit for those plans. 0 ok, -1 when no

@@ -28,16 +28,17 @@
  * group each adds to and the cutoff it is counted as of. Members with no
  * such day are tally_members less the counted ones. "late" needs the day
  * a member studied: the first day taken part, else the unit's latest
- * session that counts (last); it is late when that day is before its
- * cutoff less the days allowed (due), one date per unit rather than a
- * date() per counter. The rule is joined to the few status
- * groups afterwards. Every status of the rule comes out for every group,
+ * session that counts (last); it is late when that day is before the
+ * day the rule gives its cutoff (due: the cutoff less the days allowed,
+ * or for a fixed date any day once the cutoff is past it), one date per
+ * unit rather than a date() per counter. The rule is joined to the few
+ * status groups afterwards. Every status of the rule comes out for every group,
  * in member_status order, so that the exemption reasons keep one order.
  */
 #define TALLY_SQL(UNITS) \
     "WITH RECURSIVE " PLAN_SQL_UP ", " PLAN_SQL_RULE ", " UNITS ", " \
-    "units(id, grp, cut, due) AS (SELECT id, grp, cut, date(cut, '-' || " \
-    "  " PLAN_SQL_DUE_DAYS " || ' days') FROM counted), " \
+    "units(id, grp, cut, due) AS (SELECT id, grp, cut, " \
+    PLAN_SQL_LATE_BEFORE("cut") " FROM counted), " \
     "last(unit_id, day) AS (SELECT se.unit_id, max(se.held_on) FROM units " \
     "  JOIN session se ON se.unit_id = units.id " \
     "  WHERE " PLAN_SQL_UNDER("se.document_id") " AND se.status = 'held' " \

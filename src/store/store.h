@@ -186,8 +186,10 @@ char	*store_document_label(struct db *db, int64_t id);
 
 /* A document (plan, guidance, resolution...) as its form edits it. */
 /* A plan's own essay rule: none (the one above or the default applies),
- * N days after the member's session, or no essay asked for at all. */
-enum store_essay_rule { STORE_ESSAY_INHERIT, STORE_ESSAY_DAYS, STORE_ESSAY_NONE };
+ * N days after the member's session, no essay asked for at all, or
+ * every essay by one fixed date. */
+enum store_essay_rule { STORE_ESSAY_INHERIT, STORE_ESSAY_DAYS, STORE_ESSAY_NONE,
+	STORE_ESSAY_DATE };
 
 struct store_document {
 	int64_t		 id;		/* 0: a new one */
@@ -201,6 +203,7 @@ struct store_document {
 	char		*title;
 	enum store_essay_rule essay;	/* the plan's own essay rule */
 	int		 essay_days;	/* STORE_ESSAY_DAYS: due this many days after */
+	char		*essay_due;	/* STORE_ESSAY_DATE: the last day (ISO) */
 	/*
 	 * The resolutions it has studied, one title (or number, "18-NQ/TW")
 	 * a line; on save each is found among those known (by its folded
@@ -258,7 +261,9 @@ struct store_plan_info {
 	char		*parent;	/* "NUMBER" of the plan it carries out, or "" */
 	int		 children;	/* plans carrying this one out */
 	int		 essay_days;	/* essays due this many days after, -1: no
-					 * rule, -2: the plan asks for no essay */
+					 * rule, -2: the plan asks for no essay,
+					 * -3: by the fixed date essay_due */
+	char		*essay_due;	/* ISO, or "" */
 	char		*report_due;	/* the unit's next report deadline (ISO) or "" */
 	char		*issued_on;	/* ISO */
 	char		*unit_due;	/* the unit's next session deadline (ISO) or "" */

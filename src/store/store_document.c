@@ -20,7 +20,8 @@ store_document_get(struct db *db, int64_t id, struct store_document *d)
 {
 	sqlite3_stmt *stmt = db_prepare(db, "SELECT id, owner_unit_id,"
 	    " coalesce(parent_id, 0), number, kind, issuer, place, issued_on,"
-	    " title, (SELECT CASE r.kind WHEN 'none' THEN 2 ELSE 1 END FROM"
+	    " title, (SELECT CASE r.kind WHEN 'none' THEN 2 WHEN 'date' THEN 3"
+	    " ELSE 1 END FROM"
 	    " essay_rule r WHERE r.document_id = d.id), (SELECT r.due_days FROM"
 	    " essay_rule r WHERE r.document_id = d.id), (SELECT"
 	    " group_concat(title, char(10)) FROM (SELECT r.title FROM"
@@ -28,8 +29,9 @@ store_document_get(struct db *db, int64_t id, struct store_document *d)
 	    " WHERE x.document_id = d.id ORDER BY coalesce(r.issued_on, ''),"
 	    " r.title)), (SELECT group_concat(status || '=' || must_write,"
 	    " char(10)) FROM exemption_rule WHERE document_id = d.id),"
-	    " parents_text, action_due_text, coalesce(action_due, '')"
-	    " FROM document d WHERE id = ?1");
+	    " parents_text, action_due_text, coalesce(action_due, ''),"
+	    " coalesce((SELECT r.due_on FROM essay_rule r WHERE r.document_id"
+	    " = d.id), '') FROM document d WHERE id = ?1");
 	int rc = -1;
 
 	if (stmt == NULL)
@@ -45,15 +47,15 @@ store_document_get(struct db *db, int64_t id, struct store_document *d)
 		d->place = store_col(stmt, 6);
 		d->issued_on = store_col(stmt, 7);
 		d->title = store_col(stmt, 8);
-		d->essay = sqlite3_column_int(stmt, 9) == 2 ? STORE_ESSAY_NONE :
-		    sqlite3_column_int(stmt, 9) == 1 ? STORE_ESSAY_DAYS :
-		    STORE_ESSAY_INHERIT;
+		/* The column counts as the enum does (0 for no row). */
+		d->essay = (enum store_essay_rule)sqlite3_column_int(stmt, 9);
 		d->essay_days = sqlite3_column_int(stmt, 10);
 		d->resolutions = store_col(stmt, 11);
 		d->exemptions = store_col(stmt, 12);
 		d->parents_text = store_col(stmt, 13);
 		d->action_due_text = store_col(stmt, 14);
 		d->action_due = store_col(stmt, 15);
+		d->essay_due = store_col(stmt, 16);
 		rc = 0;
 	}
 	sqlite3_finalize(stmt);
@@ -74,6 +76,7 @@ store_document_clear(struct store_document *d)
 	x_free(&d->parents_text);
 	x_free(&d->action_due_text);
 	x_free(&d->action_due);
+	x_free(&d->essay_due);
 }
 
 /* Writes d's essay rule (inside the caller's transaction); 0 or -1. */
@@ -88,14 +91,17 @@ store_document_essay_rule(struct db *db, const struct store_document *d)
 		    " essay_rule WHERE document_id = ?1", 1, d->id) < 0 ? -1 : 0;
 	/* An upsert keeps the grader, which this form does not show. */
 	stmt = db_prepare(db, "INSERT INTO essay_rule(document_id, due_days,"
-	    " kind) VALUES (?1, ?2, ?3) ON CONFLICT(document_id) DO UPDATE SET"
-	    " due_days = excluded.due_days, kind = excluded.kind");
+	    " kind, due_on) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(document_id) DO"
+	    " UPDATE SET due_days = excluded.due_days, kind = excluded.kind,"
+	    " due_on = excluded.due_on");
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, d->id);
 	sqlite3_bind_int(stmt, 2, d->essay == STORE_ESSAY_DAYS ? d->essay_days : 7);
-	sqlite3_bind_text(stmt, 3, d->essay == STORE_ESSAY_NONE ? "none" : "days",
-	    -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, d->essay == STORE_ESSAY_NONE ? "none" :
+	    d->essay == STORE_ESSAY_DATE ? "date" : "days", -1, SQLITE_STATIC);
+	if (d->essay == STORE_ESSAY_DATE)
+		store_bind_opt(stmt, 4, d->essay_due);
 	rc = store_step_done(db, stmt, "lưu quy định thu hoạch");
 	sqlite3_finalize(stmt);
 	return rc;
@@ -407,8 +413,10 @@ store_plan_info_get(struct db *db, int64_t id, int64_t unit, const char *today,
 	    " coalesce((SELECT p.number"
 	    " FROM document p WHERE p.id = d.parent_id), ''), (SELECT count(*)"
 	    " FROM document c WHERE c.parent_id = d.id), coalesce((SELECT"
-	    " CASE r.kind WHEN 'none' THEN -2 ELSE r.due_days END FROM"
-	    " essay_rule r WHERE r.document_id = d.id), -1),"
+	    " CASE r.kind WHEN 'none' THEN -2 WHEN 'date' THEN -3 ELSE"
+	    " r.due_days END FROM essay_rule r WHERE r.document_id = d.id), -1),"
+	    " coalesce((SELECT r.due_on FROM essay_rule r WHERE"
+	    " r.document_id = d.id), ''),"
 	    " coalesce(" STORE_UNIT_DUE("report_deadline", "due_on", "d.id")
 	    ", ''), d.issued_on, coalesce(" STORE_UNIT_DUE("plan_item_due",
 	    "due", "d.id") ", '') FROM document d WHERE d.id = ?3");
@@ -423,9 +431,10 @@ store_plan_info_get(struct db *db, int64_t id, int64_t unit, const char *today,
 		info->parent = store_col(stmt, 0);
 		info->children = sqlite3_column_int(stmt, 1);
 		info->essay_days = sqlite3_column_int(stmt, 2);
-		info->report_due = store_col(stmt, 3);
-		info->issued_on = store_col(stmt, 4);
-		info->unit_due = store_col(stmt, 5);
+		info->essay_due = store_col(stmt, 3);
+		info->report_due = store_col(stmt, 4);
+		info->issued_on = store_col(stmt, 5);
+		info->unit_due = store_col(stmt, 6);
 		rc = 0;
 	}
 	sqlite3_finalize(stmt);
@@ -437,6 +446,7 @@ store_plan_info_clear(struct store_plan_info *info)
 {
 	x_free(&info->parent);
 	x_free(&info->report_due);
+	x_free(&info->essay_due);
 	x_free(&info->issued_on);
 	x_free(&info->unit_due);
 }

@@ -34,8 +34,7 @@
 	"SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id) "
 
 /* Member m's due date, and its earliest hand-in date, under the plans. */
-#define ESSAY_DUE_SQL \
-	"date(" PLAN_SQL_STUDIED ", '+' || " PLAN_SQL_DUE_DAYS " || ' days')"
+#define ESSAY_DUE_SQL	PLAN_SQL_ESSAY_DUE(PLAN_SQL_STUDIED)
 #define ESSAY_SUBMITTED_SQL \
 	"(SELECT min(e.submitted_on) FROM essay e WHERE e.member_id = m.id " \
 	"AND e.document_id IN (SELECT id FROM plans) AND " PLAN_SQL_WROTE ")"

@@ -193,7 +193,7 @@ plan_import_tx(struct db *db, void *ctx)
 	const struct plan_text *p = in->p;
 	struct store_document d;
 	const char *missing;
-	char iso[11];
+	char iso[11], essay_due[11] = "";
 	size_t i;
 	int rc;
 
@@ -211,10 +211,13 @@ plan_import_tx(struct db *db, void *ctx)
 	d.place = p->place != NULL ? p->place : (char *)"";
 	d.issued_on = iso;
 	d.title = p->title;
-	/* A fixed day for essays has no place yet: the default rule applies. */
 	d.essay = p->essay == PLAN_ESSAY_DAYS ? STORE_ESSAY_DAYS :
-	    p->essay == PLAN_ESSAY_NONE ? STORE_ESSAY_NONE : STORE_ESSAY_INHERIT;
+	    p->essay == PLAN_ESSAY_NONE ? STORE_ESSAY_NONE :
+	    p->essay == PLAN_ESSAY_DATE ? STORE_ESSAY_DATE : STORE_ESSAY_INHERIT;
 	d.essay_days = p->essay_days;
+	if (p->essay == PLAN_ESSAY_DATE)
+		date_to_iso(p->essay_date, essay_due);
+	d.essay_due = essay_due;
 	d.resolutions = plan_import_resolutions(p);
 	d.parents_text = plan_import_parents(p);
 	rc = store_document_save(db, &d);

@@ -55,7 +55,7 @@ QT_E2E_TESTS = tests/e2e/home.sh tests/e2e/session.sh tests/e2e/locale.sh \
 	tests/e2e/escape.sh tests/e2e/draft.sh tests/e2e/draft_owner.sh \
 	tests/e2e/large.sh \
 	tests/e2e/plan.sh tests/e2e/plan_item_details.sh tests/e2e/actions.sh tests/e2e/report_dues.sh tests/e2e/plan_chain.sh tests/e2e/slowlink.sh \
-	tests/e2e/plan_changes.sh \
+	tests/e2e/plan_changes.sh tests/e2e/essay_date.sh \
 	tests/e2e/edit.sh tests/e2e/session_prefill.sh \
 	tests/e2e/emptylist.sh tests/e2e/resize.sh \
 	tests/e2e/deadline_words.sh tests/e2e/noessay.sh tests/e2e/plan_import.sh \

@@ -175,4 +175,25 @@ grep -q "chưa lưu kế hoạch: chưa có số văn bản" "$TAP_TMP/err"
 ok $? "a text without a number is not saved, and the clerk is told why"
 is "$(sqlite3 "$db" "SELECT count(*) FROM document")" 8 \
     "nothing else was written (7 demo documents and the one saved)"
+
+# Essays due by a fixed date: the words and the last day on the dry run
+# ("before the 30th": the 29th, as every deadline), kept as the plan's
+# fixed-date rule (essay_rule.kind 'date') when saved.
+cat > "$TAP_TMP/fixed.txt" <<'PLAN'
+ĐẢNG BỘ TỈNH KIÊN GIANG
+ĐẢNG ỦY XÃ VĨNH HÒA HIỆP
+Số 09-KH/ĐU
+Vĩnh Hòa Hiệp, ngày 02 tháng 4 năm 2021
+KẾ HOẠCH
+học tập, quán triệt Nghị quyết Đại hội XIII của Đảng
+Thực hiện Kế hoạch số 13-KH/TU, ngày 05/3/2021 của Ban Thường vụ Tỉnh ủy,
+- Đảng viên viết và nộp bài thu hoạch trước ngày 30/6/2021 cho chi ủy chi bộ.
+PLAN
+dry "$TAP_TMP/fixed.txt"
+has "essay: trước ngày 30/6/2021 cho chi ủy chi bộ | 2021-06-29" \
+    "a fixed date for essays: its words and its last day"
+"$QUANTRIET" --db "$db" import plan --file "$TAP_TMP/fixed.txt" > /dev/null
+is "$(sqlite3 "$db" "SELECT r.kind || ' ' || r.due_on FROM essay_rule r
+    JOIN document d ON d.id = r.document_id WHERE d.number = '09-KH/ĐU'")" \
+    "date 2021-06-29" "saved as the plan's fixed-date essay rule"
 done_testing

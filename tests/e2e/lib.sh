@@ -42,6 +42,11 @@ e2e_seed_plan() {
 	e2e_wait "Kế hoạch yêu cầu"
 }
 
+# e2e_home_late: Home's count of essays past due ("Bài thu hoạch còn thiếu").
+e2e_home_late() {
+	e2e_screen | sed -n 's/.*Bài thu hoạch còn thiếu *\([0-9][0-9]*\).*/\1/p'
+}
+
 # e2e_plan_items NUMBER: from Home, opens what the first plan of the
 # list asks each level (its items), NUMBER being that plan's.
 e2e_plan_items() {

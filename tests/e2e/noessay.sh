@@ -4,16 +4,12 @@
 # screen shows nobody late or due.
 . "$top_srcdir/tests/e2e/lib.sh"
 
-# missing: Home's count of essays missing.
-missing() {
-	e2e_screen | sed -n 's/.*Bài thu hoạch còn thiếu *\([0-9][0-9]*\).*/\1/p'
-}
 
 e2e_demo
 e2e_start
 e2e_wait "Trang chính" || { done_testing; exit 1; }
 e2e_wait "Bài thu hoạch còn thiếu"
-before=$(missing)
+before=$(e2e_home_late)
 [ "${before:-0}" -gt 0 ]; ok $? "the demo's plan has essays missing ($before)"
 e2e_keys 2
 e2e_wait "08-KH/ĐU"
@@ -35,7 +31,7 @@ e2e_wait "Thu hoạch: không viết"; ok $? "the plan says it asks for no essay
 e2e_keys Escape Escape
 e2e_wait "Trang chính"
 e2e_wait "Bài thu hoạch còn thiếu"
-is "$(missing)" 0 "Home counts no essay missing"
+is "$(e2e_home_late)" 0 "Home counts no essay missing"
 e2e_keys 3
 e2e_wait "Bài thu hoạch - 08-KH/ĐU"
 e2e_wait "Miễn viết"; ok $? "the essay screen shows members exempt"

@@ -106,6 +106,15 @@ test_due(struct db *db)
 	db_exec(db, "UPDATE essay_rule SET due_days = 10 WHERE document_id = 100");
 	due(db, FX_A1, 0, "2021-04-20", "due_days comes from the essay rule");
 	db_exec(db, "UPDATE essay_rule SET due_days = 7 WHERE document_id = 100");
+	db_exec(db, "UPDATE essay_rule SET kind = 'date', due_on = '2021-06-29'"
+	    " WHERE document_id = 100");
+	due(db, FX_A1, 0, "2021-06-29", "a fixed date: due on it");
+	due(db, FX_A2, 0, "2021-06-29", "whenever the member studied");
+	due(db, FX_E1, -1, "", "no session yet: no due date, even so");
+	tap_ok(db_exec(db, "UPDATE essay_rule SET due_on = NULL WHERE "
+	    "document_id = 100") != 0, "a fixed date needs its day");
+	db_exec(db, "UPDATE essay_rule SET kind = 'days', due_on = NULL"
+	    " WHERE document_id = 100");
 }
 
 static void

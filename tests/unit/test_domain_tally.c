@@ -88,6 +88,39 @@ test_no_essay(struct db *db)
 	tally_clear(&t);
 }
 
+/*
+ * A fixed date (kind 'date'): an essay not handed in is late only once
+ * the day is past, however long ago the member studied; a member with no
+ * session yet is never late.
+ */
+static void
+test_fixed_date(struct db *db)
+{
+	struct tally t;
+
+	db_exec(db, "UPDATE essay_rule SET kind = 'date', due_on = "
+	    "'2021-05-10' WHERE document_id = 100");
+	tally_compute_at(db, FX_D1, FX_C, "2021-04-30", &t);
+	tap_is_int(t.missing, 4, "fixed date: the same essays are missing");
+	tap_is_int(t.late, 0, "due 10/05: none late on 30/04, though 7 days "
+	    "have passed since the sessions");
+	tally_clear(&t);
+	db_exec(db, "UPDATE essay_rule SET due_on = '2021-04-25' "
+	    "WHERE document_id = 100");
+	tally_compute_at(db, FX_D1, FX_C, "2021-04-25", &t);
+	tap_is_int(t.late, 0, "due 25/04: on time on the day itself");
+	tally_clear(&t);
+	tally_compute_at(db, FX_D1, FX_C, "2021-04-26", &t);
+	tap_is_int(t.late, 4, "due 25/04: on 26/04 every missing essay of a "
+	    "member who studied is late (e1 has no session yet)");
+	tally_clear(&t);
+	db_exec(db, "UPDATE essay_rule SET kind = 'days', due_on = NULL "
+	    "WHERE document_id = 100");
+	tally_compute_at(db, FX_D1, FX_C, "2021-04-30", &t);
+	tap_is_int(t.late, 3, "back to 7 days: 3 late on 30/04");
+	tally_clear(&t);
+}
+
 static void
 test_sum_of_cells(struct db *db)
 {
@@ -404,6 +437,7 @@ main(void)
 
 	test_commune(db);
 	test_no_essay(db);
+	test_fixed_date(db);
 	test_sum_of_cells(db);
 	test_plan_tree(db);
 	test_forms(db);
