@@ -4,22 +4,9 @@
 # not on 30/6/2021.
 . "$top_srcdir/tests/e2e/lib.sh"
 
-# home_overdue DAY VAR: sets VAR to Home's count, on DAY, of the sessions
-# not held by their deadline (no subshell: e2e_start keeps its state).
-home_overdue() {
-	QUANTRIET_TODAY=$1
-	e2e_start
-	e2e_wait "Buổi học chưa tổ chức" >/dev/null
-	_n=$(e2e_screen | sed -n 's/.*Buổi học chưa tổ chức *\([0-9][0-9]*\).*/\1/p')
-	eval "$2=\$_n"
-	e2e_keys Q
-	e2e_wait "EXITED 0" >/dev/null
-	e2e_stop
-}
-
 e2e_demo
-home_overdue 2021-06-30 before_jun30
-home_overdue 2021-07-01 before_jul1
+e2e_home_overdue 2021-06-30 before_jun30
+e2e_home_overdue 2021-07-01 before_jul1
 QUANTRIET_TODAY=2021-04-20
 e2e_start
 e2e_wait "Trang chính"
@@ -43,8 +30,8 @@ e2e_wait "Không hiểu hạn"; ok $? "words with no time in them are refused"
 e2e_keys C-u 'hoàn thành trong quý II/2021' F2
 e2e_wait "30/06/2021"; ok $? "'quý II/2021' is listed with its last day 30/06/2021"
 e2e_quit
-home_overdue 2021-06-30 after_jun30
-home_overdue 2021-07-01 after_jul1
+e2e_home_overdue 2021-06-30 after_jun30
+e2e_home_overdue 2021-07-01 after_jul1
 echo "# overdue on Home: 30/6 $before_jun30 -> $after_jun30, 1/7 $before_jul1 -> $after_jul1"
 [ -n "$after_jun30" ] && [ "$after_jun30" = "$before_jun30" ]
 ok $? "on 30/06/2021 the session is not overdue yet"

@@ -47,6 +47,20 @@ e2e_home_late() {
 	e2e_screen | sed -n 's/.*Bài thu hoạch còn thiếu *\([0-9][0-9]*\).*/\1/p'
 }
 
+# e2e_home_overdue DAY VAR: sets VAR to Home's count, on DAY, of the
+# sessions not held by their deadline (no subshell: e2e_start keeps its
+# state); QUANTRIET_TODAY stays DAY.
+e2e_home_overdue() {
+	QUANTRIET_TODAY=$1
+	e2e_start
+	e2e_wait "Buổi học chưa tổ chức" >/dev/null
+	_n=$(e2e_screen | sed -n 's/.*Buổi học chưa tổ chức *\([0-9][0-9]*\).*/\1/p')
+	eval "$2=\$_n"
+	e2e_keys Q
+	e2e_wait "EXITED 0" >/dev/null
+	e2e_stop
+}
+
 # e2e_plan_items NUMBER: from Home, opens what the first plan of the
 # list asks each level (its items), NUMBER being that plan's.
 e2e_plan_items() {

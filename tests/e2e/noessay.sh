@@ -1,7 +1,7 @@
 #!/bin/sh
 # A plan that asks for no essay: set on the plan's form ("Bài thu hoạch:
-# Không viết"), after which Home counts no essay missing and the essay
-# screen shows nobody late or due.
+# Không viết"), after which Home counts no essay missing, the essay
+# screen shows nobody late or due, and the tally none missing or late.
 . "$top_srcdir/tests/e2e/lib.sh"
 
 
@@ -37,5 +37,17 @@ e2e_wait "Bài thu hoạch - 08-KH/ĐU"
 e2e_wait "Miễn viết"; ok $? "the essay screen shows members exempt"
 e2e_screen | sed '1,3d' | grep -q -e "Quá hạn" -e "Chưa nộp"
 [ $? -ne 0 ]; ok $? "and nobody late or due"
+# The tally of a round no report was made final in (a final report keeps
+# the figures of the rule it was made under).
+e2e_keys F8
+e2e_wait "Báo cáo tổng hợp bài thu hoạch - 08-KH/ĐU"
+e2e_keys F6
+e2e_wait "Đợt báo cáo (1-12)"
+e2e_keys C-u 2 Enter
+e2e_wait "Đợt 2 - Bản nháp"
+e2e_wait "Số đảng viên chưa viết thu hoạch: 0 (quá hạn: 0)"
+ok $? "the tally counts no essay missing or late"
+e2e_hides "chưa nộp bài thu hoạch"
+ok $? "and does not ask for essays before it is made final"
 e2e_quit
 done_testing

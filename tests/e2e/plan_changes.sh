@@ -77,4 +77,12 @@ e2e_plan_items "08-KH/ĐU"
 e2e_wait "30/06/2021"
 e2e_hides "sau hạn cấp trên"; ok $? "the cells' item is no longer late"
 e2e_quit
+
+# "quý II/2021" ends on 30/06: the province's item for communes and the
+# commune's own item that follows it are overdue on 1/7, not on 30/6.
+e2e_home_overdue 2021-06-30 jun30
+e2e_home_overdue 2021-07-01 jul1
+echo "# sessions overdue on Home: 30/6 $jun30, 1/7 $jul1"
+[ -n "$jul1" ] && [ "$jul1" -eq $((jun30 + 2)) ]
+ok $? "on 1/7 two more are overdue (the province's and the one following it)"
 done_testing
