@@ -21,15 +21,8 @@ while getopts n:s: opt; do
 	esac
 done
 shift $((OPTIND - 1))
-top_srcdir=$(cd "$(dirname "$0")/.." && pwd)
-top_builddir=$(cd "${1:-.}" && pwd)
-QUANTRIET=$top_builddir/quantriet
-QUANTRIET_SERVER=$top_builddir/quantriet-server
-for f in "$QUANTRIET" "$QUANTRIET_SERVER" "$top_builddir/tests/sync/sqlrun" \
-    "$top_builddir/tests/net/qt-proxy"; do
-	[ -x "$f" ] || { echo "$0: $f not built (make check builds it)" >&2; exit 2; }
-done
-LC_ALL=C.UTF-8 KILL_ROUNDS=$rounds
-export top_srcdir top_builddir QUANTRIET QUANTRIET_SERVER LC_ALL KILL_ROUNDS
+. "$(dirname "$0")/sync-tree.sh"
+KILL_ROUNDS=$rounds
+export KILL_ROUNDS
 [ -z "$seed" ] || { KILL_SEED=$seed; export KILL_SEED; }
 exec sh "$top_srcdir/tests/sync/kill.sh"

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "db.h"
-#include "server/sha256.h"
+#include "sync/sha256.h"
 #include "server/srv.h"
 #include "sync/rows.h"
 #include "xmalloc.h"

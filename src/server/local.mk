@@ -4,8 +4,7 @@ quantriet_server_SOURCES = \
 	src/server/server.c src/server/srv.h \
 	src/server/serve.c src/server/common.c \
 	src/server/push.c src/server/pull.c src/server/sync.c src/server/enrol.c \
-	src/server/conflict.c src/server/scope.c src/server/throttle.c src/server/guard.c \
-	src/server/sha256.c src/server/sha256.h
+	src/server/conflict.c src/server/scope.c src/server/throttle.c src/server/guard.c
 quantriet_server_CFLAGS = $(QT_CFLAGS)
 quantriet_server_LDADD = libqt_cli.a libqt_sync.a libqt_store.a libqt_domain.a $(QT_CORE_LIBS) $(MHD_LIBS)
 
@@ -15,7 +14,7 @@ EXTRA_DIST += docs/sync.md contrib/quantriet-server.service \
 
 check_PROGRAMS += tests/unit/test_sha256
 tests_unit_test_sha256_CFLAGS = $(QT_CFLAGS)
-tests_unit_test_sha256_SOURCES = tests/unit/test_sha256.c src/server/sha256.c src/server/sha256.h
+tests_unit_test_sha256_SOURCES = tests/unit/test_sha256.c src/sync/sha256.c src/sync/sha256.h
 TESTS += tests/unit/test_sha256
 
 # The push handler in protocol versions 1 and 2 (docs/sync.md, Versioning).

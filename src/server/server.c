@@ -16,7 +16,7 @@
 #include "hlc.h"
 #include "msg.h"
 #include "optnum.h"
-#include "server/sha256.h"
+#include "sync/sha256.h"
 #include "server/srv.h"
 #include "xmalloc.h"
 

@@ -10,7 +10,10 @@ libqt_sync_a_SOURCES = \
 	src/sync/http.c src/sync/http.h \
 	src/sync/netlib.c src/sync/netlib.h \
 	src/sync/queue.c src/sync/split.c src/sync/inbox.c src/sync/conflict.c src/sync/cred.c \
-	src/sync/run.c src/sync/enroll.c src/sync/rekey.c src/sync/lock.c
+	src/sync/run.c src/sync/enroll.c src/sync/rekey.c src/sync/lock.c \
+	src/sync/sha256.c src/sync/sha256.h \
+	src/sync/reply.c src/sync/bundle.c src/sync/bundle.h \
+	src/sync/bundle_out.c src/sync/bundle_in.c
 QT_EMBEDDED += data/schema/002_sync.sql data/schema/003_sync_more.sql \
 	data/schema/004_tally_history.sql
 

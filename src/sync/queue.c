@@ -121,17 +121,18 @@ queue_order(void)
 	return b.data;
 }
 
-/* Loads the batch awaiting acknowledgement; 1 if there is one. */
-static int
-queue_load_batch(struct db *db, struct buf *plain, int64_t *batch,
-    int64_t *count)
+int
+queue_stored_batch(struct db *db, int64_t after, struct buf *plain,
+    int64_t *batch, int64_t *count)
 {
-	sqlite3_stmt *stmt = db_prepare(db,
-	    "SELECT id, body, count FROM sync_batch LIMIT 1");
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT id, body, count FROM "
+	    "sync_batch WHERE id > ?1 ORDER BY id LIMIT 1");
 	int found = 0;
 
 	if (stmt == NULL)
 		return -1;
+	plain->len = 0;
+	sqlite3_bind_int64(stmt, 1, after);
 	if (sqlite3_step(stmt) == SQLITE_ROW) {
 		const char *body = sqlite3_column_blob(stmt, 1);
 		size_t len = (size_t)sqlite3_column_bytes(stmt, 1);
@@ -236,16 +237,20 @@ queue_fill(struct db *db, int64_t batch, struct buf *rows, int64_t *count)
 }
 
 int
-queue_next_batch(struct db *db, struct buf *plain, int64_t *batch,
+queue_new_batch(struct db *db, struct buf *plain, int64_t *batch,
     int64_t *count)
 {
 	struct buf rows = { 0 };
-	int found;
 
 	plain->len = 0;
-	if ((found = queue_load_batch(db, plain, batch, count)) != 0)
-		return found;
-	*batch = db_new_id();
+	/*
+	 * After the batches stored, in the order they were made: a bundle
+	 * (bundle_out.c) stores several, and a sync resends them in id order,
+	 * parents before the rows that need them. The first takes a random
+	 * id with room above it.
+	 */
+	*batch = db_int(db, 0, "SELECT max(id) FROM sync_batch", 0);
+	*batch = *batch > 0 ? *batch + 1 : db_new_id() >> 1;
 	if (db_begin(db) != 0)
 		return -1;
 	if (queue_fill(db, *batch, &rows, count) != 0) {
@@ -269,6 +274,18 @@ queue_next_batch(struct db *db, struct buf *plain, int64_t *batch,
 		return -1;
 	}
 	return 1;
+}
+
+int
+queue_next_batch(struct db *db, struct buf *plain, int64_t *batch,
+    int64_t *count)
+{
+	int found;
+
+	plain->len = 0;
+	if ((found = queue_stored_batch(db, 0, plain, batch, count)) != 0)
+		return found;
+	return queue_new_batch(db, plain, batch, count);
 }
 
 int

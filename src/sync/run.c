@@ -35,9 +35,8 @@ struct sync_run {
 	char			*cacert;
 	char			*pin;
 	int64_t			 batch;		/* in flight; 0: none */
-	int			 pull_done;	/* the last page has come */
-	int64_t			 poll;		/* the last page's poll hint */
-	int64_t			 pushed, rejected, stale, pulled, requests;
+	struct sync_tally	 tally;		/* what the replies brought */
+	int64_t			 requests;
 	int64_t			 bytes_sent, bytes_received;
 	struct sync_progress	 progress;
 	time_t			 started;
@@ -142,7 +141,7 @@ run_done(struct sync_run *run)
 	snprintf(run->progress.phase, sizeof run->progress.phase,
 	    "Đã đồng bộ xong");
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&now));
-	snprintf(until, sizeof until, "%lld", (long long)now + run->poll);
+	snprintf(until, sizeof until, "%lld", (long long)now + run->tally.poll);
 	if (db_setting_set(run->db, SYNC_KEY_LAST, when) != 0 ||
 	    db_setting_set(run->db, SYNC_KEY_POLL, until) != 0) {
 		run_fail(run, xstrdup(db_error(run->db)));
@@ -177,8 +176,7 @@ static void
 run_next(struct sync_run *run)
 {
 	struct buf plain = { 0 }, rows = { 0 };
-	int64_t count;
-	char *cursor;
+	int64_t count = 0;
 	int rc = queue_next_batch(run->db, &rows, &run->batch, &count);
 
 	if (rc < 0) {
@@ -186,22 +184,13 @@ run_next(struct sync_run *run)
 		buf_free(&rows);
 		return;
 	}
-	if (rc == 0 && run->pull_done) {
+	if (rc == 0 && run->tally.pull_done) {
 		buf_free(&rows);
 		run_done(run);
 		return;
 	}
-	cursor = db_setting_get(run->db, SYNC_KEY_CURSOR);
-	sync_header(&plain, "sync");
-	wire_int(&plain, "cursor", cursor != NULL ? strtoll(cursor, NULL, 10) : 0);
-	free(cursor);
-	/* The page size the link carries, when it is less than the most. */
-	if (queue_batch_target(run->db) < SYNC_BATCH_ZBYTES)
-		wire_int(&plain, "page", queue_batch_target(run->db));
 	if (rc > 0) {
 		run_estimate_batches(run, count);
-		wire_int(&plain, "batch", run->batch);
-		wire_int(&plain, "count", count);
 		snprintf(run->progress.phase, sizeof run->progress.phase,
 		    "Đang gửi gói %d (%lld bản ghi)", run->progress.batches_done + 1,
 		    (long long)count);
@@ -210,69 +199,11 @@ run_next(struct sync_run *run)
 		snprintf(run->progress.phase, sizeof run->progress.phase,
 		    "Đang nhận dữ liệu từ máy chủ tỉnh");
 	}
-	wire_end(&plain);
-	buf_add(&plain, rows.data, rows.len);
+	sync_request(run->db, &plain, run->batch, count, &rows);
 	run->state = RUN_SENDING;
 	run_send(run, "/v1/sync", &plain);
 	buf_free(&rows);
 	buf_free(&plain);
-}
-
-/* Takes the acknowledgement of the batch sent (ack, the notes in rd). */
-static int
-run_pushed(struct sync_run *run, const struct wire_record *ack,
-    struct wire_reader *rd)
-{
-	int64_t n;
-
-	if (queue_ack(run->db, run->batch, ack, rd) != 0) {
-		run_fail(run, xstrdup("Máy chủ tỉnh xác nhận không khớp với gói "
-		    "đã gửi: gói sẽ được gửi lại ở lần đồng bộ sau"));
-		return -1;
-	}
-	if (wire_get_int(ack, "applied", &n) == 0)
-		run->pushed += n;
-	if (wire_get_int(ack, "rejected", &n) == 0)
-		run->rejected += n;
-	if (wire_get_int(ack, "stale", &n) == 0)
-		run->stale += n;
-	run->progress.batches_done++;
-	if (run->progress.batches_total < run->progress.batches_done)
-		run->progress.batches_total = run->progress.batches_done;
-	return 0;
-}
-
-/* Stores the page (its record, the rows in rd); applies after the last. */
-static void
-run_pulled(struct sync_run *run, const struct wire_record *page,
-    struct wire_reader *rd)
-{
-	int64_t cursor, more, count, applied;
-	char *before = db_setting_get(run->db, SYNC_KEY_CURSOR);
-	int64_t last = before != NULL ? strtoll(before, NULL, 10) : 0;
-
-	free(before);
-	/* A server that says "more" without moving on would loop forever. */
-	if (wire_get_int(page, "cursor", &cursor) != 0 ||
-	    wire_get_int(page, "more", &more) != 0 ||
-	    wire_get_int(page, "count", &count) != 0 ||
-	    wire_get_int(page, "poll", &run->poll) != 0 || run->poll < 0 ||
-	    (more && cursor <= last) ||
-	    inbox_store(run->db, rd, count, cursor) != 0) {
-		run_fail(run, xstrdup("Máy chủ tỉnh gửi dữ liệu không hiểu được "
-		    "hoặc bị cắt: không có gì bị thay đổi, hãy đồng bộ lại"));
-		return;
-	}
-	run->pull_done = !more;
-	run->state = RUN_IDLE;
-	if (more)
-		return;
-	if (inbox_apply(run->db, &applied) != 0) {
-		run_fail(run, xasprintf("Không áp dụng được dữ liệu nhận từ máy "
-		    "chủ tỉnh: %s", db_error(run->db)));
-		return;
-	}
-	run->pulled += applied;
 }
 
 /*
@@ -323,28 +254,20 @@ run_gave_up(struct sync_run *run, char *why)
 	return out;
 }
 
-/*
- * Reads a reply after its header: the acknowledgement of the batch sent,
- * if one was, then the page (rec: room for a record).
- */
+/* Reads a reply after its header: the acknowledgement, then the page. */
 static void
-run_read(struct sync_run *run, struct wire_record *rec, struct wire_reader *rd)
+run_read(struct sync_run *run, struct wire_reader *rd)
 {
-	if (run->batch != 0) {
-		if (wire_next(rd, rec) != 1 || strcmp(rec->word, "ack") != 0) {
-			run_fail(run, xstrdup("Máy chủ tỉnh không xác nhận gói "
-			    "đã gửi: gói sẽ được gửi lại ở lần đồng bộ sau"));
-			return;
-		}
-		if (run_pushed(run, rec, rd) != 0)
-			return;
-	}
-	if (wire_next(rd, rec) != 1 || strcmp(rec->word, "page") != 0) {
-		run_fail(run, xstrdup("Máy chủ tỉnh gửi dữ liệu không hiểu "
-		    "được: không có gì bị thay đổi, hãy đồng bộ lại"));
+	char *err;
+
+	if (sync_reply_read(run->db, run->batch, rd, &run->tally, &err) != 0) {
+		run_fail(run, err);
 		return;
 	}
-	run_pulled(run, rec, rd);
+	run->progress.batches_done = run->tally.batches;
+	if (run->progress.batches_total < run->progress.batches_done)
+		run->progress.batches_total = run->progress.batches_done;
+	run->state = RUN_IDLE;
 }
 
 /* Handles the reply to the request in flight. */
@@ -376,7 +299,7 @@ run_reply(struct sync_run *run, CURLcode result)
 	} else {
 		if (wire_get_int(hdr, "hlc", &hlc) == 0)
 			hlc_observe(run->db, hlc);
-		run_read(run, hdr, &rd);
+		run_read(run, &rd);
 	}
 	http_call_free(run->multi, &run->call);
 	buf_free(&plain);
@@ -464,9 +387,9 @@ sync_summary(struct sync_run *run)
 	free(run->summary);
 	run->summary = xasprintf("Đã gửi %lld bản ghi (%lld bị từ chối, %lld "
 	    "bị bản mới hơn thay), nhận %lld bản ghi; %lld yêu cầu, %lld byte "
-	    "gửi, %lld byte nhận", (long long)run->pushed,
-	    (long long)run->rejected, (long long)run->stale,
-	    (long long)run->pulled, (long long)run->requests,
+	    "gửi, %lld byte nhận", (long long)run->tally.pushed,
+	    (long long)run->tally.rejected, (long long)run->tally.stale,
+	    (long long)run->tally.pulled, (long long)run->requests,
 	    (long long)run->progress.bytes_sent,
 	    (long long)run->progress.bytes_received);
 	return run->summary;

@@ -78,6 +78,14 @@ queue_link_cut(struct db *db, int64_t batch)
 	    id != batch)
 		cuts = 0;
 	free(was);
+	/*
+	 * A bundle's batches stored after this one may need its rows (a
+	 * member before the attendance naming it): its rows cannot wait
+	 * behind them, so it is resent whole.
+	 */
+	if (db_int(db, 0, "SELECT count(*) FROM sync_batch WHERE id > ?1", 1,
+	    batch) > 0)
+		cuts = 0;
 	if (++cuts < SYNC_SPLIT_AFTER) {
 		snprintf(num, sizeof num, "%lld %d", (long long)batch, cuts);
 		return db_setting_set(db, SYNC_KEY_BATCH_CUT, num);

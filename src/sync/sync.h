@@ -184,6 +184,25 @@ int	 sync_match_apply(struct db *db);
 int64_t	 sync_requeue_rejected(struct db *db);
 
 /*
+ * A sync carried by hand (docs/sync.md, "Bundles"). sync_bundle_export
+ * writes to path everything waiting for the server as the requests a
+ * sync would send, signed with the device's credential; *hash is the
+ * file's SHA-256 (hex, caller frees), *rows the records in it. 0, or -1
+ * with *err (Vietnamese, caller frees).
+ */
+int	 sync_bundle_export(struct db *db, const char *path, char **hash,
+	    int64_t *rows, char **err);
+/*
+ * Applies the province's reply bundle at path in one transaction, after
+ * checking it is whole, unaltered and this device's. *summary says what
+ * it did, *receipt is the province's receipt text (NULL if none); both
+ * caller frees. 0 applied, 1 applied before (nothing changed), -1 with
+ * *err and nothing changed.
+ */
+int	 sync_bundle_import(struct db *db, const char *path, char **summary,
+	    char **receipt, char **err);
+
+/*
  * The server URL this database is enrolled with, or NULL when it is not
  * enrolled (or its credential cannot be read). Caller frees.
  */

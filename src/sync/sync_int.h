@@ -39,6 +39,15 @@ struct db;
 int	 queue_next_batch(struct db *db, struct buf *plain, int64_t *batch,
 	    int64_t *count);
 /*
+ * The stored batch (awaiting acknowledgement) of the lowest id above
+ * after, as queue_next_batch fills it; 1, 0 when there is none, -1.
+ */
+int	 queue_stored_batch(struct db *db, int64_t after, struct buf *plain,
+	    int64_t *batch, int64_t *count);
+/* A new batch of the waiting changes, saved, even if others are stored. */
+int	 queue_new_batch(struct db *db, struct buf *plain, int64_t *batch,
+	    int64_t *count);
+/*
  * Records the server's acknowledgement of batch (records after the header
  * in rd, up to the end or to a "page" record, left to read): rejected
  * rows set aside with their reason, stale rows logged as conflicts, the
@@ -96,5 +105,30 @@ void	 sync_unlock(int *fd);
 
 /* Request bodies start with this header record (then wire_end). */
 void	 sync_header(struct buf *b, const char *type);
+
+/* What replies brought, added up over a run or a bundle. */
+struct sync_tally {
+	int64_t	pushed, rejected, stale, pulled;
+	int	batches;	/* acknowledgements taken */
+	int	pull_done;	/* the last page has come */
+	int64_t	poll;		/* the last page's poll hint */
+};
+
+/*
+ * Appends a version 3 request (src/sync/reply.c): the header with the
+ * pull cursor (and the page size the link carries), then, if batch is
+ * not 0, batch's count and its rows.
+ */
+void	 sync_request(struct db *db, struct buf *plain, int64_t batch,
+	    int64_t count, const struct buf *rows);
+/*
+ * Reads a version 3 reply after its header: the acknowledgement of
+ * batch (0: none was sent; -1, a bundle's part: the one the reply names
+ * if any, passed over if that batch is no longer stored), then the page,
+ * stored, and applied with the others when it is the last. Adds to *t.
+ * 0, or -1 with *err (Vietnamese, caller frees).
+ */
+int	 sync_reply_read(struct db *db, int64_t batch, struct wire_reader *rd,
+	    struct sync_tally *t, char **err);
 
 #endif
