@@ -31,6 +31,7 @@ extern const struct cmd_entry cmd_sync_entry;
 extern const struct cmd_entry cmd_setup_district_entry;
 extern const struct cmd_entry cmd_setting_entry;
 extern const struct cmd_entry cmd_audit_entry;
+extern const struct cmd_entry cmd_export_entry;
 
 /* Every subcommand, in the order quantriet --help lists them; NULL ends it. */
 extern const struct cmd_entry *const cmd_table[];
@@ -40,6 +41,8 @@ const struct cmd_entry *cmd_find(const char *name);
 
 /* quantriet import plan: "import" hands its arguments on (cmd_import_plan.c). */
 int		 cmd_import_plan(int argc, char **argv);
+/* quantriet import bundle, likewise (cmd_bundle.c). */
+int		 cmd_import_bundle(int argc, char **argv);
 
 /*
  * quantriet report completeness (cmd_report_review.c): the completeness

@@ -277,13 +277,16 @@ cmd_import(int argc, char **argv)
 	/* "import [--db F] plan …" (main.c puts a global --db first). */
 	for (c = 1; c + 1 < argc && strcmp(argv[c], "--db") == 0; c += 2)
 		;
-	if (c < argc && strcmp(argv[c], "plan") == 0) {
-		char *plan = argv[c];
+	if (c < argc && (strcmp(argv[c], "plan") == 0 ||
+	    strcmp(argv[c], "bundle") == 0)) {
+		char *kind = argv[c];
 
 		for (; c > 1; c--)
 			argv[c] = argv[c - 1];
-		argv[1] = plan;
-		return cmd_import_plan(argc - 1, argv + 1);
+		argv[1] = kind;
+		return strcmp(kind, "plan") == 0 ?
+		    cmd_import_plan(argc - 1, argv + 1) :
+		    cmd_import_bundle(argc - 1, argv + 1);
 	}
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {

@@ -16,6 +16,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_import_entry,
 	&cmd_enroll_entry,
 	&cmd_sync_entry,
+	&cmd_export_entry,
 	&cmd_setup_district_entry,
 	&cmd_setting_entry,
 	&cmd_audit_entry,

@@ -11,7 +11,7 @@ libqt_cli_a_SOURCES = \
 	src/cli/cmd_check.c \
 	src/cli/cmd_audit.c \
 	src/cli/cmd_import.c src/cli/cmd_import_plan.c \
-	src/cli/cmd_enroll.c src/cli/cmd_sync.c \
+	src/cli/cmd_enroll.c src/cli/cmd_sync.c src/cli/cmd_bundle.c \
 	src/cli/cmd_setup_district.c \
 	src/cli/cmd_setting.c \
 	src/cli/sync_opts.c src/cli/sync_opts.h

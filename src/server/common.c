@@ -12,6 +12,7 @@
 
 #include "db.h"
 #include "hlc.h"
+#include "msg.h"
 #include "server/srv.h"
 #include "xmalloc.h"
 
@@ -141,4 +142,39 @@ srv_row_touch(struct db *db, const char *tbl, int64_t key, int64_t owner,
 		return -1;
 	}
 	return 0;
+}
+
+struct db *
+srv_open(const char *path, int flags)
+{
+	char *err;
+	struct db *db = db_open(path, flags, &err);
+
+	if (db == NULL) {
+		msg_error("%s", err);
+		free(err);
+		return NULL;
+	}
+	if (db_exec(db, "INSERT OR IGNORE INTO sync_mute VALUES (1)") != 0) {
+		msg_error("%s", db_error(db));
+		db_close(&db);
+	}
+	return db;
+}
+
+int64_t
+srv_unit(struct db *db, const char *code)
+{
+	sqlite3_stmt *stmt = db_prepare(db, "SELECT id FROM unit WHERE code = ?1");
+	int64_t id = 0;
+
+	if (stmt == NULL)
+		return 0;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		id = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (id == 0)
+		msg_error("không có đơn vị mã %s", code);
+	return id;
 }

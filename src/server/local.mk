@@ -4,7 +4,8 @@ quantriet_server_SOURCES = \
 	src/server/server.c src/server/srv.h \
 	src/server/serve.c src/server/common.c \
 	src/server/push.c src/server/pull.c src/server/sync.c src/server/enrol.c \
-	src/server/conflict.c src/server/scope.c src/server/throttle.c src/server/guard.c
+	src/server/conflict.c src/server/scope.c src/server/throttle.c src/server/guard.c \
+	src/server/bundle.c src/server/receipt.c
 quantriet_server_CFLAGS = $(QT_CFLAGS)
 quantriet_server_LDADD = libqt_cli.a libqt_sync.a libqt_store.a libqt_domain.a $(QT_CORE_LIBS) $(MHD_LIBS)
 

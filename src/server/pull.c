@@ -133,16 +133,22 @@ srv_page(struct db *db, const struct srv_device *dev, int conflicts,
 	struct buf rows = { 0 };
 	int64_t count;
 	int more;
+	/*
+	 * One read transaction: the page and the cursor agree. A bundle's
+	 * import (bundle.c) reads it inside its own, which is one already.
+	 */
+	int own = sqlite3_get_autocommit(db_handle(db));
 
-	/* One read transaction: the page and the cursor agree. */
-	if (db_exec(db, "BEGIN") != 0 || pull_page(db, dev, conflicts,
+	if ((own && db_exec(db, "BEGIN") != 0) || pull_page(db, dev, conflicts,
 	    r->version, zbytes, &cursor, &more, &count, &rows) != 0) {
 		srv_reply_error(db, r, 503, "busy", db_error(db));
-		db_exec(db, "ROLLBACK");
+		if (own)
+			db_exec(db, "ROLLBACK");
 		buf_free(&rows);
 		return -1;
 	}
-	db_exec(db, "COMMIT");
+	if (own)
+		db_exec(db, "COMMIT");
 	wire_int(&r->body, "cursor", cursor);
 	wire_int(&r->body, "more", more);
 	wire_int(&r->body, "count", count);

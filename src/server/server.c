@@ -69,42 +69,6 @@ admin_parse(int argc, char **argv, struct admin_opts *o)
 	return o->db != NULL && optind == argc ? 0 : -1;
 }
 
-static struct db *
-admin_open(const char *path, int flags)
-{
-	char *err;
-	struct db *db = db_open(path, flags, &err);
-
-	if (db == NULL) {
-		msg_error("%s", err);
-		free(err);
-		return NULL;
-	}
-	if (db_exec(db, "INSERT OR IGNORE INTO sync_mute VALUES (1)") != 0) {
-		msg_error("%s", db_error(db));
-		db_close(&db);
-	}
-	return db;
-}
-
-/* The id of the unit with code CODE, or 0 after printing why. */
-static int64_t
-admin_unit(struct db *db, const char *code)
-{
-	sqlite3_stmt *stmt = db_prepare(db, "SELECT id FROM unit WHERE code = ?1");
-	int64_t id = 0;
-
-	if (stmt == NULL)
-		return 0;
-	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		id = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (id == 0)
-		msg_error("không có đơn vị mã %s", code);
-	return id;
-}
-
 /* unit-add --code C --name N --kind K [--parent CODE]: grows the tree. */
 static int
 admin_unit_add(struct db *db, const struct admin_opts *o)
@@ -115,7 +79,7 @@ admin_unit_add(struct db *db, const struct admin_opts *o)
 
 	if (o->code == NULL || o->name == NULL || o->kind == NULL)
 		return 2;
-	if (o->parent != NULL && (parent = admin_unit(db, o->parent)) == 0)
+	if (o->parent != NULL && (parent = srv_unit(db, o->parent)) == 0)
 		return 1;
 	if (db_begin(db) != 0 || (stmt = db_prepare(db, "INSERT INTO unit(id, "
 	    "parent_id, kind, code, name, name_fold, hlc) VALUES (?1, ?2, ?3, "
@@ -182,7 +146,7 @@ admin_enroll_code(struct db *db, const struct admin_opts *o)
 
 	if (o->unit == NULL)
 		return 2;
-	if ((unit = admin_unit(db, o->unit)) == 0)
+	if ((unit = srv_unit(db, o->unit)) == 0)
 		return 1;
 	code = admin_new_code();
 	for (i = 0; code[i] != '\0'; i++)
@@ -225,7 +189,7 @@ admin_revoke(struct db *db, const struct admin_opts *o)
 
 	if ((o->device == 0) == (o->unit == NULL))
 		return 2;
-	if (o->unit != NULL && (unit = admin_unit(db, o->unit)) == 0)
+	if (o->unit != NULL && (unit = srv_unit(db, o->unit)) == 0)
 		return 1;
 	snprintf(sql, sizeof sql, "UPDATE srv_device SET revoked_at = "
 	    "datetime('now') WHERE revoked_at IS NULL AND %s = ?1",
@@ -322,7 +286,9 @@ usage(FILE *fp)
 	    "  tally --db TỆP --plan SỐ [--unit ĐƠN_VỊ] "
 	    "[--format txt|rtf|csv]\n"
 	    "  completeness --db TỆP --plan SỐ [--unit ĐƠN_VỊ] [--round N]\n"
-	    "        [--format txt|csv] [--history]\n");
+	    "        [--format txt|csv] [--history]\n"
+	    "  import-bundle --db TỆP GÓI [--reply TỆP] [--receipt] "
+	    "[--unit MÃ]\n");
 	for (i = 0; i < sizeof admin_commands / sizeof admin_commands[0]; i++) {
 		msg_put(fp, "  ");
 		msg_put(fp, admin_commands[i].usage);
@@ -351,6 +317,8 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "serve") == 0)
 		return srv_serve(argc - 1, argv + 1);
+	if (strcmp(argv[1], "import-bundle") == 0)
+		return srv_import_bundle(argc - 1, argv + 1);
 	if (strcmp(argv[1], "tally") == 0 ||
 	    strcmp(argv[1], "completeness") == 0)
 		return admin_report(argv[1], argc - 1, argv + 1);
@@ -361,7 +329,7 @@ main(int argc, char **argv)
 			usage(stderr);
 			return 2;
 		}
-		if ((db = admin_open(o.db, admin_commands[i].open_flags)) == NULL)
+		if ((db = srv_open(o.db, admin_commands[i].open_flags)) == NULL)
 			return 1;
 		rc = admin_commands[i].run(db, &o);
 		if (rc == 2)

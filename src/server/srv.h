@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "sync/sync_int.h"
 #include "sync/wire.h"
 
 struct db;
@@ -240,5 +241,37 @@ int	srv_conflict_pull(struct db *db, const struct srv_device *dev,
 
 /* Runs the HTTP(S) server until SIGINT/SIGTERM (src/server/serve.c). */
 int	srv_serve(int argc, char **argv);
+
+/*
+ * Opens the server's database for an administration command, with the
+ * outbox triggers muted (rows stored here are not a device's to send);
+ * NULL after printing why.
+ */
+struct db *srv_open(const char *path, int flags);
+/* The id of the unit with code CODE, or 0 after printing why. */
+int64_t	srv_unit(struct db *db, const char *code);
+
+/*
+ * import-bundle F [--reply R] [--receipt] [--unit CODE]: a bundle a
+ * commune carried by hand, applied as its requests would be over the
+ * network (src/server/bundle.c, docs/sync.md "Bundles"). Exit status.
+ */
+int	srv_import_bundle(int argc, char **argv);
+
+/* What a bundle brought, for its receipt (src/server/receipt.c). */
+#define SRV_RECEIPT_TABLES	32
+struct srv_receipt {
+	int64_t			rows[SRV_RECEIPT_TABLES];	/* by sync_tables rank */
+	struct sync_tally	acks;	/* sync_tally_ack: applied is "pushed" */
+};
+/* Counts the rows of a request body by table. */
+void	srv_receipt_rows(struct srv_receipt *rc, const struct buf *request);
+/*
+ * The receipt: unit, device, when the bundle was made and imported, the
+ * SHA-256 (hex) of the bundle's file, rows by table, what was applied.
+ * Caller frees.
+ */
+char	*srv_receipt_text(struct db *db, const struct srv_receipt *rc,
+	    int64_t unit, int64_t device, int64_t made, const char *hash);
 
 #endif

@@ -99,9 +99,10 @@ bundle_body(const char *base, struct wire_reader *rd, struct bundle *b,
 
 	for (i = 0; i < b->nparts; i++) {
 		if (wire_next(rd, rec) != 1 || strcmp(rec->word, "part") != 0 ||
-		    (z = wire_get(rec, "z")) == NULL || z->kind != WIRE_TEXT ||
-		    wire_inflate(z->s, z->len, &b->part[i], WIRE_MAX_PLAIN) != 0)
+		    (z = wire_get(rec, "z")) == NULL || z->kind != WIRE_TEXT)
 			return -1;
+		b->z[i] = z->s;
+		b->zlen[i] = z->len;
 	}
 	at = rd->p;
 	if (wire_next(rd, rec) != 1 || strcmp(rec->word, "mac") != 0 ||
@@ -148,7 +149,8 @@ bundle_parse(const void *data, size_t len, const char *want, struct bundle *b,
 	    n > BUNDLE_MAX_PARTS)
 		goto cut;
 	b->nparts = (int)n;
-	b->part = xcalloc((size_t)n + 1, sizeof *b->part);
+	b->z = xcalloc((size_t)n + 1, sizeof *b->z);
+	b->zlen = xcalloc((size_t)n + 1, sizeof *b->zlen);
 	if (bundle_body(data, &rd, b, rec) != 0)
 		goto cut;
 	rc = 0;
@@ -177,6 +179,22 @@ bundle_verify(const struct bundle *b, const void *data, const char *key)
 	return diff == 0;
 }
 
+int
+bundle_inflate(struct bundle *b, char **err)
+{
+	int i;
+
+	b->part = xcalloc((size_t)b->nparts + 1, sizeof *b->part);
+	for (i = 0; i < b->nparts; i++)
+		if (wire_inflate(b->z[i], b->zlen[i], &b->part[i],
+		    WIRE_MAX_PLAIN) != 0) {
+			*err = xstrdup("Gói dữ liệu có phần không giải nén được: "
+			    "không nhập gì");
+			return -1;
+		}
+	return 0;
+}
+
 void
 bundle_free(struct bundle *b)
 {
@@ -185,6 +203,10 @@ bundle_free(struct bundle *b)
 	for (i = 0; i < b->nparts && b->part != NULL; i++)
 		buf_free(&b->part[i]);
 	free(b->part);
+	free(b->z);
+	free(b->zlen);
 	b->part = NULL;
+	b->z = NULL;
+	b->zlen = NULL;
 	b->nparts = 0;
 }

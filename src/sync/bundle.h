@@ -33,7 +33,9 @@ struct bundle {
 	struct wire_record	 hdr;		/* the "qtbundle" record */
 	int64_t			 unit;
 	int			 nparts;
-	struct buf		*part;		/* plain bodies */
+	const char		**z;		/* compressed parts, in the file */
+	size_t			*zlen;
+	struct buf		*part;		/* plain, once bundle_inflate */
 	size_t			 signed_len;	/* bytes the mac covers */
 	char			 mac[65];
 };
@@ -50,8 +52,9 @@ void	 bundle_add(struct buf *out, const struct buf *plain);
 void	 bundle_sign(struct buf *out, const char *key);
 
 /*
- * Reads the bundle in data (which must outlive *b: the header points
- * into it) of kind want, without checking the mac. 0, or -1 with *err
+ * Reads the bundle in data (which must outlive *b: the header and the
+ * parts point into it) of kind want, without checking the mac and
+ * before inflating anything. 0, or -1 with *err
  * (Vietnamese, caller frees) if it is not a bundle, of another kind or
  * version, cut short or damaged. Free with bundle_free.
  */
@@ -59,6 +62,11 @@ int	 bundle_parse(const void *data, size_t len, const char *want,
 	    struct bundle *b, char **err);
 /* 1 if the mac of b (read from data) is right for key. */
 int	 bundle_verify(const struct bundle *b, const void *data, const char *key);
+/*
+ * Inflates the parts of a verified bundle into b->part; -1 with *err if
+ * one does not inflate (a bundle made by a faulty program).
+ */
+int	 bundle_inflate(struct bundle *b, char **err);
 void	 bundle_free(struct bundle *b);
 
 /* Reads the file at path into out; -1 with *err (Vietnamese, caller frees). */

@@ -98,6 +98,7 @@ sync_bundle_import(struct db *db, const char *path, char **summary,
 		return -1;
 	}
 	if (bundle_in_check(db, &b, &file, err) != 0 ||
+	    bundle_inflate(&b, err) != 0 ||
 	    sync_lock(db_path(db), BUNDLE_LOCK_WAIT_S, &lock, err) != 0)
 		goto out;
 	*receipt = wire_get_str(&b.hdr, "receipt");

@@ -52,8 +52,9 @@ parts_collect(struct db *db, struct bundle_parts *p)
 
 	while ((rc = queue_stored_batch(db, batch, &rows, &batch, &count)) > 0)
 		parts_add(p, db, batch, count, &rows);
-	while (rc == 0 && (rc = queue_new_batch(db, &rows, &batch, &count)) > 0)
-		parts_add(p, db, batch, count, &rows);
+	if (rc == 0)
+		while ((rc = queue_new_batch(db, &rows, &batch, &count)) > 0)
+			parts_add(p, db, batch, count, &rows);
 	/* Nothing to push: the province's news still comes back. */
 	if (rc == 0 && p->n == 0)
 		parts_add(p, db, 0, 0, NULL);

@@ -25,10 +25,11 @@ tests_sync_sqlrun_LDADD = libqt_sync.a $(QT_CORE_LIBS)
 TESTS += tests/sync/sync.sh tests/sync/cut.sh tests/sync/scope.sh \
 	tests/sync/preauth.sh tests/sync/prework.sh tests/sync/v2.sh \
 	tests/sync/slow.sh tests/sync/crowd.sh tests/sync/review.sh \
-	tests/sync/conflict.sh tests/sync/poll.sh
+	tests/sync/conflict.sh tests/sync/poll.sh tests/sync/bundle.sh
 EXTRA_DIST += tests/sync/sync.sh tests/sync/cut.sh tests/sync/scope.sh tests/sync/preauth.sh tests/sync/prework.sh tests/sync/v2.sh tests/sync/fixture.sh \
 	tests/sync/slow.sh tests/sync/crowd.sh tests/sync/review.sh \
-	tests/sync/measure.sh tests/sync/conflict.sh tests/sync/poll.sh
+	tests/sync/measure.sh tests/sync/conflict.sh tests/sync/poll.sh \
+	tests/sync/bundle.sh
 
 check_PROGRAMS += tests/unit/test_sync_wire
 tests_unit_test_sync_wire_CFLAGS = $(QT_CFLAGS)

@@ -33,6 +33,20 @@ sync_request(struct db *db, struct buf *plain, int64_t batch, int64_t count,
 		buf_add(plain, rows->data, rows->len);
 }
 
+void
+sync_tally_ack(struct sync_tally *t, const struct wire_record *ack)
+{
+	int64_t n;
+
+	if (wire_get_int(ack, "applied", &n) == 0)
+		t->pushed += n;
+	if (wire_get_int(ack, "rejected", &n) == 0)
+		t->rejected += n;
+	if (wire_get_int(ack, "stale", &n) == 0)
+		t->stale += n;
+	t->batches++;
+}
+
 /*
  * Passes over an acknowledgement's notes up to the page: its batch is
  * no longer stored, acknowledged by a sync since the bundle was made.
@@ -58,20 +72,12 @@ static int
 reply_ack(struct db *db, int64_t batch, const struct wire_record *ack,
     struct wire_reader *rd, struct sync_tally *t, char **err)
 {
-	int64_t n;
-
 	if (queue_ack(db, batch, ack, rd) != 0) {
 		*err = xstrdup("Máy chủ tỉnh xác nhận không khớp với gói đã "
 		    "gửi: gói sẽ được gửi lại ở lần đồng bộ sau");
 		return -1;
 	}
-	if (wire_get_int(ack, "applied", &n) == 0)
-		t->pushed += n;
-	if (wire_get_int(ack, "rejected", &n) == 0)
-		t->rejected += n;
-	if (wire_get_int(ack, "stale", &n) == 0)
-		t->stale += n;
-	t->batches++;
+	sync_tally_ack(t, ack);
 	return 0;
 }
 

@@ -114,6 +114,8 @@ struct sync_tally {
 	int64_t	poll;		/* the last page's poll hint */
 };
 
+/* Adds an acknowledgement's figures (applied to pushed) and counts it. */
+void	 sync_tally_ack(struct sync_tally *t, const struct wire_record *ack);
 /*
  * Appends a version 3 request (src/sync/reply.c): the header with the
  * pull cursor (and the page size the link carries), then, if batch is

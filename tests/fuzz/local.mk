@@ -28,13 +28,13 @@ check_PROGRAMS += tests/fuzz/replay_csv
 tests_fuzz_replay_csv_CFLAGS = $(QT_CFLAGS)
 tests_fuzz_replay_csv_SOURCES = tests/fuzz/fuzz_csv.c tests/fuzz/fuzz.c \
 	tests/fuzz/fuzz.h tests/fuzz/replay.c
-tests_fuzz_replay_csv_LDADD = libqt_cli.a libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
+tests_fuzz_replay_csv_LDADD = libqt_cli.a libqt_sync.a libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
 EXTRA_PROGRAMS += tests/fuzz/fuzz_csv
 tests_fuzz_fuzz_csv_CFLAGS = $(QT_CFLAGS)
 tests_fuzz_fuzz_csv_SOURCES = tests/fuzz/fuzz_csv.c tests/fuzz/fuzz.c \
 	tests/fuzz/fuzz.h
 tests_fuzz_fuzz_csv_LDFLAGS = $(QT_FUZZ_LINK)
-tests_fuzz_fuzz_csv_LDADD = libqt_cli.a libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
+tests_fuzz_fuzz_csv_LDADD = libqt_cli.a libqt_sync.a libqt_store.a libqt_domain.a $(QT_CORE_LIBS)
 EXTRA_DIST += tests/fuzz/csv
 
 check_PROGRAMS += tests/fuzz/replay_date
