@@ -178,10 +178,20 @@ client A report tally --plan 13-KH/TU --unit XA --format csv > "$T/xa.csv"
 is "$(row 'Đảng bộ xã A' < "$T/kg.csv")" "$(row 'Tổng cộng' < "$T/xa.csv")" \
     "the province's tally shows commune A's own figures"
 
-# Nothing pending: the bundle only pulls, and its reply still comes back.
-client A export bundle --file "$T/empty.qtb" >/dev/null &&
+# Nothing pending: the bundle only pulls, and its reply still comes back
+# (--db given before the command, as quantriet --help says it may be).
+global() {
+	XDG_CONFIG_HOME=$T/A.cfg "$QUANTRIET" --db "$T/A.db" "$@"
+}
+global export bundle --file "$T/empty.qtb" >/dev/null &&
 "$S" import-bundle --db "$SDB" --reply "$T/empty-r.qtb" "$T/empty.qtb" >/dev/null &&
-client A import bundle --file "$T/empty-r.qtb" >/dev/null
+global import bundle --file "$T/empty-r.qtb" >/dev/null
 ok $? "a bundle with nothing to send goes up and back"
+"$QUANTRIET" export --help | grep -q "^Cách dùng: quantriet export bundle"
+ok $? "export --help says how"
+"$QUANTRIET" export bundle 2>/dev/null
+is $? 2 "export bundle without --file is a usage error"
+"$QUANTRIET" import bundle --help | grep -q "^Cách dùng: quantriet import bundle"
+ok $? "import bundle --help says how"
 
 done_testing
