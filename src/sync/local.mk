@@ -31,6 +31,12 @@ EXTRA_DIST += tests/sync/sync.sh tests/sync/cut.sh tests/sync/scope.sh tests/syn
 	tests/sync/measure.sh tests/sync/conflict.sh tests/sync/poll.sh \
 	tests/sync/bundle.sh
 
+# The bundle file: read back, and refused cut or altered at any byte.
+check_PROGRAMS += tests/unit/test_bundle
+tests_unit_test_bundle_CFLAGS = $(QT_CFLAGS)
+tests_unit_test_bundle_LDADD = libqt_sync.a $(QT_CORE_LIBS)
+TESTS += tests/unit/test_bundle
+
 check_PROGRAMS += tests/unit/test_sync_wire
 tests_unit_test_sync_wire_CFLAGS = $(QT_CFLAGS)
 tests_unit_test_sync_wire_LDADD = libqt_sync.a $(QT_CORE_LIBS)
