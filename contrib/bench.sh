@@ -283,10 +283,18 @@ line "peak RSS, interface at province scope" "$mb MB" "bare $bare_mb MB" \
 
 # Keys, by callgrind. On Home, 1 opens the member list of the clerk's
 # unit (the province); / searches by name.
+# instr FIGURE PREFIX KEY GOAL [CHECK]: per_key's count against GOAL M.
+# CHECK, if given, prints a count in the database that grows by one for
+# each key that took effect: keys that missed their screen cost nothing
+# and must not pass for a cheap key.
 instr() {
+	[ -n "${5:-}" ] && before=$($5)
 	per_key "$2" "$3" "$keys"
 	if [ "$ins" = - ]; then
 		line "$1" "- (valgrind cannot run a sanitizer build)" - - "≤ $4 M" 0
+	elif [ -n "${5:-}" ] && [ $(( $($5) - before )) -ne "$keys" ]; then
+		line "$1" "failed: $(( $($5) - before )) of $keys keys took effect" \
+		  - - "≤ $4 M" 0
 	else
 		line "$1" "$ins M" - - "≤ $4 M" "$(le "$ins" "$4")"
 	fi
@@ -296,12 +304,17 @@ tty_bytes=$bytes
 instr "instructions per PgDn (province)" '1' '\033[6~' 1
 instr "instructions for a name search (province)" '1' '/ngu\n\033' 5
 # Attendance, as a commune's clerk (sessions belong to the communes'
-# plans): 2 opens the plans, ↓ Enter the commune plan's sessions (the
-# district's comes first), Enter the first session's attendance; 1 marks
-# present and moves down.
+# plans): 2 opens the plans, Enter the commune plan's sessions (its own
+# plan comes first), Enter the first session's attendance; x clears the
+# member's mark and moves down (the generated sessions are marked in
+# full, so each x is a write: 1 on a member present would change
+# nothing). The marks are counted in the database.
 sqlite3 "$db" "INSERT OR REPLACE INTO setting(key, value) SELECT 'home_unit_id',
   id FROM unit WHERE name = '$commune'"
-instr "instructions per attendance mark" '2\033OB\n\n' '1' 1
+unmarked() {
+	sqlite3 "$db" "SELECT -count(*) FROM attendance"
+}
+instr "instructions per attendance mark" '2\n\n' 'x' 1 unmarked
 sqlite3 "$db" "DELETE FROM setting WHERE key = 'home_unit_id'"
 if [ "$tty_bytes" = - ]; then
 	line "terminal bytes per cursor move" "- (valgrind cannot run a sanitizer build)" - - "≤ 100 B" 0
