@@ -347,5 +347,6 @@ cmd_import(int argc, char **argv)
 }
 
 const struct cmd_entry cmd_import_entry = {
-	"import", "nhập danh sách đảng viên từ tệp CSV (UTF-8, Windows-1258, TCVN)", cmd_import
+	"import", "nhập đảng viên từ CSV (members), kế hoạch (plan), gói trả "
+	"lời của tỉnh (bundle)", cmd_import
 };

@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "db.h"
 #include "hlc.h"
@@ -88,6 +89,7 @@ sync_bundle_import(struct db *db, const char *path, char **summary,
 	struct bundle b;
 	struct sync_tally t = { 0, 0, 0, 0, 0, 0, 0 };
 	char *done = NULL;
+	int64_t made;
 	int lock = -1, rc = -1;
 
 	*err = *summary = *receipt = NULL;
@@ -113,8 +115,12 @@ sync_bundle_import(struct db *db, const char *path, char **summary,
 		*err = xstrdup(db_error(db));
 		goto out;
 	}
+	/* The province's data is as of when it made the reply. */
+	if (wire_get_int(&b.hdr, "made", &made) != 0)
+		made = (int64_t)time(NULL);
 	if (bundle_in_apply(db, &b, &t, err) != 0 ||
-	    db_setting_set(db, SYNC_KEY_BUNDLE, b.mac) != 0) {
+	    db_setting_set(db, SYNC_KEY_BUNDLE, b.mac) != 0 ||
+	    (t.pull_done && sync_set_last(db, (time_t)made) != 0)) {
 		if (*err == NULL)
 			*err = xstrdup(db_error(db));
 		db_rollback(db);

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "db.h"
 #include "sync/sync_int.h"
@@ -31,6 +32,15 @@ sync_request(struct db *db, struct buf *plain, int64_t batch, int64_t count,
 	wire_end(plain);
 	if (batch != 0)
 		buf_add(plain, rows->data, rows->len);
+}
+
+int
+sync_set_last(struct db *db, time_t when)
+{
+	char text[32];
+
+	strftime(text, sizeof text, "%Y-%m-%d %H:%M", localtime(&when));
+	return db_setting_set(db, SYNC_KEY_LAST, text);
 }
 
 void

@@ -135,14 +135,13 @@ run_send(struct sync_run *run, const char *path, const struct buf *plain)
 static void
 run_done(struct sync_run *run)
 {
-	char when[32], until[32];
+	char until[32];
 	time_t now = time(NULL);
 
 	snprintf(run->progress.phase, sizeof run->progress.phase,
 	    "Đã đồng bộ xong");
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&now));
 	snprintf(until, sizeof until, "%lld", (long long)now + run->tally.poll);
-	if (db_setting_set(run->db, SYNC_KEY_LAST, when) != 0 ||
+	if (sync_set_last(run->db, now) != 0 ||
 	    db_setting_set(run->db, SYNC_KEY_POLL, until) != 0) {
 		run_fail(run, xstrdup(db_error(run->db)));
 		return;

@@ -5,6 +5,7 @@
 #define QT_SYNC_INT_H
 
 #include <stdint.h>
+#include <time.h>
 
 #include "sync/wire.h"
 
@@ -114,6 +115,8 @@ struct sync_tally {
 	int64_t	poll;		/* the last page's poll hint */
 };
 
+/* Records when the last verified sync was (sync_last_success shows it). */
+int	 sync_set_last(struct db *db, time_t when);
 /* Adds an acknowledgement's figures (applied to pushed) and counts it. */
 void	 sync_tally_ack(struct sync_tally *t, const struct wire_record *ack);
 /*

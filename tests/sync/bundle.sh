@@ -133,6 +133,9 @@ grep -q "^  $hash\$" "$T/a-receipt.txt"
 ok $? "and prints the province's receipt"
 is "$(q A "SELECT count(*) FROM sync_outbox")" 0 "the acknowledged changes leave the queue"
 is "$(q A "SELECT count(*) FROM sync_batch")" 0 "and so do their batches"
+is "$(q A "SELECT value FROM setting WHERE key = 'sync.last_success'")" \
+    "$(date -d "@$(head -c 200 "$T/r.qtb" | sed -n 's/.* made i\([0-9]*\) .*/\1/p')" '+%Y-%m-%d %H:%M')" \
+    "the last sync shown is when the province made the reply"
 is "$(q A "SELECT count(*) FROM exemption_rule WHERE status = 'retired'
     AND must_write = 1")" 1 "the province's override arrived in the reply"
 is "$(q A "SELECT count(*) FROM document_resolution")" 2 \
