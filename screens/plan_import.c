@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,7 +25,7 @@
 #include "xmalloc.h"
 
 #define REVIEW_TOP	2	/* the list's first row */
-#define REVIEW_FOOT	3	/* rows under the list: a rule and the source */
+#define REVIEW_FOOT	3	/* under the list: a rule, the source, an item's form */
 
 enum review_field {
 	RF_NUMBER, RF_KIND, RF_ISSUER, RF_PLACE, RF_DATE, RF_TITLE,
@@ -96,6 +97,34 @@ review_date(struct qt_date d)
 	return xstrdup(vn);
 }
 
+/*
+ * How an item is held, as its text says: " · trực tuyến, 07:30, 31 điểm
+ * cầu (Văn phòng Tỉnh ủy, …)", or "" when it says none of it.
+ */
+static char *
+review_how(const struct plan_text_item *it)
+{
+	char count[32] = "", *names = NULL, *p, *all, *out;
+
+	if (it->bridges != NULL) {
+		names = xstrdup(it->bridges);
+		for (p = names; (p = strchr(p, '\n')) != NULL; )
+			*p = ';';
+	}
+	if (it->bridge_count > 0)
+		snprintf(count, sizeof count, ", %d điểm cầu", it->bridge_count);
+	all = xasprintf("%s%s%s%s%s%s%s", it->form == NULL ? "" :
+	    strcmp(it->form, "online") == 0 ? ", trực tuyến" : ", trực tiếp",
+	    *it->start != '\0' ? ", " : "", it->start, count,
+	    names == NULL ? "" : *count != '\0' ? ": " : ", điểm cầu: ",
+	    names != NULL ? names : "", "");
+	/* The list's first ", " becomes the " · " that sets it apart. */
+	out = *all != '\0' ? xasprintf(" ·%s", all + 1) : xstrdup("");
+	free(all);
+	free(names);
+	return out;
+}
+
 /* What row shows as its value, newly allocated ("" when not found). */
 static char *
 review_value(const struct review *r, const struct review_row *row)
@@ -118,12 +147,15 @@ review_value(const struct review *r, const struct review_row *row)
 	case RF_RESOLUTION: return xstrdup(p->resolutions[row->i].title);
 	case RF_ITEM: {
 		const struct plan_text_item *it = &p->items[row->i];
+		char *how = review_how(it), *v;
 
 		if (it->last.y != 0)
 			date_to_vn(it->last, vn);
-		return xasprintf("%s: %s — %s%s%s", it->level, it->what,
+		v = xasprintf("%s: %s — %s%s%s%s", it->level, it->what,
 		    it->words != NULL ? it->words : "chưa có hạn",
-		    *vn ? " → " : "", vn);
+		    *vn ? " → " : "", vn, how);
+		free(how);
+		return v;
 	}
 	case RF_REPORT: {
 		const struct plan_text_report *rp = &p->reports[row->i];
@@ -271,6 +303,15 @@ review_draw_source(struct ui *ui, struct review *r)
 	else
 		ui_put(ui->body, y, 1, ui->cols - 2, "Không thấy trong văn bản: "
 		    "Enter hoặc F5 để ghi vào", STYLE_DIM, 0);
+	/* An item's row is cut at 80 columns: how it is held, in full. */
+	if (r->rows[r->cursor].field == RF_ITEM && y + 1 < ui->rows) {
+		char *how = review_how(&r->p.items[r->rows[r->cursor].i]);
+
+		if (*how != '\0')
+			ui_putf(ui->body, y + 1, 1, ui->cols - 2, STYLE_NORMAL,
+			    "Cách tổ chức:%s", how + strlen(" ·"));
+		free(how);
+	}
 }
 
 static void
@@ -434,9 +475,7 @@ review_drop(struct ui *ui, struct review *r)
 		    sizeof *p->resolutions, i);
 		break;
 	case RF_ITEM:
-		free(p->items[i].level);
-		free(p->items[i].what);
-		free(p->items[i].words);
+		plan_text_item_clear(&p->items[i]);
 		review_cut(p->items, &p->nitems, sizeof *p->items, i);
 		break;
 	case RF_REPORT:

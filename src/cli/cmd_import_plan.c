@@ -60,6 +60,33 @@ import_plan_date(char out[11], struct qt_date d)
 		*out = '\0';
 }
 
+/*
+ * How an item is held, when its text says, on indented lines under it:
+ * "  start: HH:MM", "  form: trực tiếp|trực tuyến", "  bridges: N" (the
+ * count as written) and "  bridge: NAME", one a point named.
+ */
+static void
+import_plan_how(const struct plan_text_item *it)
+{
+	char count[16], *names, *name, *save = NULL;
+
+	import_plan_field("  start", it->start);
+	if (it->form != NULL)
+		import_plan_field("  form", strcmp(it->form, "online") == 0 ?
+		    "trực tuyến" : "trực tiếp");
+	if (it->bridge_count > 0) {
+		snprintf(count, sizeof count, "%d", it->bridge_count);
+		import_plan_field("  bridges", count);
+	}
+	if (it->bridges == NULL)
+		return;
+	names = xstrdup(it->bridges);
+	for (name = strtok_r(names, "\n", &save); name != NULL;
+	    name = strtok_r(NULL, "\n", &save))
+		import_plan_field("  bridge", name);
+	free(names);
+}
+
 static void
 import_plan_print(const struct plan_text *p)
 {
@@ -89,6 +116,7 @@ import_plan_print(const struct plan_text *p)
 		    it->words != NULL ? it->words : "", iso);
 		import_plan_field("item", line);
 		free(line);
+		import_plan_how(it);
 	}
 	for (i = 0; i < p->nreports; i++) {
 		const struct plan_text_report *r = &p->reports[i];

@@ -7,6 +7,7 @@ libqt_domain_a_SOURCES = \
 	src/domain/deadline.c src/domain/deadline.h \
 	src/domain/textfile.c src/domain/textfile.h \
 	src/domain/plan_text.c src/domain/plan_text.h \
+	src/domain/plan_text_how.c src/domain/plan_text_int.h \
 	src/domain/plan_file.c src/domain/plan_file.h \
 	src/domain/rules.c src/domain/rules.h \
 	src/domain/plan_sql.c src/domain/plan_sql.h \
@@ -95,15 +96,21 @@ TESTS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
 TESTS += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/check_busy.sh tests/cli/import.sh \
 	tests/cli/report_noessay.sh tests/cli/import_plan.sh \
 	tests/cli/report_completeness.sh tests/cli/report_rtf.sh \
-	tests/cli/report_up.sh
+	tests/cli/report_up.sh tests/cli/plan_texts.sh
 EXTRA_DIST += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/check_busy.sh tests/cli/import.sh \
 	tests/cli/report_noessay.sh tests/cli/import_plan.sh \
 	tests/cli/report_completeness.sh tests/cli/report_rtf.sh \
-	tests/cli/report_up.sh \
+	tests/cli/report_up.sh tests/cli/plan_texts.sh \
 	tests/data/plans/000_d7dce3f576120319.txt \
 	tests/data/plans/001_d3cba06d6dcc2201.txt \
 	tests/data/plans/003_52b6a70762db1f8a.txt \
-	tests/data/plans/hd_phutan_cp1258.txt
+	tests/data/plans/hd_phutan_cp1258.txt \
+	tests/data/plans/hd_soctrang_2021.txt \
+	tests/data/plans/hd_soctrang_2021.expected \
+	tests/data/plans/kh_chauthanh_2021.txt \
+	tests/data/plans/kh_chauthanh_2021.expected \
+	tests/data/plans/kh_xa_tanphu_2017.txt \
+	tests/data/plans/kh_xa_tanphu_2017.expected
 
 # The scale generator (tests/gen/gen-province.c): a province-sized database
 # to measure on; tests/gen/scale.sh runs a reduced one and times the tally.

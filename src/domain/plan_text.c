@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "domain/deadline.h"
 #include "domain/plan_item.h"
 #include "domain/plan_text.h"
+#include "domain/plan_text_int.h"
 #include "text/text.h"
 #include "xmalloc.h"
 
@@ -24,12 +26,6 @@
 #define PT_HEADER_LINES	40
 /* Lines a title may run over. */
 #define PT_TITLE_LINES	4
-
-struct pt_line {
-	char	*s;		/* the line, NFC, without its line end */
-	char	*fold;		/* text_fold(s) */
-	int	 no;		/* from 1 */
-};
 
 /* The levels, in the order they are printed. */
 enum { PT_PROVINCE = 1, PT_DISTRICT = 2, PT_BASE = 4, PT_CELL = 8 };
@@ -285,7 +281,8 @@ pt_header_cell(struct plan_text *out, const char *cell, const char *fold,
 			return;
 		}
 	}
-	if (out->date.y == 0 && pt_has(fold, "ngay") && pt_has(fold, "thang") &&
+	/* "Place, ngày 05 tháng 3 năm 2021" or "Place, ngày 28/11/2017". */
+	if (out->date.y == 0 && pt_has(fold, "ngay") &&
 	    (comma = strchr(cell, ',')) != NULL) {
 		struct qt_date d;
 		const char *p = comma + 1 + strspn(comma + 1, " ");
@@ -489,8 +486,10 @@ pt_resolutions(struct plan_text *out, struct pt_line *l, int n)
 		q = next;
 		while (q != NULL && q > p && (q[-1] == ' ' || q[-1] == ','))
 			q--;
-		if (next != NULL && q - p > 3 && strncmp(q - 3, " và", 3) == 0)
-			q -= 3;
+		/* " và" is four bytes: "à" takes two. */
+		if (next != NULL && q - p > (ptrdiff_t)strlen(" và") &&
+		    strncmp(q - strlen(" và"), " và", strlen(" và")) == 0)
+			q -= strlen(" và");
 		else if (next != NULL && !(q > p && (q[0] == ',' || next[-1] == ',')))
 			q = NULL;
 		if (next != NULL && q != NULL) {
@@ -550,7 +549,17 @@ pt_parents(struct plan_text *out, struct pt_line *l, int from, int n)
 static int
 pt_levels(const char *f, int province_by_name)
 {
+	const char *under = strstr(f, "chi bo truc thuoc ");
 	int lv = 0;
+
+	/* "chi bộ trực thuộc đảng ủy cơ sở": what follows is their superior. */
+	if (under != NULL) {
+		char *head = xstrndup(f, (size_t)(under - f) + strlen("chi bo"));
+
+		lv = pt_levels(head, province_by_name);
+		free(head);
+		return lv;
+	}
 
 	if (pt_has(f, "chi bo"))
 		lv |= PT_CELL;
@@ -558,7 +567,7 @@ pt_levels(const char *f, int province_by_name)
 	    pt_has(f, "cap uy co so") || pt_has(f, "o co so") ||
 	    pt_has(f, "doi voi dang bo") || pt_has(f, "dang bo truc thuoc") ||
 	    pt_has(f, "dang uy co so") || pt_has(f, "chi bo, dang bo") ||
-	    pt_has(f, "xa, phuong, thi tran"))
+	    pt_has(f, "xa, phuong, thi tran") || pt_has(f, "to chuc co so dang"))
 		lv |= PT_BASE;
 	if (lv == 0 && (pt_has(f, "cap huyen") || pt_has(f, "huyen uy") ||
 	    pt_has(f, "thi uy") || pt_has(f, "thanh uy") ||
@@ -763,13 +772,9 @@ pt_add_item(struct plan_text *out, int lv, const char *what, int line,
 static char *
 pt_labelled(const struct pt_line *l, const char *label)
 {
-	const char *f = l->fold, *colon;
+	const char *f = pt_unmarked(l->fold), *colon;
 	size_t skip;
 
-	f += strspn(f, "-+*. 0123456789");
-	if (*f >= 'a' && *f <= 'z' && (f[1] == '.' || f[1] == ')') &&
-	    f[2] == ' ')
-		f += 3;
 	if (!pt_starts(f, label))
 		return NULL;
 	/* "a. Thành phần" alone: what it says is on the lines below. */
@@ -868,6 +873,8 @@ pt_item_details(struct plan_text_item *it, struct pt_line *l, int from,
  * the next heading of the same or a shallower depth or at the next
  * heading that names a level; the block's deadline is the item's.
  */
+static const char *pt_report_word(const char *s);
+
 static void
 pt_items(struct plan_text *out, struct pt_line *l, int n, int year)
 {
@@ -892,7 +899,8 @@ pt_items(struct plan_text *out, struct pt_line *l, int n, int year)
 			lv = pt_levels(hf, 0);
 			free(hf);
 		}
-		if (lv == 0)
+		/* A numbered report ("2. Các huyện ủy báo cáo …") is no session. */
+		if (lv == 0 || pt_report_word(text) != NULL)
 			continue;
 		for (j = k + 1; j < n; j++) {
 			const char *t2;
@@ -923,6 +931,7 @@ pt_items(struct plan_text *out, struct pt_line *l, int n, int year)
 		} else
 			pt_add_item(out, lv, text, l[k].no, NULL);
 		pt_item_details(&out->items[out->nitems - 1], l, k + 1, j);
+		pt_item_how(&out->items[out->nitems - 1], l, k, j);
 	}
 }
 
@@ -1156,6 +1165,20 @@ plan_text_parse(const char *text, struct plan_text *out)
 }
 
 void
+plan_text_item_clear(struct plan_text_item *it)
+{
+	free(it->level);
+	free(it->what);
+	free(it->words);
+	free(it->audience);
+	free(it->presenter);
+	free(it->length);
+	free(it->ratio);
+	free(it->bridges);
+	memset(it, 0, sizeof *it);
+}
+
+void
 plan_text_clear(struct plan_text *p)
 {
 	size_t i;
@@ -1171,15 +1194,8 @@ plan_text_clear(struct plan_text *p)
 	for (i = 0; i < p->nresolutions; i++)
 		free(p->resolutions[i].title);
 	free(p->resolutions);
-	for (i = 0; i < p->nitems; i++) {
-		free(p->items[i].level);
-		free(p->items[i].what);
-		free(p->items[i].words);
-		free(p->items[i].audience);
-		free(p->items[i].presenter);
-		free(p->items[i].length);
-		free(p->items[i].ratio);
-	}
+	for (i = 0; i < p->nitems; i++)
+		plan_text_item_clear(&p->items[i]);
 	free(p->items);
 	for (i = 0; i < p->nreports; i++) {
 		free(p->reports[i].level);

@@ -46,6 +46,16 @@ struct plan_text_item {
 	char		*presenter;
 	char		*length;
 	char		*ratio;
+	/*
+	 * How it is held, when its block says (plan_text_how.c): the start
+	 * time "HH:MM" ("" not said), the form ("in_person", "online" or
+	 * NULL), the bridge points' count as written (0 not said) and their
+	 * names, one a line (NULL none named).
+	 */
+	char		 start[6];
+	const char	*form;
+	int		 bridge_count;
+	char		*bridges;
 };
 
 /* A report asked for, one per round. */
@@ -94,5 +104,7 @@ const char *plan_text_level_kind(const char *name);
 /* Reads text (UTF-8) into *out; free with plan_text_clear. */
 void	plan_text_parse(const char *text, struct plan_text *out);
 void	plan_text_clear(struct plan_text *p);
+/* Frees what one item holds (a review form drops an item). */
+void	plan_text_item_clear(struct plan_text_item *it);
 
 #endif

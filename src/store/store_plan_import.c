@@ -93,7 +93,9 @@ plan_import_item(struct db *db, int64_t document_id,
 		memset(&ps, 0, sizeof ps);
 		ps.level = (char *)kind;
 		ps.title = it->what;
-		ps.form = (char *)"in_person";
+		ps.form = (char *)(it->form != NULL ? it->form : "in_person");
+		ps.start_time = (char *)it->start;
+		ps.bridge_names = it->bridges;
 		ps.half_days = half_days;
 		ps.deadline = iso;
 		ps.deadline_text = it->words != NULL ? it->words : (char *)"";

@@ -30,6 +30,10 @@ e2e_shows "15-HD/BTGHU"; ok $? "its number is read"
 e2e_shows "Chưa lưu gì"; ok $? "the form says nothing is saved yet"
 e2e_shows "Dòng "; ok $? "the line the field came from is shown"
 e2e_fits "review form"
+e2e_keys Down Down Down Down Down Down Down Down Down
+e2e_wait "Cách tổ chức: trực tuyến"
+ok $? "the district's item says it is held online ('Hội nghị trực tuyến')"
+e2e_keys Home
 is "$(count 15-HD/BTGHU)" 0 "nothing is in the database before F2"
 e2e_keys Escape
 e2e_wait "không lưu gì?"; ok $? "Esc asks before dropping what was read"
@@ -50,6 +54,10 @@ is "$(sqlite3 "$E2E_DB" "SELECT issued_on || ' ' || kind FROM document
 is "$(sqlite3 "$E2E_DB" "SELECT count(*) FROM plan_session p JOIN document d
     ON d.id = p.document_id WHERE d.number = '15-HD/BTGHU'
     AND p.deadline IS NOT NULL")" 3 "its three sessions, each with its last day"
+is "$(sqlite3 "$E2E_DB" "SELECT group_concat(p.form, ' ') FROM (SELECT
+    p.form FROM plan_session p JOIN document d ON d.id = p.document_id
+    WHERE d.number = '15-HD/BTGHU' ORDER BY p.deadline) p")" \
+    "online in_person in_person" "the district's held online, as its text says"
 is "$(sqlite3 "$E2E_DB" "SELECT e.due_days FROM essay_rule e JOIN document d
     ON d.id = e.document_id WHERE d.number = '15-HD/BTGHU'")" 10 \
     "and its essay rule: 10 days after the session"

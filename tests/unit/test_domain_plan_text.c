@@ -117,10 +117,70 @@ test_seed_000(void)
 	free(text);
 }
 
+/* The one item of a plan whose section II is body, parsed into *p. */
+static const struct plan_text_item *
+one_item(struct plan_text *p, const char *body)
+{
+	char *text = xasprintf("ĐẢNG ỦY XÃ AN HÒA\nSố 05-KH/ĐU\nAn Hòa, ngày "
+	    "02/3/2021\nKẾ HOẠCH\nhọc tập Nghị quyết\nI. MỤC ĐÍCH\nHiểu rõ."
+	    "\nII. NỘI DUNG\n1. Cấp cơ sở\n%s\nIII. TỔ CHỨC THỰC HIỆN\n",
+	    body);
+
+	memset(p, 0, sizeof *p);
+	plan_text_parse(text, p);
+	free(text);
+	return p->nitems == 1 ? &p->items[0] : NULL;
+}
+
+/* How a session is held (plan_text_how.c), one convention a case. */
+static void
+test_how(void)
+{
+	static const struct {
+		const char	*body, *start, *form, *bridges;
+		int		 count;
+		const char	*name;
+	} cases[] = {
+		{ "- Thời gian: 01 buổi, lúc 7 giờ 30, ngày 5/3/2021.", "07:30",
+		  NULL, NULL, 0, "'lúc 7 giờ 30' on the Thời gian line" },
+		{ "- Thời gian: khai mạc 14h, hoàn thành trong tháng 3/2021.",
+		  "14:00", NULL, NULL, 0, "'khai mạc 14h'" },
+		{ "- Thời gian: 0,5 ngày, ngày 12/3/2021.", "", NULL, NULL, 0,
+		  "a length and a date are no start time" },
+		{ "- Báo cáo viên: đồng chí Bí thư trực tiếp truyền đạt.", "",
+		  NULL, NULL, 0, "'trực tiếp truyền đạt' names who, not a form" },
+		{ "- Hình thức: tổ chức trực tiếp tại hội trường xã.", "",
+		  "in_person", NULL, 0, "'Hình thức: … trực tiếp'" },
+		{ "Hội nghị trực tuyến với 15 điểm cầu: Hội trường Đảng ủy xã và "
+		  "Nhà văn hóa ấp Phú Hòa, gồm các đồng chí đảng viên.", "",
+		  "online", "Hội trường Đảng ủy xã\nNhà văn hóa ấp Phú Hòa", 15,
+		  "a listed and counted set of bridge points" },
+		{ "- Điểm cầu Ủy ban nhân dân xã, gồm: cán bộ, công chức.\n"
+		  "- Tại 03 điểm cầu ở các ấp.", "", NULL,
+		  "Ủy ban nhân dân xã", 3, "a named point; lower case is no name" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct plan_text p;
+		const struct plan_text_item *it = one_item(&p, cases[i].body);
+
+		tap_ok(it != NULL && strcmp(it->start, cases[i].start) == 0 &&
+		    (it->form == NULL ? cases[i].form == NULL :
+		    cases[i].form != NULL && strcmp(it->form, cases[i].form) == 0)
+		    && (it->bridges == NULL ? cases[i].bridges == NULL :
+		    cases[i].bridges != NULL && strcmp(it->bridges,
+		    cases[i].bridges) == 0) && it->bridge_count == cases[i].count,
+		    "%s", cases[i].name);
+		plan_text_clear(&p);
+	}
+}
+
 int
 main(void)
 {
 	test_seed_001();
 	test_seed_000();
+	test_how();
 	return tap_done();
 }
