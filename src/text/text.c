@@ -772,6 +772,14 @@ display_walk(struct tbuf *b, const char *s, int flags)
 	int			 ok;
 
 	while (i < len) {
+		/* Printable ASCII not followed by a mark is a character of
+		 * its own, shown as it is (in ASCII mode too). */
+		if (u[i] >= 0x20 && u[i] < 0x7F && u[i + 1] < 0x80) {
+			display_cluster(b, &c);
+			tbuf_addc(b, (char)u[i++]);
+			b->width++;
+			continue;
+		}
 		n = utf8_next(u + i, len - i, &cp, &ok);
 		if (!ok) {
 			display_cluster(b, &c);

@@ -74,10 +74,32 @@ draw_attr(enum ui_style style)
 }
 
 /*
+ * Display-safe UTF-8 as wide characters: decoded here, ncurses' own
+ * multibyte path (mbrtowc per byte) costs twice as much.
+ */
+static void
+draw_utf8(WINDOW *w, int y, int x, const char *s, size_t len)
+{
+	wchar_t buf[256];
+	size_t i = 0, n = 0;
+	uint32_t cp;
+
+	wmove(w, y, x);
+	while (i < len) {
+		i += text_utf8_decode(s + i, len - i, &cp);
+		buf[n++] = (wchar_t)cp;
+		if (n == sizeof buf / sizeof buf[0] || i == len) {
+			waddnwstr(w, buf, (int)n);
+			n = 0;
+		}
+	}
+}
+
+/*
  * Writes a fitted text whose padding is spaces: the spaces as runs of
  * blank cells (whline, which renders them as waddstr would), the text
- * between them through waddnstr, which costs some 300 instructions a
- * byte. Most of a list row is padding.
+ * between them as wide characters (draw_utf8). Most of a list row is
+ * padding.
  */
 static void
 draw_padded(WINDOW *w, int y, int x, const char *fitted)
@@ -89,7 +111,7 @@ draw_padded(WINDOW *w, int y, int x, const char *fitted)
 	if (lead > 0)
 		mvwhline(w, y, x, ' ', (int)lead);
 	if (end > lead)
-		mvwaddnstr(w, y, x + (int)lead, fitted + lead, (int)(end - lead));
+		draw_utf8(w, y, x + (int)lead, fitted + lead, end - lead);
 	if (len > end)
 		mvwhline(w, y, getcurx(w), ' ', (int)(len - end));
 }
