@@ -69,21 +69,29 @@ cf_history(struct db *db, FILE *fp, int64_t report_id)
 	return 0;
 }
 
-/* The widest unit name, at least the heading's. */
-static int
-cf_name_width(const struct completeness *c)
+/*
+ * The widest unit name and the widest count of days, each at least its
+ * heading's: a column is as wide as what it holds, nothing is cut.
+ */
+static void
+cf_widths(const struct completeness *c, int *name_w, int *days_w)
 {
-	int w = text_width("Đơn vị"), x;
+	char days[32];
 	size_t i;
+	int x;
 
+	*name_w = text_width("Đơn vị");
+	*days_w = text_width("Số ngày");
 	for (i = 0; i < c->nunits; i++) {
 		char *name = text_display(c->units[i].name, 0);
 
-		if ((x = text_width(name)) > w)
-			w = x;
+		if ((x = text_width(name)) > *name_w)
+			*name_w = x;
 		free(name);
+		completeness_days_text(&c->units[i], days, sizeof days);
+		if ((x = text_width(days)) > *days_w)
+			*days_w = x;
 	}
-	return w;
 }
 
 char *
@@ -91,9 +99,11 @@ completeness_format_txt(struct db *db, const struct completeness *c,
     int history)
 {
 	char *buf = NULL, today[11], sub[11], due[11], days[32];
-	int live = 0, w = cf_name_width(c), bad = 0;
+	int live = 0, w, dw, bad = 0;
 	size_t len, i;
 	FILE *fp = xmemstream(&buf, &len);
+
+	cf_widths(c, &w, &dw);
 
 	cf_date(c->today, today);
 	fprintf(fp, "TÌNH HÌNH NỘP BÁO CÁO TỔNG HỢP BÀI THU HOẠCH, ĐỢT %d\n"
@@ -101,8 +111,9 @@ completeness_format_txt(struct db *db, const struct completeness *c,
 	    "nộp trễ hạn,\nmissing = chưa nộp, returned = bị trả lại, "
 	    "accepted = đã duyệt.\n\n", c->round, today);
 	cf_cell(fp, "Đơn vị", w);
-	fputs("Tình trạng  Ngày nộp    Hạn nộp     Số ngày       "
-	    "1.Tổng 2.Học 3.Viết 4.Miễn Chưa viết\n", fp);
+	fputs("Tình trạng  Ngày nộp    Hạn nộp     ", fp);
+	cf_cell(fp, "Số ngày", dw);
+	fputs("1.Tổng 2.Học 3.Viết 4.Miễn Chưa viết\n", fp);
 	for (i = 0; !bad && i < c->nunits; i++) {
 		const struct completeness_unit *u = &c->units[i];
 		const struct tally *t = &u->counts;
@@ -114,7 +125,7 @@ completeness_format_txt(struct db *db, const struct completeness *c,
 		cf_cell(fp, completeness_status_code(u->status), 10);
 		cf_cell(fp, sub, 10);
 		cf_cell(fp, due, 10);
-		cf_cell(fp, days, 12);
+		cf_cell(fp, days, dw);
 		fprintf(fp, "%6lld%6lld%7lld%7lld%10lld%s\n",
 		    (long long)t->total_members, (long long)t->participated,
 		    (long long)t->wrote, (long long)t->exempt,
