@@ -92,29 +92,32 @@ plan_items_title(struct ui *ui, void *data)
 }
 
 /*
- * The item's title, led by how its day follows the plan above
- * (plan_item_due): taken from it, or later than it (to be moved).
+ * How the item's day follows the plan above (plan_item_due), for the
+ * line under the list; NULL when it has its own day, not later.
  */
 static char *
-plan_items_row_title(const struct store_plan_session *p)
+plan_items_due_note(const struct store_plan_session *p)
 {
 	char date[11];
 
 	draw_date(p->parent_due, date);
 	if (p->late)
-		return xasprintf("[sau hạn cấp trên %s] %s", date, p->title);
+		return xasprintf("Hạn của mục muộn hơn hạn cấp trên (%s): cần "
+		    "sửa cho kịp", date);
 	if (*p->deadline == '\0' && *p->due != '\0')
-		return xasprintf("[theo cấp trên] %s", p->title);
-	return xstrdup(p->title);
+		return xasprintf("Mục không ghi hạn: theo hạn cấp trên %s", date);
+	return NULL;
 }
 
 static void
 plan_items_draw_row(struct ui *ui, struct plan_items *s, size_t i)
 {
 	struct store_plan_session *p = &s->rows[i];
-	char date[11], ordinal[8], days[16], *title = plan_items_row_title(p);
+	char date[11], ordinal[8], days[16], *title;
 	const char *cols[5];
 
+	/* "!": its day is later than the plan above allows (see the note). */
+	title = xasprintf("%s%s", p->late ? "! " : "", p->title);
 	draw_date(p->due, date);
 	snprintf(ordinal, sizeof ordinal, "%d.", p->ordinal);
 	snprintf(days, sizeof days, "%d buổi", p->half_days);
@@ -127,6 +130,26 @@ plan_items_draw_row(struct ui *ui, struct plan_items *s, size_t i)
 	    i == s->cursor ? STYLE_SELECTED : p->late ? STYLE_WARN :
 	    STYLE_NORMAL, 5, plan_items_widths, cols);
 	free(title);
+}
+
+/* The list's rows: the last line is the selected item's due note. */
+static int
+plan_items_page(struct ui *ui)
+{
+	return ui->rows - PLAN_ITEMS_TOP - 1;
+}
+
+static void
+plan_items_draw_note(struct ui *ui, struct plan_items *s)
+{
+	char *note = s->n > 0 ? plan_items_due_note(&s->rows[s->cursor]) : NULL;
+
+	wmove(ui->body, ui->rows - 1, 0);
+	wclrtoeol(ui->body);
+	if (note != NULL)
+		ui_put(ui->body, ui->rows - 1, 1, ui->cols - 2, note, STYLE_WARN,
+		    TEXT_ELLIPSIS);
+	free(note);
 }
 
 static void
@@ -146,11 +169,11 @@ plan_items_draw(struct ui *ui, void *data)
 		ui_put(ui->body, PLAN_ITEMS_TOP, 2, ui->cols - 4, s->ours ?
 		    "(chưa có mục nào; F4 hoặc n để thêm)" : "(kế hoạch cấp "
 		    "trên chưa ghi mục nào)", STYLE_DIM, 0);
-	list_fit(&s->scroll, s->cursor, s->n,
-	    (size_t)(ui->rows - PLAN_ITEMS_TOP));
-	for (i = s->scroll; i < s->n && PLAN_ITEMS_TOP + (int)(i - s->scroll) <
-	    ui->rows; i++)
+	list_fit(&s->scroll, s->cursor, s->n, (size_t)plan_items_page(ui));
+	for (i = s->scroll; i < s->n && (int)(i - s->scroll) <
+	    plan_items_page(ui); i++)
 		plan_items_draw_row(ui, s, i);
+	plan_items_draw_note(ui, s);
 }
 
 /* Removes the item under the cursor, saying what happens to its sessions. */
@@ -174,7 +197,7 @@ plan_items_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 {
 	struct plan_items *s = data;
 	struct ui_arg arg = { s->document_id, 0 };
-	size_t old = s->cursor, page = (size_t)(ui->rows - PLAN_ITEMS_TOP);
+	size_t old = s->cursor, page = (size_t)plan_items_page(ui);
 	int r;
 
 	switch (act) {
@@ -205,6 +228,7 @@ plan_items_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 	if (r == UI_HANDLED) {
 		plan_items_draw_row(ui, s, old);
 		plan_items_draw_row(ui, s, s->cursor);
+		plan_items_draw_note(ui, s);
 	}
 	return r;
 }

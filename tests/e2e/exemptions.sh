@@ -5,25 +5,23 @@
 # follow at once, and choosing "Theo cấp trên" again removes the override.
 . "$top_srcdir/tests/e2e/lib.sh"
 
-missing() {
-	e2e_screen | sed -n 's/.*Bài thu hoạch còn thiếu *\([0-9][0-9]*\).*/\1/p'
-}
 rules() {
 	sqlite3 "$E2E_DB" "SELECT group_concat(status || '=' || must_write, ' ')
 	    FROM exemption_rule r JOIN document d ON d.id = r.document_id
 	    WHERE d.number = '08-KH/ĐU'"
 }
 # to_status: from the form's first field down to "Viết? Miễn sinh hoạt"
-# (Tab leaves the resolutions, whose line may wrap).
+# (Tab leaves the resolutions, whose line may wrap; then the essay rule,
+# its days and its fixed date).
 to_status() {
-	e2e_keys Down Down Down Down Down Down Down Tab Down Down Down
+	e2e_keys Down Down Down Down Down Down Down Tab Down Down Down Down
 }
 
 e2e_demo
 e2e_start
 e2e_wait "Trang chính" || { done_testing; exit 1; }
 e2e_wait "Bài thu hoạch còn thiếu"
-before=$(missing)
+before=$(e2e_home_late)
 exempt=$(sqlite3 "$E2E_DB" "SELECT count(*) FROM member WHERE status = 'exempt_activity'")
 [ "$exempt" -gt 0 ]; ok $? "the demo has members exempt from activities ($exempt)"
 e2e_keys 2
@@ -41,7 +39,7 @@ e2e_wait "Đã lưu văn bản"; ok $? "saved"
 is "$(rules)" "exempt_activity=1" "the plan's own rule is written"
 e2e_keys Escape
 e2e_wait "Bài thu hoạch còn thiếu"
-after=$(missing)
+after=$(e2e_home_late)
 [ "${after:-0}" -gt "${before:-0}" ]; ok $? "Home counts their essays as missing ($before -> $after)"
 
 e2e_keys 2
@@ -56,6 +54,6 @@ e2e_wait "Đã lưu văn bản"
 is "$(rules)" "" "back to the rule above: the override is removed"
 e2e_keys Escape
 e2e_wait "Bài thu hoạch còn thiếu"
-is "$(missing)" "$before" "and Home counts as before"
+is "$(e2e_home_late)" "$before" "and Home counts as before"
 e2e_quit
 done_testing

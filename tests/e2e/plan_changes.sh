@@ -60,10 +60,15 @@ e2e_start
 e2e_wait "Trang chính"
 e2e_hides "Thay đổi từ cấp trên"; ok $? "after a restart nothing is new"
 e2e_plan_items "08-KH/ĐU"
-e2e_wait "[sau hạn cấp trên 12/05/2021] Sinh"
-ok $? "the cells' item, due 15/05 by the commune, is flagged late"
-e2e_screen | grep -q "12/05/2021 .*\[theo cấp trên\] Hội nghị Đảng ủy xã"
+e2e_screen | grep -q "12/05/2021 .* Hội nghị Đảng ủy xã"
 ok $? "the item with no day of its own takes the province's new day"
+e2e_wait "Mục không ghi hạn: theo hạn cấp trên 12/05/2021"
+ok $? "and the line under the list says so"
+e2e_screen | grep -q "15/05/2021 .* ! Sinh hoạt"
+ok $? "the cells' item, due 15/05 by the commune, is marked '!'"
+e2e_keys Down
+e2e_wait "Hạn của mục muộn hơn hạn cấp trên (12/05/2021)"
+ok $? "the line under it says it is later than the province allows"
 e2e_quit
 
 # The next change from above shows alone.
@@ -75,7 +80,9 @@ ok $? "a later change is listed (its day and its words), nothing before"
 e2e_wait "12/05/2021 -> 30/06/2021"; ok $? "with the day moved again"
 e2e_plan_items "08-KH/ĐU"
 e2e_wait "30/06/2021"
-e2e_hides "sau hạn cấp trên"; ok $? "the cells' item is no longer late"
+e2e_keys Down
+e2e_hides "! Sinh hoạt" && e2e_hides "muộn hơn hạn cấp trên"
+ok $? "the cells' item is no longer late"
 e2e_quit
 
 # "quý II/2021" ends on 30/06: the province's item for communes and the
