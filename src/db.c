@@ -207,7 +207,8 @@ db_exec(struct db *db, const char *sql)
 int64_t
 db_int(struct db *db, int64_t dflt, const char *sql, int n, ...)
 {
-	sqlite3_stmt *stmt = db_prepare(db, sql);
+	/* Kept: screens ask the same counts on every redraw. */
+	sqlite3_stmt *stmt = db_keep(db, sql);
 	int64_t value = dflt;
 	va_list ap;
 	int i;
@@ -221,7 +222,7 @@ db_int(struct db *db, int64_t dflt, const char *sql, int n, ...)
 	if (sqlite3_step(stmt) == SQLITE_ROW &&
 	    sqlite3_column_type(stmt, 0) != SQLITE_NULL)
 		value = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
+	db_release(db, stmt);
 	return value;
 }
 
