@@ -84,7 +84,9 @@ pt_how_bridge_count(const struct pt_line *l, int from, int to)
 		    p = strstr(p + 1, " diem cau")) {
 			for (q = p; q > l[k].fold && isdigit((unsigned char)q[-1]); q--)
 				;
-			if (q < p && (q == l[k].fold || q[-1] == ' '))
+			/* A count of a province's points has a few digits. */
+			if (q < p && p - q <= 4 && (q == l[k].fold ||
+			    q[-1] == ' '))
 				return atoi(q);
 		}
 	return 0;
@@ -99,6 +101,9 @@ pt_how_capital(const char *s)
 
 	if (*u < 0x80)
 		return *u >= 'A' && *u <= 'Z';
+	/* A character cut short by the string's end is no letter. */
+	if (u[1] == '\0' || ((*u & 0xf0) == 0xe0 && u[2] == '\0'))
+		return 0;
 	if ((*u & 0xe0) == 0xc0)
 		cp = ((uint32_t)(u[0] & 0x1f) << 6) | (u[1] & 0x3f);
 	else if ((*u & 0xf0) == 0xe0)
