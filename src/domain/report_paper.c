@@ -243,6 +243,44 @@ add_annex(struct paper *p, const struct report *r)
 	}
 }
 
+/*
+ * The issuing body's abbreviation in "Số ...-BC/.." and whom the signer
+ * signs for, as Hướng dẫn 36-HD/VPTW writes them, known by how the unit's
+ * name begins; a cell and any other committee as below the table.
+ */
+static const struct {
+	const char	*prefix;	/* the name's start, folded */
+	const char	*number;
+	const char	*sign_for;
+} report_issuers[] = {
+	{ "tinh uy ", "Số .....-BC/TU", "T/M BAN THƯỜNG VỤ" },
+	{ "thanh uy ", "Số .....-BC/ThU", "T/M BAN THƯỜNG VỤ" },
+	{ "huyen uy ", "Số .....-BC/HU", "T/M BAN THƯỜNG VỤ" },
+	{ "quan uy ", "Số .....-BC/QU", "T/M BAN THƯỜNG VỤ" },
+};
+
+static void
+add_issuer(struct paper *p, const struct report *r)
+{
+	char *name = text_fold(r->unit_name);
+	size_t i;
+
+	for (i = 0; i < sizeof report_issuers / sizeof report_issuers[0]; i++)
+		if (strncmp(name, report_issuers[i].prefix,
+		    strlen(report_issuers[i].prefix)) == 0)
+			break;
+	free(name);
+	if (i < sizeof report_issuers / sizeof report_issuers[0]) {
+		p->number = xstrdup(report_issuers[i].number);
+		p->sign_for = xstrdup(report_issuers[i].sign_for);
+	} else {
+		p->number = xstrdup(r->is_cell ? "Số .....-BC/CB" :
+		    "Số .....-BC/ĐU");
+		p->sign_for = xstrdup(r->is_cell ? "T/M CHI ỦY CHI BỘ" :
+		    "T/M ĐẢNG ỦY");
+	}
+}
+
 static void
 add_header(struct paper *p, const struct report *r)
 {
@@ -250,9 +288,8 @@ add_header(struct paper *p, const struct report *r)
 
 	p->above = upper(r->parent_name);
 	p->issuer = upper(r->unit_name);
-	p->number = xstrdup(r->is_cell ? "Số .....-BC/CB" : "Số .....-BC/ĐU");
+	add_issuer(p, r);
 	p->place_date = place_date(r);
-	p->sign_for = xstrdup(r->is_cell ? "T/M CHI ỦY CHI BỘ" : "T/M ĐẢNG ỦY");
 	p->sign_title = xstrdup("BÍ THƯ");
 	p->signer = paper_safe(r->signer);
 	paper_add_recipient(p, "Nơi nhận:");

@@ -133,6 +133,8 @@ tally "Huyện ủy Châu Thành" | tr '\n' ' ' | tr -s ' ' > "$TAP_TMP/d.txt"
 grep -q "^.*6\. Kiến nghị.*- Xã đề nghị hỗ trợ kinh phí in tài liệu\. ($commune)" \
   "$TAP_TMP/d.txt"
 ok $? "the district's item 6 shows the commune's, naming it"
+grep -q "Số .....-BC/HU.*T/M BAN THƯỜNG VỤ" "$TAP_TMP/d.txt"
+ok $? "a district's form: number -BC/HU, signed for its standing committee"
 is "$(grep -c "Đề xuất mới của" "$TAP_TMP/d.txt")" 0 \
   "and no proposal from an essay of a cell of the commune"
 tally "$commune" | grep -q "Đề xuất mới của $unsent"
