@@ -41,7 +41,8 @@ changes_init(struct ui *ui, struct ui_arg arg, const struct draft *d)
 	s->n = n > 0 ? (size_t)n : 0;
 	if (n < 0)
 		ui_message(ui, 1, "%s", db_error(ui->db));
-	else if (n > 0 && store_changes_seen(ui->db, s->rows[n - 1].at) != 0)
+	else if (n > 0 && store_changes_seen(ui->db,
+	    store_changes_mark_of(s->rows, s->n)) != 0)
 		ui_message(ui, 1, "%s", db_error(ui->db));
 	return s;
 }
@@ -101,8 +102,11 @@ changes_draw(struct ui *ui, void *data)
 	struct changes *s = data;
 	size_t i;
 
-	ui_putf(ui->body, 0, 1, ui->cols - 2, STYLE_HEADING, "%zu thay đổi "
-	    "từ lần xem trước (nay đã đánh dấu là đã xem)", s->n);
+	/* At the cap, the older ones: the rest show once these are seen. */
+	ui_putf(ui->body, 0, 1, ui->cols - 2, STYLE_HEADING, s->n >=
+	    STORE_CHANGES_MAX ? "%zu thay đổi cũ nhất (nay đã đánh dấu là đã "
+	    "xem; còn nữa: mở lại để xem tiếp)" : "%zu thay đổi từ lần xem "
+	    "trước (nay đã đánh dấu là đã xem)", s->n);
 	draw_hline(ui->body, 1, 0, ui->cols);
 	if (s->n == 0) {
 		ui_put(ui->body, CHANGES_TOP, 2, ui->cols - 4, "(cấp trên chưa "

@@ -181,7 +181,8 @@ home_draw_changes(struct ui *ui, struct home *s, int y)
 	char *line;
 
 	ui_putf(ui->body, y++, 2, ui->cols - 4, STYLE_WARN, "Thay đổi từ cấp "
-	    "trên: %zu (phím 6: xem hết, đánh dấu đã xem)", s->nchanges);
+	    "trên: %zu%s (phím 6: xem hết, đánh dấu đã xem)", s->nchanges,
+	    s->nchanges >= STORE_CHANGES_MAX ? "+" : "");
 	shown = room <= 0 ? 0 : s->nchanges <= (size_t)room ? s->nchanges :
 	    (size_t)room - 1;
 	for (i = 0; i < shown; i++) {

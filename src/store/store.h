@@ -697,14 +697,25 @@ struct store_change {
 	char		*old_value;	/* dates as dd/mm/yyyy; "" none */
 	char		*new_value;
 };
-/* The changes not yet seen by this clerk (of home's plans); count or -1. */
+/*
+ * The changes not yet seen by this clerk (of home's plans), the oldest
+ * STORE_CHANGES_MAX at most (the rest come once those are seen); count
+ * or -1.
+ */
+#define STORE_CHANGES_MAX	500
 int	 store_changes_list(struct db *db, int64_t home,
 	    struct store_change **out);
 /* The change in one line: "13-KH/TU Hạn hoàn thành: A -> B (item)". */
 char	*store_change_line(const struct store_change *c);
 /*
+ * The time to mark seen once the n changes listed are shown: the newest,
+ * or for a list cut at STORE_CHANGES_MAX the newest write listed whole.
+ * NULL for none.
+ */
+const char *store_changes_mark_of(const struct store_change *c, size_t n);
+/*
  * Records that this clerk has seen every change up to the audit time at
- * (the newest listed), in one transaction; the mark never moves back.
+ * (store_changes_mark_of), in one transaction; the mark never moves back.
  */
 int	 store_changes_seen(struct db *db, const char *at);
 void	 store_changes_free(struct store_change **c, size_t n);

@@ -20,9 +20,6 @@
 #include "store/store_int.h"
 #include "xmalloc.h"
 
-/* The most changes read at once: Home and the list show fewer. */
-#define STORE_CHANGES_MAX	500
-
 /* The setting holding the clerk's mark (SQL expression). */
 #define STORE_CHANGES_KEY	"'changes_seen:' || qt_actor()"
 
@@ -157,6 +154,20 @@ store_changes_mark(struct db *db, void *at)
 	rc = store_step_done(db, stmt, "ghi đã xem thay đổi");
 	sqlite3_finalize(stmt);
 	return rc;
+}
+
+const char *
+store_changes_mark_of(const struct store_change *c, size_t n)
+{
+	size_t i = n;
+
+	if (n == 0)
+		return NULL;
+	/* A full list may end inside one write's columns: up to the one before. */
+	if (n >= STORE_CHANGES_MAX)
+		while (i > 1 && c[i - 1].audit_id == c[n - 1].audit_id)
+			i--;
+	return c[i - 1].at;
 }
 
 int
