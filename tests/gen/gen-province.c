@@ -418,7 +418,6 @@ main(int argc, char **argv)
 	const char *path = NULL;
 	char *err = NULL, **saved;
 	struct timespec t0, t1;
-	sqlite3_stmt *stmt;
 	long k;
 	int c;
 
@@ -489,8 +488,13 @@ main(int argc, char **argv)
 	gen_indexes_restore(&g, saved);
 	if (counters_rebuild(g.db) != 0)
 		gen_die(&g, "counters");
-	while ((stmt = sqlite3_next_stmt(db_handle(g.db), NULL)) != NULL)
-		sqlite3_finalize(stmt);
+	/* Only our own: db_close finalizes the statements db.c keeps. */
+	sqlite3_finalize(g.ins_unit);
+	sqlite3_finalize(g.ins_member);
+	sqlite3_finalize(g.ins_doc);
+	sqlite3_finalize(g.ins_session);
+	sqlite3_finalize(g.ins_attendance);
+	sqlite3_finalize(g.ins_essay);
 	db_close(&g.db);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	printf("gen-province: %ld members, %ld cells, %ld communes, %ld "
