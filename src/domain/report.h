@@ -133,8 +133,12 @@ struct report {
 /* What report_build reads besides the report itself. */
 #define REPORT_WITH_PROPOSALS	0x1	/* the members' proposals */
 
-/* Members' proposals a report holds at most (a province has 100,000s). */
-#define REPORT_MAX_PROPOSALS	300
+/*
+ * Members' proposals a report holds at most: they come from the unit's
+ * own cells only, so a commune's all fit (its counts per proposal are
+ * whole); a larger one is told the rest are in its cells' reports.
+ */
+#define REPORT_MAX_PROPOSALS	3000
 
 /*
  * Builds the report of UNIT_ID for plan PLAN_ID (and the plans below it)
