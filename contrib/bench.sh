@@ -45,8 +45,9 @@ qt=$build/quantriet
 server=$build/quantriet-server
 gen=$build/tests/gen/gen-province
 bare=$build/tests/gen/bench-bare
+run=$build/tests/gen/bench-run
 missing=
-for p in "$qt" "$server" "$gen" "$bare"; do
+for p in "$qt" "$server" "$gen" "$bare" "$run"; do
 	[ -x "$p" ] || missing="$missing $p"
 done
 for c in sqlite3 valgrind /usr/bin/time awk dd; do
@@ -116,19 +117,21 @@ ratio() {
 		if (b + 0 > 0) printf "%.2f", a / b; else printf "-" }'
 }
 
-# le A B: 1 when A <= B.
+# le A B: 1 when A <= B; lt A B: 1 when A < B.
 le() {
 	awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 <= b + 0) ? 1 : 0 }'
 }
+lt() {
+	awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 < b + 0) ? 1 : 0 }'
+}
 
-# timed CMD...: runs CMD, output to $work/out; sets ms and mb (peak RSS).
+# timed CMD...: runs CMD, output to $work/out; sets ms (wall, from fork
+# to exit: bench-run) and mb (peak RSS).
 timed() {
-	t0=$(date +%s%N)
-	/usr/bin/time -f "%M" -o "$work/time" "$@" > "$work/out" 2>"$work/err"
+	"$run" "$work/time" "$@" > "$work/out" 2>"$work/err"
 	rc=$?
-	t1=$(date +%s%N)
-	ms=$(( (t1 - t0) / 1000000 ))
-	mb=$(awk '{ k = $1 } END { printf "%.1f", k / 1024 }' "$work/time")
+	read -r ms kb < "$work/time"
+	mb=$(awk -v k="$kb" 'BEGIN { printf "%.1f", k / 1024 }')
 	return $rc
 }
 
@@ -139,7 +142,7 @@ best() {
 	b_ms= b_mb=
 	while [ "$n" -gt 0 ]; do
 		timed "$@" || { cat "$work/err" >&2; return 1; }
-		if [ -z "$b_ms" ] || [ "$ms" -lt "$b_ms" ]; then
+		if [ -z "$b_ms" ] || [ "$(lt "$ms" "$b_ms")" = 1 ]; then
 			b_ms=$ms b_mb=$mb
 		fi
 		n=$((n - 1))
@@ -254,7 +257,7 @@ best_cold() {
 	while [ "$n" -gt 0 ]; do
 		evict "$db" "$@"
 		timed "$@" || return 1
-		if [ -z "$c_ms" ] || [ "$ms" -lt "$c_ms" ]; then c_ms=$ms; fi
+		if [ -z "$c_ms" ] || [ "$(lt "$ms" "$c_ms")" = 1 ]; then c_ms=$ms; fi
 		n=$((n - 1))
 	done
 	ms=$c_ms
@@ -273,7 +276,6 @@ for kind in cold warm; do
 done
 
 # Peak memory at province scope: Home, the member list, pages, a search.
-t0=$(date +%s%N)
 /usr/bin/time -f "%M" -o "$work/time" sh -c \
   'printf "1\033[6~\033[6~\033[6~/ngu\n\033[6~QQ" | exec "$0" --db "$1"' \
   "$qt" "$db" > /dev/null 2>>"$work/ui.err"

@@ -115,8 +115,10 @@ EXTRA_DIST += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/chec
 # The scale generator (tests/gen/gen-province.c): a province-sized database
 # to measure on; tests/gen/scale.sh runs a reduced one and times the tally.
 # contrib/bench.sh measures on it, against bench-bare (the least a start
-# can do); bench_smoke.sh keeps its output's format honest.
-check_PROGRAMS += tests/gen/gen-province tests/gen/bench-bare
+# can do), timing each run with bench-run; bench_smoke.sh keeps its
+# output's format honest.
+check_PROGRAMS += tests/gen/gen-province tests/gen/bench-bare \
+	tests/gen/bench-run
 tests_gen_gen_province_CFLAGS = $(QT_CFLAGS)
 tests_gen_gen_province_LDADD = libqt_domain.a $(QT_CORE_LIBS)
 tests_gen_bench_bare_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(SQLITE3_CFLAGS)
