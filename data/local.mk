@@ -17,5 +17,6 @@ QT_EMBEDDED = \
 	data/schema/017_report_live.sql \
 	data/schema/018_read_indexes.sql \
 	data/schema/019_plan_due.sql \
-	data/schema/020_essay_date.sql
+	data/schema/020_essay_date.sql \
+	data/schema/021_recount_order.sql
 EXTRA_DIST += $(QT_EMBEDDED)

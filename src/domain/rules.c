@@ -112,14 +112,16 @@ static int
 rules_early_of_plan(struct db *db, int64_t plan,
     void (*fn)(const char *line, void *ctx), void *ctx)
 {
+	/* MATERIALIZED: the day studied is worked out once per essay, not
+	 * once for each of the three places that name it. */
 	sqlite3_stmt *stmt = plan_prepare(db, "WITH RECURSIVE " PLAN_SQL_PLANS
-	    ", " PLAN_SQL_SESS " SELECT name || ': nộp ' || "
-	    "strftime('%d/%m/%Y', sub) || coalesce(', buổi học ngày ' || "
-	    "strftime('%d/%m/%Y', studied), ', chưa có buổi học') FROM "
-	    "(SELECT m.full_name AS name, e.submitted_on AS sub, "
-	    PLAN_SQL_STUDIED " AS studied FROM essay e "
-	    "JOIN member m ON m.id = e.member_id WHERE e.document_id = ?1 "
-	    "AND e.submitted_on IS NOT NULL) "
+	    ", " PLAN_SQL_SESS ", handed(name, sub, studied) AS MATERIALIZED "
+	    "(SELECT m.full_name, e.submitted_on, " PLAN_SQL_STUDIED
+	    " FROM essay e JOIN member m ON m.id = e.member_id "
+	    "WHERE e.document_id = ?1 AND e.submitted_on IS NOT NULL) "
+	    "SELECT name || ': nộp ' || strftime('%d/%m/%Y', sub) || "
+	    "coalesce(', buổi học ngày ' || strftime('%d/%m/%Y', studied), "
+	    "', chưa có buổi học') FROM handed "
 	    "WHERE studied IS NULL OR sub < studied ORDER BY sub, name", plan, 0);
 	int rc;
 

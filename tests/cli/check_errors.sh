@@ -42,6 +42,29 @@ grep -q "^- Khóa sắp xếp không khớp với tên (cần tính lại): Lê 
 ok $? "a sort key another writer left stale found"
 is "$(cat "$TAP_TMP/err")" "quantriet: phát hiện 7 vấn đề" "one summary line on stderr"
 
+# SQLite's own check and the domain's run side by side (cmd_check.c):
+# a damaged index besides the broken rows, and the file's damage still
+# comes first, every finding once, the count theirs.
+cp "$TAP_TMP/broken.db" "$TAP_TMP/index.db"
+"$top_builddir/tests/sync/sqlrun" "$TAP_TMP/index.db" "
+PRAGMA writable_schema = ON;
+UPDATE sqlite_master SET sql = 'CREATE INDEX member_by_unit_status ON member(status, unit_id)'
+  WHERE name = 'member_by_unit_status';"
+"$QUANTRIET" check --db "$TAP_TMP/index.db" > "$TAP_TMP/out" 2> "$TAP_TMP/err"
+is $? 1 "check fails on a damaged index"
+damaged=$(grep -c "^- Tệp hỏng: row [0-9]* missing from index member_by_unit_status" "$TAP_TMP/out")
+is "$damaged" "$(sqlite3 "$TAP_TMP/index.db" "PRAGMA integrity_check" |
+  grep -c "missing from index member_by_unit_status")" \
+  "every row integrity_check finds missing from the index is named"
+is "$(sed -n "1,${damaged}p" "$TAP_TMP/out" | grep -vc '^- Tệp hỏng')" 0 \
+  "the file's damage comes first"
+is "$(sed -n "$((damaged + 1)),\$p" "$TAP_TMP/out" | grep -c '^- Tệp hỏng')" 0 \
+  "and once"
+grep -q "^- Bài thu hoạch nộp trước buổi học: .*nộp 02/01/2021" "$TAP_TMP/out"
+ok $? "the domain's findings follow"
+is "$(cat "$TAP_TMP/err")" "quantriet: phát hiện $(grep -c '^- ' "$TAP_TMP/out") vấn đề" \
+  "the count is of every finding"
+
 # A file cut short (a copy interrupted, a full disk): a message, no crash.
 size=$(wc -c < "$db")
 for cut in 50 4096 $((size / 2)); do
