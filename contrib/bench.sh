@@ -326,13 +326,19 @@ else
 fi
 
 # check against integrity_check alone, and a clerk's save while it runs.
+# The issue's limit is integrity_check as the sqlite3 shell runs it; check
+# reads its copy through a memory mapping, so the same through a mapping
+# is printed beside it, for the reader to judge the ratio by either.
 timed sqlite3 "$db" "PRAGMA integrity_check" || true
 ic_ms=$ms
+timed sqlite3 "$db" "PRAGMA mmap_size = 2147418112" "PRAGMA integrity_check" || true
+icm_ms=$ms
 timed "$qt" --db "$db" check || true
 check_ms=$ms
 r=$(ratio "$check_ms" "$ic_ms")
-line "check on the province" "$check_ms ms" "integrity_check $ic_ms ms" "$r" \
-  "ratio ≤ 1.1" "$(le "$r" 1.1)"
+line "check on the province" "$check_ms ms" \
+  "integrity_check $ic_ms ms (mapped: $icm_ms ms, ratio $(ratio "$check_ms" "$icm_ms"))" \
+  "$r" "ratio ≤ 1.1" "$(le "$r" 1.1)"
 cp "$db" "$work/save.db"
 "$qt" --db "$work/save.db" check > /dev/null 2>&1 &
 check_pid=$!

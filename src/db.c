@@ -39,6 +39,11 @@
 #define DB_CACHE_KIB		8192
 /* Pages a snapshot copies per step, holding the read lock: 4 MiB. */
 #define DB_SNAPSHOT_STEP_PAGES	1024
+/*
+ * How much of a snapshot is read through a memory mapping (SQLite caps it
+ * at its build's maximum, 2 GiB on Debian): no system call per page.
+ */
+#define DB_SNAPSHOT_MMAP	"PRAGMA mmap_size = 2147418112"
 /* Statements a connection keeps prepared (db_keep); the oldest gives way. */
 #define DB_KEPT_MAX		32
 /* The first SQLite without the WAL-reset bug (sqlite.org/wal.html). */
@@ -724,6 +729,25 @@ db_copy(struct db *src, const char *dest, char **err)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/*
+ * A snapshot is read through a mapping: minutes of reads at a province
+ * without a system call per page (integrity_check alone: 66 s of CPU,
+ * 37 of them in the kernel -> 23 s, at 100,000 members). A mapping's one
+ * risk, the file cut short under it by another process, cannot happen to
+ * a private copy.
+ */
+static struct db *
+db_snapshot_open(const char *path, char **err)
+{
+	struct db *db = db_open(path, DB_OPEN_EXISTING, err);
+
+	if (db != NULL && db_exec(db, DB_SNAPSHOT_MMAP) != 0) {
+		*err = xstrdup(db_error(db));
+		db_close(&db);
+	}
+	return db;
+}
+
 struct db *
 db_snapshot(struct db *src, char **err)
 {
@@ -743,12 +767,18 @@ db_snapshot(struct db *src, char **err)
 	}
 	close(fd);
 	if (db_copy(src, path, err) == 0 &&
-	    (db = db_open(path, DB_OPEN_EXISTING, err)) != NULL)
+	    (db = db_snapshot_open(path, err)) != NULL)
 		db->snapshot = 1;
 	else
 		unlink(path);
 	free(path);
 	return db;
+}
+
+struct db *
+db_snapshot_reader(struct db *snap, char **err)
+{
+	return db_snapshot_open(snap->path, err);
 }
 
 void

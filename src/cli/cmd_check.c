@@ -306,7 +306,7 @@ check_copy(struct db *snap, struct findings *f)
 	pthread_t worker;
 	char *err;
 
-	run.db = db_open(db_path(snap), DB_OPEN_EXISTING, &err);
+	run.db = db_snapshot_reader(snap, &err);
 	if (run.db == NULL)
 		free(err);
 	else if ((run.f.fp = open_memstream(&run.buf, &run.len)) == NULL ||
