@@ -280,11 +280,70 @@ gen_indexes_restore(struct gen *g, char **saved)
 	free(saved);
 }
 
+/* A member drawn, before it is written. */
+struct gen_member {
+	int64_t		 id;
+	long		 m;		/* index in member_ids */
+	long		 cell;		/* index in cell_ids */
+	unsigned	 family, middle, given;	/* indexes in gen_family... */
+};
+
+static int
+gen_member_cmp(const void *a, const void *b)
+{
+	const struct gen_member *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/*
+ * Draws every member, then writes them in the order of their random ids:
+ * member and member_trigram then grow at their ends (at each trigram's
+ * end for the latter) instead of at random pages: 500,000 members took
+ * 46 s of CPU that way, ten times what 100,000 took.
+ */
+static void
+gen_members(struct gen *g)
+{
+	struct gen_member *all = xcalloc((size_t)g->members, sizeof *all), *p;
+	char name[128];
+	long c, m;
+
+	for (c = 0; c < g->cells; c++) {
+		for (m = g->cell_first[c]; m < g->cell_first[c + 1]; m++) {
+			unsigned long r = gen_rand(g) % 100;
+
+			p = &all[m];
+			g->member_status[m] = (char)(r < 90 ? 0 : r < 92 ? 1 :
+			    r < 94 ? 2 : r < 98 ? 3 : 4);
+			/* In the order GCC drew them as snprintf's arguments. */
+			p->given = (unsigned)(gen_rand(g) % NELEM(gen_given));
+			p->middle = (unsigned)(gen_rand(g) % NELEM(gen_middle));
+			p->family = (unsigned)(gen_rand(g) % NELEM(gen_family));
+			p->id = g->member_ids[m] = gen_id(g);
+			p->m = m;
+			p->cell = c;
+		}
+	}
+	qsort(all, (size_t)g->members, sizeof *all, gen_member_cmp);
+	for (p = all; p < all + g->members; p++) {
+		snprintf(name, sizeof name, "%s %s %s", gen_family[p->family],
+		    gen_middle[p->middle], gen_given[p->given]);
+		sqlite3_bind_int64(g->ins_member, 1, p->id);
+		sqlite3_bind_int64(g->ins_member, 2, g->cell_ids[p->cell]);
+		sqlite3_bind_text(g->ins_member, 3, name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(g->ins_member, 4,
+		    gen_statuses[(int)g->member_status[p->m]], -1, SQLITE_STATIC);
+		gen_step(g, g->ins_member, "member");
+	}
+	free(all);
+}
+
 /* The unit tree and the members, in one transaction. */
 static void
 gen_units(struct gen *g)
 {
-	long i, c, m;
+	long i, c;
 	char name[128];
 
 	gen_begin(g);
@@ -305,27 +364,7 @@ gen_units(struct gen *g)
 		g->cell_first[c] = c * g->members / g->cells;
 	}
 	g->cell_first[g->cells] = g->members;
-	for (c = 0; c < g->cells; c++) {
-		for (m = g->cell_first[c]; m < g->cell_first[c + 1]; m++) {
-			unsigned long r = gen_rand(g) % 100;
-			int st = r < 90 ? 0 : r < 92 ? 1 : r < 94 ? 2 :
-			    r < 98 ? 3 : 4;
-
-			snprintf(name, sizeof name, "%s %s %s",
-			    gen_family[gen_rand(g) % NELEM(gen_family)],
-			    gen_middle[gen_rand(g) % NELEM(gen_middle)],
-			    gen_given[gen_rand(g) % NELEM(gen_given)]);
-			g->member_ids[m] = gen_id(g);
-			g->member_status[m] = (char)st;
-			sqlite3_bind_int64(g->ins_member, 1, g->member_ids[m]);
-			sqlite3_bind_int64(g->ins_member, 2, g->cell_ids[c]);
-			sqlite3_bind_text(g->ins_member, 3, name, -1,
-			    SQLITE_TRANSIENT);
-			sqlite3_bind_text(g->ins_member, 4, gen_statuses[st], -1,
-			    SQLITE_STATIC);
-			gen_step(g, g->ins_member, "member");
-		}
-	}
+	gen_members(g);
 	gen_commit(g);
 }
 
