@@ -32,11 +32,15 @@ struct members {
 	char			*search;	/* NULL: no search */
 	struct store_member_query q;	/* planned once per cell or search */
 	struct list		 list;
+	/* The page shown when a search began, for Esc to bring back. */
+	struct list_page	 browsed;
+	size_t			 browsed_cell;
+	uint64_t		 browsed_stamp;	/* db_stamp then */
 };
 
-/* The list again from the top, for the cell and search now chosen. */
+/* Plans the query for the cell and search now chosen. */
 static void
-members_requery(struct ui *ui, struct members *s)
+members_plan(struct ui *ui, struct members *s)
 {
 	s->q.scope_id = ui->home_unit;
 	s->q.unit_id = s->cell == 0 ? 0 : strtoll(s->cells[s->cell - 1].code,
@@ -44,7 +48,35 @@ members_requery(struct ui *ui, struct members *s)
 	s->q.search = s->search;
 	if (store_member_query_plan(ui->db, &s->q) != 0)
 		ui_message(ui, 1, "%s", db_error(ui->db));
+}
+
+/* The list again from the top, for the cell and search now chosen. */
+static void
+members_requery(struct ui *ui, struct members *s)
+{
+	members_plan(ui, s);
 	list_first(ui, &s->list);
+}
+
+/*
+ * Drops the search. The cell and page shown before it come back from
+ * memory, at the same row, unless the clerk chose a cell during the
+ * search (its list then opens at the top); read again from the first
+ * row if anything was written meanwhile, so no member shows as he was.
+ */
+static void
+members_end_search(struct ui *ui, struct members *s)
+{
+	x_free(&s->search);
+	if (s->browsed.rows == NULL || s->cell != 0) {
+		list_page_free(&s->list, &s->browsed);
+		members_requery(ui, s);
+		return;
+	}
+	s->cell = s->browsed_cell;
+	members_plan(ui, s);
+	list_bring_back(ui, &s->list, &s->browsed,
+	    db_stamp(ui->db) != s->browsed_stamp);
 }
 
 static int
@@ -108,6 +140,7 @@ members_free(void *data)
 {
 	struct members *s = data;
 
+	list_page_free(&s->list, &s->browsed);
 	list_free(&s->list);
 	store_choices_free(&s->cells, s->ncells);
 	free(s->search);
@@ -141,6 +174,14 @@ members_draw(struct ui *ui, void *data)
 	ui_put_cols(ui->body, 1, 1, STYLE_HEADING, 4, members_widths, headings);
 	draw_hline(ui->body, 2, 0, ui->cols);
 	list_draw(ui, &s->list);
+}
+
+/* After a new cell or search only the body changes: title and bar stay. */
+static int
+members_redraw(struct ui *ui, struct members *s)
+{
+	members_draw(ui, s);
+	return UI_HANDLED;
 }
 
 /* Opens the member form: id 0 for a new member, id2 the cell or -1 to move. */
@@ -184,20 +225,28 @@ members_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 		s->cell = act == ACT_LEFT ? (s->cell + s->ncells) % (s->ncells + 1)
 		    : (s->cell + 1) % (s->ncells + 1);
 		members_requery(ui, s);
-		return UI_REDRAW;
+		return members_redraw(ui, s);
 	case ACT_SEARCH:
 		q = ui_prompt(ui, "Tìm theo tên (không cần dấu)",
 		    s->search != NULL ? s->search : "");
 		if (q == NULL)
 			return UI_REDRAW;
-		x_free(&s->search);
-		if (*q != '\0') {
-			s->search = q;
-			s->cell = 0;	/* a search covers the whole commune */
-		} else
+		if (*q == '\0') {
 			free(q);
+			if (s->search != NULL)
+				members_end_search(ui, s);
+			return UI_REDRAW;
+		}
+		if (s->search == NULL) {
+			list_set_aside(&s->list, &s->browsed);
+			s->browsed_cell = s->cell;
+			s->browsed_stamp = db_stamp(ui->db);
+		}
+		free(s->search);
+		s->search = q;
+		s->cell = 0;	/* a search covers the whole commune */
 		members_requery(ui, s);
-		return UI_REDRAW;
+		return members_redraw(ui, s);
 	case ACT_NEW:
 		return members_open_form(ui, s, 0, s->cell == 0 ? 0 :
 		    strtoll(s->cells[s->cell - 1].code, NULL, 10));
@@ -212,9 +261,8 @@ members_key(struct ui *ui, void *data, enum ui_action act, wint_t ch,
 		if (s->search == NULL)
 			return 0;
 		/* Esc first drops the search, then leaves. */
-		x_free(&s->search);
-		members_requery(ui, s);
-		return UI_REDRAW;
+		members_end_search(ui, s);
+		return members_redraw(ui, s);
 	default:
 		return 0;
 	}

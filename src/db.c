@@ -232,6 +232,14 @@ db_int(struct db *db, int64_t dflt, const char *sql, int n, ...)
 	return value;
 }
 
+uint64_t
+db_stamp(struct db *db)
+{
+	uint64_t others = (uint64_t)db_int(db, 0, "PRAGMA data_version", 0);
+
+	return others << 32 ^ (uint64_t)sqlite3_total_changes64(db->handle);
+}
+
 int
 db_begin(struct db *db)
 {

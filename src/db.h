@@ -70,6 +70,13 @@ int		 db_exec(struct db *db, const char *sql);
  * first); returns the first column of the first row, or dflt if none.
  */
 int64_t		 db_int(struct db *db, int64_t dflt, const char *sql, int n, ...);
+/*
+ * A number that changes whenever the database may hold other rows than
+ * before: a commit by another connection (PRAGMA data_version) or a
+ * change made on this one (temporary tables included). Rows a screen
+ * keeps in memory are still true while it stays the same.
+ */
+uint64_t	 db_stamp(struct db *db);
 /* The last error as a Vietnamese sentence (owned by db). */
 const char	*db_error(struct db *db);
 /* Records err (an SQLite result code) as the current error. */

@@ -72,6 +72,7 @@ struct store_member_query {
 	const char	*search;	/* folded substring of the name, or NULL */
 	/* Set by store_member_query_plan from the three above: */
 	int		 scope_all;	/* scope_id holds every unit */
+	int64_t		 scope_held;	/* the scope_id temp.member_scope holds */
 	char		 trigram[16];	/* few hold it: start from them, or "" */
 };
 
@@ -79,7 +80,8 @@ struct store_member_query {
  * How to read the pages of q, worked out once when its unit, scope or
  * search changes rather than on every page: whether the scope is every
  * unit, the scope's units (in a temporary table of the connection, for
- * one query at a time), and the search's trigram few enough members
+ * one query at a time: filled once while q keeps its scope_id, so a
+ * search writes nothing), and the search's trigram few enough members
  * hold to start from them. 0, or -1 with db_error set.
  */
 int	 store_member_query_plan(struct db *db, struct store_member_query *q);

@@ -20,7 +20,7 @@
 #include "xmalloc.h"
 
 /*
- * Parameters: ?2 unit, ?3 search (a LIKE pattern), ?4 sort key, ?5 id,
+ * Parameters: ?2 unit, ?3 search (folded), ?4 sort key, ?5 id,
  * ?6 limit, ?7 the search's rarest trigram.
  *
  * Without a search, or with one many members match, SQLite walks
@@ -47,7 +47,7 @@ store_member_sql(const struct store_member_query *q,
 	    " ORDER BY m.name_sort %s, m.id %s LIMIT ?6",
 	    tri ? "member_trigram t CROSS JOIN" : "",
 	    tri ? "t.tri = ?7 AND m.id = t.member_id AND " : "",
-	    search ? "m.name_fold LIKE ?3 ESCAPE '\\'" : "1",
+	    search ? "instr(m.name_fold, ?3) > 0" : "1",
 	    q->unit_id != 0 ? " AND m.unit_id = ?2" : q->scope_all ? ""
 	    : " AND +m.unit_id IN temp.member_scope",
 	    key->sort == NULL ? "" : after ? " AND (m.name_sort, m.id) > (?4, ?5)"
@@ -81,7 +81,7 @@ store_member_query_plan(struct db *db, struct store_member_query *q)
 	 * locks nothing in the database, so it is no write to put in a
 	 * transaction.
 	 */
-	if (q->unit_id == 0 && !q->scope_all) {
+	if (q->unit_id == 0 && !q->scope_all && q->scope_held != q->scope_id) {
 		if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS member_scope"
 		    "(id INTEGER PRIMARY KEY)") != 0 ||
 		    db_exec(db, "DELETE FROM temp.member_scope") != 0 ||
@@ -93,10 +93,11 @@ store_member_query_plan(struct db *db, struct store_member_query *q)
 		sqlite3_finalize(stmt);
 		if (rc != 0)
 			return -1;
+		q->scope_held = q->scope_id;
 	}
 	/* The rarest trigram of the search, and how many hold it (capped). */
 	q->trigram[0] = '\0';
-	if (q->search == NULL || (stmt = db_prepare(db, "SELECT t FROM "
+	if (q->search == NULL || (stmt = db_keep(db, "SELECT t FROM "
 	    "(SELECT substr(?1, n, 3) AS t FROM trigram_position WHERE n <= "
 	    "length(?1) - 2) WHERE (SELECT count(*) FROM (SELECT 1 FROM "
 	    "member_trigram WHERE tri = t LIMIT ?2)) <= ?3 LIMIT 1")) == NULL)
@@ -109,27 +110,8 @@ store_member_query_plan(struct db *db, struct store_member_query *q)
 	    sqlite3_column_bytes(stmt, 0) < (int)sizeof q->trigram)
 		memcpy(q->trigram, sqlite3_column_text(stmt, 0),
 		    (size_t)sqlite3_column_bytes(stmt, 0) + 1);
-	sqlite3_finalize(stmt);
+	db_release(db, stmt);
 	return 0;
-}
-
-/* '%' || folded query with % _ \ escaped || '%'. */
-static char *
-store_like_pattern(const char *search)
-{
-	char *folded = text_fold(search), *p, *out, *o;
-
-	out = o = xmalloc(strlen(folded) * 2 + 3);
-	*o++ = '%';
-	for (p = folded; *p != '\0'; p++) {
-		if (*p == '%' || *p == '_' || *p == '\\')
-			*o++ = '\\';
-		*o++ = *p;
-	}
-	*o++ = '%';
-	*o = '\0';
-	free(folded);
-	return out;
 }
 
 static void
@@ -160,7 +142,7 @@ store_members_page(struct db *db, const struct store_member_query *q,
     const struct store_key *key, int dir, int limit,
     struct store_member **out)
 {
-	char *sql = store_member_sql(q, key, dir), *pattern = NULL;
+	char *sql = store_member_sql(q, key, dir);
 	/* Kept: a page of the member list is a few rows, parsing it is not. */
 	sqlite3_stmt *stmt = db_keep(db, sql);
 	void *rows;
@@ -172,9 +154,9 @@ store_members_page(struct db *db, const struct store_member_query *q,
 		return -1;
 	sqlite3_bind_int64(stmt, 2, q->unit_id);
 	if (q->search != NULL && *q->search != '\0') {
-		pattern = store_like_pattern(q->search);
-		sqlite3_bind_text(stmt, 3, pattern, -1, SQLITE_TRANSIENT);
-		free(pattern);
+		/* instr, not LIKE: SQLite prepares a LIKE again whenever
+		 * its pattern is bound, on every page (200,000 instructions). */
+		sqlite3_bind_text(stmt, 3, text_fold(q->search), -1, free);
 	}
 	if (key->sort != NULL) {
 		sqlite3_bind_text(stmt, 4, key->sort, -1, SQLITE_TRANSIENT);

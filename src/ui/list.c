@@ -38,6 +38,30 @@ list_free(struct list *l)
 	list_clear(l);
 }
 
+void
+list_set_aside(struct list *l, struct list_page *p)
+{
+	p->rows = l->rows;
+	p->n = l->n;
+	p->cursor = l->cursor;
+	p->height = l->height;
+	l->rows = NULL;
+	l->n = 0;
+	l->cursor = 0;
+}
+
+void
+list_page_free(struct list *l, struct list_page *p)
+{
+	struct list held = *l;
+
+	held.rows = p->rows;
+	held.n = p->n;
+	list_clear(&held);
+	p->rows = NULL;
+	p->n = 0;
+}
+
 static int
 list_fetch(struct ui *ui, struct list *l, const struct store_key *key,
     int dir, int limit, char **rows)
@@ -104,6 +128,20 @@ list_reload(struct ui *ui, struct list *l)
 		key.sort = NULL;
 		list_load(ui, l, &key, STORE_BEFORE);
 	}
+}
+
+void
+list_bring_back(struct ui *ui, struct list *l, struct list_page *p,
+    int fresh)
+{
+	list_clear(l);
+	l->rows = p->rows;
+	l->n = p->n;
+	l->cursor = p->cursor;
+	p->rows = NULL;
+	p->n = 0;
+	if (fresh || p->height != l->height)
+		list_reload(ui, l);
 }
 
 void

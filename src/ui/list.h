@@ -56,6 +56,30 @@ int	 list_key(struct ui *ui, struct list *l, enum ui_action act);
 void	*list_current(struct list *l);
 
 /*
+ * A page set aside (a search shows other rows, Esc brings these back)
+ * without asking the database again.
+ */
+struct list_page {
+	char		*rows;
+	size_t		 n;
+	size_t		 cursor;
+	int		 height;	/* the list's when set aside */
+};
+
+/* Moves the rows and cursor out into *p; the list is left empty. */
+void	 list_set_aside(struct list *l, struct list_page *p);
+/*
+ * Puts the page set aside back in place of the rows shown (which are
+ * freed). With fresh set (the database changed while they were aside),
+ * or when the window's height changed, loads them again from the first
+ * row kept, as after a write.
+ */
+void	 list_bring_back(struct ui *ui, struct list *l, struct list_page *p,
+	    int fresh);
+/* Frees a page set aside and never brought back. */
+void	 list_page_free(struct list *l, struct list_page *p);
+
+/*
  * For short lists held whole in memory: moves *cursor among n rows for a
  * movement action, keeping it within page rows from *scroll. Returns 0 if
  * act is not movement, UI_HANDLED if only the two rows need repainting
