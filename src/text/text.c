@@ -713,6 +713,10 @@ nfc_stable(uint32_t cp)
 {
 	const struct text_decomp	*d;
 
+	/* Every Vietnamese letter (Latin-1 to ư, and U+1EA0-U+1EF9) is
+	 * a composite NFC keeps: no table to search for the names. */
+	if ((cp >= 0xC0 && cp <= 0x1B0) || (cp >= 0x1EA0 && cp <= 0x1EF9))
+		return 1;
 	while ((d = decomp_find(cp)) != NULL) {
 		if (d->second == 0 || compose_pair(d->first, d->second) != cp)
 			return 0;
@@ -858,34 +862,41 @@ fit_cluster(const char *s, size_t len, int *width)
 char *
 text_fit(const char *s, int cols, int flags)
 {
-	struct tbuf	 b = { NULL, 0, 0, 0, 0, 0 };
+	struct tbuf	 b = { NULL, 0, 0, 0, 0, 0 }, disp = b;
 	char		*d;
 	size_t		 len, i, n, cut, short_cut;
 	int		 w, total, used, short_used, pad;
 
 	if (cols <= 0)
 		return tbuf_finish(&b);
-	d = text_display(s, 0);
-	len = strlen(d);
+	/* text_display's walk, which also measures the width. */
+	disp.ascii = text_ascii;
+	display_walk(&disp, s, 0);
+	len = disp.len;
+	d = tbuf_finish(&disp);
 
 	/*
-	 * One walk finds where the text would be cut for cols and for
-	 * cols - 1 (room for the ellipsis) and whether it fits at all.
+	 * Most texts fit whole. For the others one walk finds where the
+	 * text would be cut for cols and for cols - 1 (room for the
+	 * ellipsis).
 	 */
 	total = used = short_used = 0;
 	cut = short_cut = len;
-	for (i = 0; i < len && total <= cols; i += n) {
-		n = fit_cluster(d + i, len - i, &w);
-		if (short_cut == len && total + w > cols - 1) {
-			short_cut = i;
-			short_used = total;
+	if (disp.width <= cols)
+		total = (int)disp.width;
+	else
+		for (i = 0; i < len && total <= cols; i += n) {
+			n = fit_cluster(d + i, len - i, &w);
+			if (short_cut == len && total + w > cols - 1) {
+				short_cut = i;
+				short_used = total;
+			}
+			if (cut == len && total + w > cols) {
+				cut = i;
+				used = total;
+			}
+			total += w;
 		}
-		if (cut == len && total + w > cols) {
-			cut = i;
-			used = total;
-		}
-		total += w;
-	}
 	if (cut == len)
 		used = total;
 	if (total > cols && (flags & TEXT_ELLIPSIS)) {

@@ -125,12 +125,17 @@ ui_put(WINDOW *w, int y, int x, int cols, const char *s,
 
 	if (cols <= 0)
 		return 0;
-	/* text_fit runs text_display first: this is the choke point. */
-	fitted = text_fit(s, cols, flags);
 	wattr_on(w, attr, NULL);
-	draw_padded(w, y, x, fitted);
+	/* Margins and gaps between columns are only blanks. */
+	if (*s == '\0')
+		mvwhline(w, y, x, ' ', cols);
+	else {
+		/* text_fit runs text_display first: the choke point. */
+		fitted = text_fit(s, cols, flags);
+		draw_padded(w, y, x, fitted);
+		free(fitted);
+	}
 	wattr_off(w, attr, NULL);
-	free(fitted);
 	return cols;
 }
 

@@ -257,6 +257,9 @@ ui_flush(struct ui *ui)
 {
 	wnoutrefresh(stdscr);
 	if (ui->body != NULL && !ui->stack->too_small) {
+		/* A hidden cursor is not moved back after drawing: one cursor
+		 * motion fewer to work out and to send on every key. */
+		leaveok(ui->body, ui->cursor_y < 0);
 		if (ui->cursor_y >= 0) {
 			wmove(ui->body, ui->cursor_y, ui->cursor_x);
 			curs_set(1);
