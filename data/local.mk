@@ -18,5 +18,6 @@ QT_EMBEDDED = \
 	data/schema/018_read_indexes.sql \
 	data/schema/019_plan_due.sql \
 	data/schema/020_essay_date.sql \
-	data/schema/021_recount_order.sql
+	data/schema/021_recount_order.sql \
+	data/schema/022_unit_by_name.sql
 EXTRA_DIST += $(QT_EMBEDDED)
