@@ -306,8 +306,10 @@ tty_bytes=$bytes
 instr "instructions per PgDn (province)" '1' '\033[6~' 1
 instr "instructions for a name search (province)" '1' '/ngu\n\033' 5
 # Attendance, as a commune's clerk (sessions belong to the communes'
-# plans): 2 opens the plans, Enter the commune plan's sessions (its own
-# plan comes first), Enter the first session's attendance; x clears the
+# plans): 2 opens the plans, End goes to the last (newest first, and a
+# campaign's district plan, made before its communes', comes before
+# theirs: the last is the commune's own plan of the first campaign),
+# Enter opens its sessions, Enter the first session's attendance; x clears the
 # member's mark and moves down (the generated sessions are marked in
 # full, so each x is a write: 1 on a member present would change
 # nothing). The marks are counted in the database.
@@ -316,7 +318,7 @@ sqlite3 "$db" "INSERT OR REPLACE INTO setting(key, value) SELECT 'home_unit_id',
 unmarked() {
 	sqlite3 "$db" "SELECT -count(*) FROM attendance"
 }
-instr "instructions per attendance mark" '2\n\n' 'x' 1 unmarked
+instr "instructions per attendance mark" '2\033[4~\n\n' 'x' 1 unmarked
 sqlite3 "$db" "DELETE FROM setting WHERE key = 'home_unit_id'"
 if [ "$tty_bytes" = - ]; then
 	line "terminal bytes per cursor move" "- (valgrind cannot run a sanitizer build)" - - "≤ 100 B" 0
