@@ -24,10 +24,17 @@
 /*
  * ?1 plan, ?2 receiving unit, ?3 round. The report row is chosen as
  * store_tally_get does (the plan's own first); events of a day are
- * ordered by their clock, which sync carries, then by arrival.
+ * ordered by their clock, which sync carries, then by arrival. A child's
+ * deadline is the earliest of the round set for its level by the plans
+ * above or below, else the earliest set for every level: worked out once
+ * per level (deadline), not once per child.
  */
 static const char completeness_sql[] =
     "WITH RECURSIVE " PLAN_SQL_PLANS ", " PLAN_SQL_UP ", "
+    "deadline(level, due_on) AS MATERIALIZED (SELECT d.level, "
+    "  min(d.due_on) FROM report_deadline d WHERE d.round = ?3 AND "
+    "  (d.document_id IN (SELECT id FROM plans) OR "
+    "  d.document_id IN (SELECT id FROM plan_up)) GROUP BY d.level), "
     "kids(id, name, name_fold, kind, report) AS (SELECT u.id, u.name,"
     "  u.name_fold, u.kind, " PLAN_SQL_REPORT_ROW("u.id")
     "  FROM unit u WHERE u.parent_id = ?2) "
@@ -36,13 +43,8 @@ static const char completeness_sql[] =
     " (SELECT e.action || char(9) || e.reason FROM tally_event e"
     "  WHERE e.report_id = r.id ORDER BY e.at DESC, e.hlc DESC,"
     "  e.rowid DESC LIMIT 1),"
-    " coalesce((SELECT min(d.due_on) FROM report_deadline d"
-    "  WHERE d.round = ?3 AND d.level = k.kind AND (d.document_id IN"
-    "  (SELECT id FROM plans) OR d.document_id IN (SELECT id FROM plan_up))),"
-    "  (SELECT min(d.due_on) FROM report_deadline d"
-    "  WHERE d.round = ?3 AND d.level IS NULL AND (d.document_id IN"
-    "  (SELECT id FROM plans) OR d.document_id IN (SELECT id FROM plan_up))),"
-    "  '')"
+    " coalesce((SELECT due_on FROM deadline WHERE level = k.kind),"
+    "  (SELECT due_on FROM deadline WHERE level IS NULL), '')"
     " FROM kids k LEFT JOIN tally_report r ON r.id = k.report"
     " ORDER BY k.name_fold, k.id";
 

@@ -1,7 +1,7 @@
 /*
  * report_sum.c - a draft report summed from the units below it
  * (report_sum.h): the subtree read once, every unit counted live read
- * from the counters in one query, each submitted report one row.
+ * from the counters (tally.h), each submitted report one row.
  */
 #include "config.h"
 

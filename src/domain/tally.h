@@ -67,7 +67,7 @@ struct tally_unit {
  * The counts of the own members of each of the N units, each as of its
  * own cutoff, added to out[units[i].group] (ngroups tallies the caller
  * zeroed or filled), under plan DOCUMENT_ID's rules as tally_compute_at
- * counts them: one read of the counters of all of them. A group that
+ * counts them: the rules read once, then each unit's counters. A group that
  * gets units gets every reason of the rules, in order. 0, or -1 on error
  * (db_error): out[] then holds part of the counts.
  */
