@@ -44,7 +44,7 @@ TABLES = [
     ("action_item", "id", "R.unit_id", None, None),
 ]
 
-# The owner of a parent row, for a child whose owner is its parent's.
+# The parents qt_owner knows, with the column naming their unit.
 PARENT_OWNER = {
     "document": "owner_unit_id",
     "session": "unit_id",
@@ -60,13 +60,12 @@ def owner(table, own, parent, r):
     if own is not None:
         parts.append(own.replace("R.", r + "."))
     if parent is not None:
+        # The parent's unit, else its latest audit row's, else the home
+        # unit: qt_owner in src/db.c (schema step 023).
         ptable, pcol = parent
-        parts.append("(SELECT %s FROM %s WHERE id = %s.%s)"
-                     % (PARENT_OWNER[ptable], ptable, r, pcol))
-        parts.append("(SELECT unit_id FROM audit WHERE tbl = '%s' AND "
-                     "row_id = %s.%s ORDER BY at DESC LIMIT 1)"
-                     % (ptable, r, pcol))
-    if own is None:
+        assert ptable in PARENT_OWNER
+        parts.append("qt_owner('%s', %s.%s)" % (ptable, r, pcol))
+    elif own is None:
         parts.append(HOME)
     return parts[0] if len(parts) == 1 else "coalesce(%s)" % ", ".join(parts)
 

@@ -19,5 +19,6 @@ QT_EMBEDDED = \
 	data/schema/019_plan_due.sql \
 	data/schema/020_essay_date.sql \
 	data/schema/021_recount_order.sql \
-	data/schema/022_unit_by_name.sql
+	data/schema/022_unit_by_name.sql \
+	data/schema/023_audit_owner.sql
 EXTRA_DIST += $(QT_EMBEDDED)

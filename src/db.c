@@ -53,9 +53,12 @@ struct db {
 	sqlite3	*handle;
 	char	*path;
 	int	 depth;		/* open transactions, outermost first */
+	int	 reading;	/* in db_read_begin's transaction */
 	char	*error;
 	int	 snapshot;	/* a copy of db_snapshot: removed on close */
-	char	*actor;		/* who the audit trail names: qt_actor() */
+	char	*actor;		/* who the audit trail names: qt_actor();
+				   NULL: the Unix user, looked up at the
+				   first write (a read need not ask NSS) */
 	struct {
 		sqlite3_stmt	*stmt;
 		int		 busy;	/* handed out, not yet released */
@@ -291,6 +294,27 @@ db_rollback(struct db *db)
 	sqlite3_exec(db->handle, sql, NULL, NULL, NULL);
 }
 
+int
+db_read_begin(struct db *db)
+{
+	if (db->depth > 0 || db->reading)
+		return 0;
+	if (db_exec(db, "BEGIN") != 0)
+		return -1;
+	db->reading = 1;
+	return 0;
+}
+
+void
+db_read_end(struct db *db)
+{
+	if (!db->reading)
+		return;
+	db->reading = 0;
+	/* Nothing was written: ending it only lets the lock go. */
+	sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
 int64_t
 db_new_id(void)
 {
@@ -333,6 +357,17 @@ db_sql_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f->fn((const char *)s), -1, free);
 }
 
+/* "user:NAME" of the Unix user running the program ("uid:N" unnamed). */
+static char *
+db_user_actor(void)
+{
+	struct passwd *pw = getpwuid(geteuid());
+
+	if (pw != NULL && pw->pw_name != NULL && pw->pw_name[0] != '\0')
+		return xasprintf("user:%s", pw->pw_name);
+	return xasprintf("uid:%lu", (unsigned long)geteuid());
+}
+
 /*
  * qt_actor(): who makes this connection's writes, for the audit trail
  * (data/schema/013_audit.sql). Per connection, so two clerks on one
@@ -343,6 +378,8 @@ db_sql_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct db *db = sqlite3_user_data(ctx);
 
+	if (db->actor == NULL)
+		db->actor = db_user_actor();
 	sqlite3_result_text(ctx, db->actor, -1, SQLITE_TRANSIENT);
 }
 
@@ -439,6 +476,61 @@ db_sql_changes(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	sqlite3_result_text(ctx, sqlite3_str_finish(s), -1, sqlite3_free);
+}
+
+/*
+ * The unit owning row ?1 of TABLE, for the audit row of a child of it:
+ * the row's own, else (the row is being deleted with its children) the
+ * one its latest audit row names, else the home unit.
+ */
+#define DB_OWNER_SQL(table, unit) \
+	"SELECT coalesce((SELECT " unit " FROM " table " WHERE id = ?1), " \
+	"(SELECT unit_id FROM audit WHERE tbl = '" table "' AND row_id = ?1 " \
+	"ORDER BY at DESC LIMIT 1), (SELECT CAST(value AS INTEGER) " \
+	"FROM setting WHERE key = 'home_unit_id'))"
+
+/*
+ * qt_owner(TABLE, ID): DB_OWNER_SQL for a plan (document), a session or
+ * a report (tally_report). The audit triggers of their children call it
+ * (schema step 023): SQLite parses every trigger at every open, and the
+ * lookup written out in each of them cost more than the rest of a read.
+ */
+static void
+db_sql_owner(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	static const struct {
+		const char	*table;
+		const char	*sql;
+	} owners[] = {
+		{ "document", DB_OWNER_SQL("document", "owner_unit_id") },
+		{ "session", DB_OWNER_SQL("session", "unit_id") },
+		{ "tally_report", DB_OWNER_SQL("tally_report", "unit_id") },
+	};
+	struct db *db = sqlite3_user_data(ctx);
+	const char *table = (const char *)sqlite3_value_text(argv[0]);
+	sqlite3_stmt *stmt;
+	size_t i;
+	int rc;
+
+	(void)argc;
+	for (i = 0; i < sizeof owners / sizeof owners[0]; i++)
+		if (table != NULL && strcmp(table, owners[i].table) == 0)
+			break;
+	if (i == sizeof owners / sizeof owners[0]) {
+		sqlite3_result_error(ctx, "qt_owner: bảng không có đơn vị chủ",
+		    -1);
+		return;
+	}
+	if ((stmt = db_keep(db, owners[i].sql)) == NULL) {
+		sqlite3_result_error(ctx, db_error(db), -1);
+		return;
+	}
+	sqlite3_bind_value(stmt, 1, argv[1]);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		sqlite3_result_value(ctx, sqlite3_column_value(stmt, 0));
+	else
+		sqlite3_result_error_code(ctx, rc);
+	db_release(db, stmt);
 }
 
 /* qt_new_id(): db_new_id() for SQL in data/ that inserts rows. */
@@ -601,18 +693,9 @@ db_configure(struct db *db)
 	sqlite3_create_function(db->handle, "qt_changes", -1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 	    db_sql_changes, NULL, NULL);
+	sqlite3_create_function(db->handle, "qt_owner", 2,
+	    SQLITE_UTF8 | SQLITE_INNOCUOUS, db, db_sql_owner, NULL, NULL);
 	return 0;
-}
-
-/* "user:NAME" of the Unix user running the program ("uid:N" unnamed). */
-static char *
-db_user_actor(void)
-{
-	struct passwd *pw = getpwuid(geteuid());
-
-	if (pw != NULL && pw->pw_name != NULL && pw->pw_name[0] != '\0')
-		return xasprintf("user:%s", pw->pw_name);
-	return xasprintf("uid:%lu", (unsigned long)geteuid());
 }
 
 char *
@@ -620,7 +703,7 @@ db_set_actor(struct db *db, const char *actor)
 {
 	char *was = db->actor;
 
-	db->actor = actor != NULL ? xstrdup(actor) : db_user_actor();
+	db->actor = actor != NULL ? xstrdup(actor) : NULL;
 	return was;
 }
 
@@ -649,7 +732,6 @@ db_open(const char *path, int flags, char **err)
 	int rc;
 
 	db->path = xstrdup(path);
-	db->actor = db_user_actor();
 	*err = NULL;
 	if (stat(path, &st) != 0) {
 		if (errno == EACCES || errno == EPERM)

@@ -53,6 +53,14 @@ const char	*db_path(struct db *db);
 int		 db_begin(struct db *db);
 int		 db_commit(struct db *db);
 void		 db_rollback(struct db *db);
+/*
+ * A read that spans several statements (a report): they all see one
+ * moment of the file, and the file is locked and checked once instead
+ * of once per statement. Nothing may be written until db_read_end.
+ * Inside another transaction both do nothing. 0 or -1 (db_error()).
+ */
+int		 db_read_begin(struct db *db);
+void		 db_read_end(struct db *db);
 
 /* Prepares SQL; on error sets db_error() and returns NULL. */
 sqlite3_stmt	*db_prepare(struct db *db, const char *sql);
@@ -92,11 +100,11 @@ int		 db_schema_latest(void);
 
 /*
  * Who the audit trail names for this connection's writes (qt_actor() in
- * data/schema/013_audit.sql): "user:NAME", the Unix user, from db_open();
- * sync sets "device:N" (the server applying a device's push) or "server"
- * (a client applying a pull) for the length of the apply. Sets actor
- * (NULL: the Unix user again) and returns the previous one, which the
- * caller frees.
+ * data/schema/013_audit.sql): "user:NAME", the Unix user, looked up at
+ * the first write; sync sets "device:N" (the server applying a device's
+ * push) or "server" (a client applying a pull) for the length of the
+ * apply. Sets actor (NULL: the Unix user again) and returns the previous
+ * one (NULL for the Unix user), which the caller gives back and frees.
  */
 char		*db_set_actor(struct db *db, const char *actor);
 

@@ -19,7 +19,10 @@ msg_init_locale(void)
 {
 	const char *codeset;
 
-	setlocale(LC_ALL, "");
+	/* The characters and the system's messages follow the user; numbers
+	 * and dates are written one way whatever the locale. */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
 	codeset = nl_langinfo(CODESET);
 	text_set_ascii_mode(codeset == NULL ||
 	    (strcmp(codeset, "UTF-8") != 0 && strcmp(codeset, "utf8") != 0));

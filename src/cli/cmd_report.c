@@ -78,6 +78,9 @@ report_make(struct db *db, const char *kind, const char *format,
 	struct report r;
 	char *out = NULL;
 
+	/* One moment of the file for the whole report. */
+	if (db_read_begin(db) != 0)
+		return NULL;
 	if (!to_terminal)
 		text_set_ascii_mode(0);
 	if (strcmp(kind, "completeness") == 0)
@@ -92,6 +95,7 @@ report_make(struct db *db, const char *kind, const char *format,
 		    report_paper_txt(&r, flags);
 		report_clear(&r);
 	}
+	db_read_end(db);
 	text_set_ascii_mode(ascii);
 	return out;
 }

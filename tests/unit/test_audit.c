@@ -2,7 +2,7 @@
  * test_audit.c - the audit trail (data/schema/013_audit.sql): a write
  * through the store records who, what and the changed values only; the
  * trail refuses to be changed or deleted; a device named by sync is the
- * actor; a cascade names the owner; every column of every synced table
+ * actor; a cascade names the owner (qt_owner); every column of every synced table
  * is in its table's triggers; domain/audit.c puts it in words.
  */
 #include "config.h"
@@ -164,6 +164,42 @@ test_device_and_cascade(void)
 	audit_entries_free(&e, (size_t)n);
 }
 
+/*
+ * A row of a session names the session's unit, also when it goes with
+ * its session (the session's last audit row tells); with neither, the
+ * home unit (qt_owner, schema step 023).
+ */
+static void
+test_owner(void)
+{
+	sqlite3_stmt *stmt;
+
+	db_exec(db, "INSERT INTO unit(id, parent_id, kind, code, name, "
+	    "name_fold) VALUES (4, 1, 'cell', 'C', 'Chi bộ C', 'chi bo c');"
+	    " INSERT INTO document(id, owner_unit_id, number, kind, "
+	    "issuer, issued_on, title) VALUES (60, 1, '2-KH/ĐU', 'KH', 'Đảng ủy', "
+	    "'2026-11-02', 'Kế hoạch'); INSERT INTO session(id, document_id, "
+	    "unit_id, title, held_on) VALUES (61, 60, 4, 'Buổi 1', '2026-11-10');"
+	    " INSERT INTO member(id, unit_id, full_name, name_fold, status) "
+	    "VALUES (62, 4, 'Lê Văn Ba', 'le van ba', 'active');"
+	    " INSERT INTO attendance(id, session_id, member_id, status) "
+	    "VALUES (63, 61, 62, 'present')");
+	is_text("SELECT unit_id FROM audit WHERE tbl = 'attendance' AND "
+	    "row_id = 63", "4", "a mark names its session's unit, not the plan's");
+	db_exec(db, "DELETE FROM session WHERE id = 61");
+	is_text("SELECT unit_id FROM audit WHERE tbl = 'attendance' AND "
+	    "row_id = 63 AND kind = 'delete'", "4",
+	    "a mark deleted with its session still names the session's unit");
+	db_setting_set(db, "home_unit_id", "2");
+	is_text("SELECT qt_owner('session', 999)", "2",
+	    "a session nothing knows of: the home unit");
+	stmt = db_prepare(db, "SELECT qt_owner('member', 62)");
+	tap_ok(stmt != NULL && sqlite3_step(stmt) == SQLITE_ERROR &&
+	    strstr(sqlite3_errmsg(db_handle(db)), "không có đơn vị chủ") != NULL,
+	    "a table without an owning unit is an error, not a guess");
+	sqlite3_finalize(stmt);
+}
+
 static void
 test_words(void)
 {
@@ -200,6 +236,7 @@ main(void)
 	test_append_only();
 	test_device_and_cascade();
 	test_words();
+	test_owner();
 	db_close(&db);
 	unlink("test_audit.db");
 	return tap_done();
