@@ -187,6 +187,7 @@ tally_unit_last(struct tally_plan *p)
 {
 	sqlite3_stmt *stmt;
 	const char *day;
+	int rc;
 
 	if (p->have_last)
 		return p->last;
@@ -196,11 +197,16 @@ tally_unit_last(struct tally_plan *p)
 	    p->unit->unit_id)) == NULL)
 		return NULL;
 	plan_bind_cutoff(stmt, p->unit->cutoff);
-	if (sqlite3_step(stmt) == SQLITE_ROW &&
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW &&
 	    (day = (const char *)sqlite3_column_text(stmt, 0)) != NULL &&
 	    strlen(day) == 10)
 		memcpy(p->last, day, 11);
 	db_release(p->db, stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_set_error(p->db, rc, "đọc buổi học cuối của đơn vị");
+		return NULL;
+	}
 	return p->last;
 }
 
