@@ -96,7 +96,7 @@ attendance_draw_row(struct ui *ui, void *ctx, const void *row, int y, int sel)
 
 static const struct list_ops attendance_list_ops = {
 	sizeof(struct store_attendee), attendance_fetch, attendance_clear_row,
-	attendance_key_of, attendance_draw_row,
+	attendance_key_of, attendance_draw_row, 0,
 };
 
 static void *

@@ -150,7 +150,7 @@ essays_draw_row(struct ui *ui, void *ctx, const void *row, int y, int sel)
 
 static const struct list_ops essays_list_ops = {
 	sizeof(struct store_essay_row), essays_fetch, essays_clear_row,
-	essays_key_of, essays_draw_row,
+	essays_key_of, essays_draw_row, 0,
 };
 
 static void *

@@ -75,7 +75,7 @@ history_draw_row(struct ui *ui, void *ctx, const void *row, int y, int sel)
 
 static const struct list_ops history_list_ops = {
 	sizeof(struct audit_entry), history_fetch, history_clear_row,
-	history_key_of, history_draw_row,
+	history_key_of, history_draw_row, 0,
 };
 
 /* Rows of the list at the current size of the window. */

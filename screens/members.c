@@ -104,7 +104,7 @@ members_key_of(const void *row, struct store_key *key)
 	key->id = m->id;
 }
 
-/* Columns: name, position, status, cell. */
+/* Columns: name, position, status, cell (ending at the right edge). */
 static const int members_widths[] = { 25, 16, 14, 0 };
 
 static void
@@ -114,13 +114,13 @@ members_draw_row(struct ui *ui, void *ctx, const void *row, int y, int sel)
 	const char *cols[] = { m->full_name, m->position, m->status_name,
 	    m->unit_name };
 
-	ui_put_cols(ui->body, y, 1, sel ? STYLE_SELECTED : STYLE_NORMAL, 4,
-	    members_widths, cols);
+	ui_put_cols_to_edge(ui->body, y, 1, sel ? STYLE_SELECTED :
+	    STYLE_NORMAL, 4, members_widths, cols);
 }
 
 static const struct list_ops members_list_ops = {
 	sizeof(struct store_member), members_fetch, members_clear_row,
-	members_key_of, members_draw_row,
+	members_key_of, members_draw_row, 1,
 };
 
 static void *
@@ -171,7 +171,8 @@ members_draw(struct ui *ui, void *data)
 	else
 		ui_put(ui->body, 0, 52, ui->cols - 53, "trái/phải: đổi chi bộ",
 		    STYLE_DIM, TEXT_ALIGN_RIGHT);
-	ui_put_cols(ui->body, 1, 1, STYLE_HEADING, 4, members_widths, headings);
+	ui_put_cols_to_edge(ui->body, 1, 1, STYLE_HEADING, 4, members_widths,
+	    headings);
 	draw_hline(ui->body, 2, 0, ui->cols);
 	list_draw(ui, &s->list);
 }

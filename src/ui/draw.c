@@ -169,9 +169,10 @@ ui_putf(WINDOW *w, int y, int x, int cols, enum ui_style style,
 	return n;
 }
 
-void
-ui_put_cols(WINDOW *w, int y, int x, enum ui_style style, int n,
-    const int *widths, const char *const *texts)
+/* ui_put_cols with last_flags for the last column. */
+static void
+draw_cols(WINDOW *w, int y, int x, enum ui_style style, int n,
+    const int *widths, const char *const *texts, int last_flags)
 {
 	/*
 	 * The selected row stands out by its margin and first column only: a
@@ -186,11 +187,26 @@ ui_put_cols(WINDOW *w, int y, int x, enum ui_style style, int n,
 		int width = i == n - 1 || x + widths[i] > cols ? cols - x : widths[i];
 
 		ui_put(w, y, x, width, texts[i], i == 0 ? style : rest,
-		    TEXT_ELLIPSIS);
+		    i == n - 1 ? last_flags : TEXT_ELLIPSIS);
 		x += width;
 		if (x < cols)
 			x += ui_put(w, y, x, 1, "", rest, 0);
 	}
+}
+
+void
+ui_put_cols(WINDOW *w, int y, int x, enum ui_style style, int n,
+    const int *widths, const char *const *texts)
+{
+	draw_cols(w, y, x, style, n, widths, texts, TEXT_ELLIPSIS);
+}
+
+void
+ui_put_cols_to_edge(WINDOW *w, int y, int x, enum ui_style style, int n,
+    const int *widths, const char *const *texts)
+{
+	draw_cols(w, y, x, style, n, widths, texts,
+	    TEXT_ELLIPSIS | TEXT_ALIGN_RIGHT);
 }
 
 void

@@ -54,6 +54,12 @@ int	ui_putf(WINDOW *w, int y, int x, int cols, enum ui_style style,
  */
 void	ui_put_cols(WINDOW *w, int y, int x, enum ui_style style, int n,
 	    const int *widths, const char *const *texts);
+/*
+ * ui_put_cols with the last column's text against the right edge, so that
+ * a row ends in the window's last column (see list_ops.to_edge).
+ */
+void	ui_put_cols_to_edge(WINDOW *w, int y, int x, enum ui_style style,
+	    int n, const int *widths, const char *const *texts);
 /* A horizontal line of n columns: box drawing in UTF-8, '-' in ASCII. */
 void	draw_hline(WINDOW *w, int y, int x, int n);
 /* Formats an ISO date as DD/MM/YYYY into out (11 bytes); "" stays "". */

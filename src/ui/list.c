@@ -98,6 +98,7 @@ list_first(struct ui *ui, struct list *l)
 
 	l->cursor = 0;
 	list_load(ui, l, &start, STORE_AFTER);
+	l->renewed = 1;
 }
 
 void
@@ -140,6 +141,7 @@ list_bring_back(struct ui *ui, struct list *l, struct list_page *p,
 	l->cursor = p->cursor;
 	p->rows = NULL;
 	p->n = 0;
+	l->renewed = 1;
 	if (fresh || p->height != l->height)
 		list_reload(ui, l);
 }
@@ -169,6 +171,19 @@ list_draw(struct ui *ui, struct list *l)
 	size_t i;
 	int y;
 
+	/*
+	 * Other rows than those on the terminal differ from them in scattered
+	 * cells. Compared cell by cell, ncurses looked for the cheapest
+	 * cursor motion to each changed stretch; to one near either edge of
+	 * the screen it tries every way (some 20,000 instructions), and a row
+	 * had two (1.1 M instructions of 1.85 M per PgDn). Sent whole, a row
+	 * is one stretch, and one that ends in the last column leaves the
+	 * cursor where ncurses addresses the next row directly: half the
+	 * instructions, for 1,550 bytes a page instead of 620.
+	 */
+	if (l->renewed && l->ops->to_edge && l->n > 0)
+		wredrawln(ui->body, l->top, (int)l->n);
+	l->renewed = 0;
 	for (i = 0; i < l->n; i++)
 		list_draw_row(ui, l, i);
 	for (y = l->top + (int)l->n; y < l->top + l->height; y++) {
@@ -278,6 +293,7 @@ list_key(struct ui *ui, struct list *l, enum ui_action act)
 	default:
 		return 0;
 	}
+	l->renewed = 1;
 	list_draw(ui, l);
 	return UI_HANDLED;
 }

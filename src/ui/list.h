@@ -29,6 +29,8 @@ struct list_ops {
 	/* Draws one row on line y of ui->body. */
 	void	 (*draw_row)(struct ui *, void *ctx, const void *row, int y,
 		    int selected);
+	/* 1: every row drawn ends with text in the window's last column. */
+	int	 to_edge;
 };
 
 struct list {
@@ -39,6 +41,7 @@ struct list {
 	size_t		 cursor;
 	int		 top;		/* first line in ui->body */
 	int		 height;	/* lines it may use */
+	int		 renewed;	/* rows replaced since the last draw */
 };
 
 void	 list_init(struct list *l, const struct list_ops *ops, void *ctx);

@@ -53,7 +53,7 @@ EXTRA_DIST += docs/keys.md
 # End-to-end tests: the program in tmux at 80x24 (skipped without tmux).
 QT_E2E_TESTS = tests/e2e/home.sh tests/e2e/session.sh tests/e2e/locale.sh \
 	tests/e2e/escape.sh tests/e2e/draft.sh tests/e2e/draft_owner.sh \
-	tests/e2e/large.sh tests/e2e/members_search.sh \
+	tests/e2e/large.sh tests/e2e/members_search.sh tests/e2e/members_page.sh \
 	tests/e2e/plan.sh tests/e2e/plan_item_details.sh tests/e2e/actions.sh tests/e2e/report_dues.sh tests/e2e/plan_chain.sh tests/e2e/slowlink.sh \
 	tests/e2e/plan_changes.sh tests/e2e/essay_date.sh \
 	tests/e2e/edit.sh tests/e2e/session_prefill.sh \
