@@ -90,16 +90,6 @@ essays_short_date(const char *iso, char out[9])
 		snprintf(out, 9, "%.2s/%.2s/%.2s", iso + 8, iso + 5, iso + 2);
 }
 
-/* "Chi bộ ấp An" is shown as "ấp An": the column is narrow. */
-static const char *
-essays_cell_name(const char *name)
-{
-	static const char prefix[] = "Chi bộ ";
-
-	return strncmp(name, prefix, sizeof prefix - 1) == 0 &&
-	    name[sizeof prefix - 1] != '\0' ? name + sizeof prefix - 1 : name;
-}
-
 static enum ui_style
 essays_state_style(int state)
 {
@@ -133,7 +123,7 @@ essays_draw_row(struct ui *ui, void *ctx, const void *row, int y, int sel)
 	essays_short_date(r->must_write ? r->due_on : "", due);
 	essays_short_date(r->submitted_on, sub);
 	cols[0] = r->full_name;
-	cols[1] = essays_cell_name(r->unit_name);
+	cols[1] = draw_cell_name(r->unit_name);
 	cols[2] = r->must_write ? "Phải viết" : r->reason;
 	cols[3] = due;
 	cols[4] = sub;

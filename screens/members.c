@@ -112,7 +112,7 @@ members_draw_row(struct ui *ui, void *ctx, const void *row, int y, int sel)
 {
 	const struct store_member *m = row;
 	const char *cols[] = { m->full_name, m->position, m->status_name,
-	    m->unit_name };
+	    draw_cell_name(m->unit_name) };
 
 	ui_put_cols_to_edge(ui->body, y, 1, sel ? STYLE_SELECTED :
 	    STYLE_NORMAL, 4, members_widths, cols);

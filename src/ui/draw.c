@@ -221,6 +221,15 @@ draw_hline(WINDOW *w, int y, int x, int n)
 		mvwhline_set(w, y, x, WACS_HLINE, n);
 }
 
+const char *
+draw_cell_name(const char *name)
+{
+	static const char prefix[] = "Chi bộ ";
+
+	return strncmp(name, prefix, sizeof prefix - 1) == 0 &&
+	    name[sizeof prefix - 1] != '\0' ? name + sizeof prefix - 1 : name;
+}
+
 void
 draw_date(const char *iso, char out[11])
 {

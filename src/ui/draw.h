@@ -62,6 +62,11 @@ void	ui_put_cols_to_edge(WINDOW *w, int y, int x, enum ui_style style,
 	    int n, const int *widths, const char *const *texts);
 /* A horizontal line of n columns: box drawing in UTF-8, '-' in ASCII. */
 void	draw_hline(WINDOW *w, int y, int x, int n);
+/*
+ * A cell's name in a column headed "Chi bộ": "Chi bộ ấp An" is shown as
+ * "ấp An", the part that tells cells apart.
+ */
+const char *draw_cell_name(const char *name);
 /* Formats an ISO date as DD/MM/YYYY into out (11 bytes); "" stays "". */
 void	draw_date(const char *iso, char out[11]);
 

@@ -22,11 +22,13 @@ frame() {
 }
 
 # page N COLUMNS: the rows of page N in member order, as SQL: COLUMNS
-# picks what each row shows.
+# picks what each row shows. A cell is named without the heading's
+# "Chi bộ " (draw_cell_name).
 page() {
 	"$SQLRUN" "$E2E_DB" "WITH r AS (SELECT m.full_name AS name,
 	  m.name_fold AS fold, m.position AS pos, s.name AS status,
-	  u.name AS cell, m.name_sort, m.id FROM member m
+	  iif(u.name LIKE 'Chi bộ _%', substr(u.name, 8), u.name) AS cell,
+	  m.name_sort, m.id FROM member m
 	  JOIN member_status s ON s.code = m.status
 	  JOIN unit u ON u.id = m.unit_id)
 	SELECT $2 FROM r ORDER BY name_sort, id
