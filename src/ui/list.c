@@ -165,24 +165,42 @@ list_draw_row(struct ui *ui, struct list *l, size_t i)
 	l->ops->draw_row(ui, l->ctx, ROW(l, i), l->top + (int)i, i == l->cursor);
 }
 
+/*
+ * Columns at the right edge that ncurses reaches only by trying every way
+ * to move there (its LONG_DIST, 7, from the last column), and one more.
+ */
+#define LIST_EDGE	9
+
+/*
+ * New rows differ from those on the terminal in scattered cells, and
+ * ncurses moves the cursor to each changed stretch. To a cell near either
+ * edge of the screen it tries every way to move (some 20,000 instructions
+ * a move), and a page of rows had two such moves a row: 1.1 M instructions
+ * of 1.85 M per PgDn. So the rows' last columns are sent again whatever
+ * the terminal shows (wredrawln of a window over them): a row then ends
+ * in the last column, which leaves the cursor where ncurses addresses the
+ * next row's start directly, and no move lands near the right edge.
+ */
+static void
+list_renew_edge(struct ui *ui, struct list *l)
+{
+	WINDOW *edge = derwin(ui->body, (int)l->n, LIST_EDGE, l->top,
+	    getmaxx(ui->body) - LIST_EDGE);
+
+	if (edge == NULL)
+		return;
+	wredrawln(edge, 0, (int)l->n);
+	delwin(edge);
+}
+
 void
 list_draw(struct ui *ui, struct list *l)
 {
 	size_t i;
 	int y;
 
-	/*
-	 * Other rows than those on the terminal differ from them in scattered
-	 * cells. Compared cell by cell, ncurses looked for the cheapest
-	 * cursor motion to each changed stretch; to one near either edge of
-	 * the screen it tries every way (some 20,000 instructions), and a row
-	 * had two (1.1 M instructions of 1.85 M per PgDn). Sent whole, a row
-	 * is one stretch, and one that ends in the last column leaves the
-	 * cursor where ncurses addresses the next row directly: half the
-	 * instructions, for 1,550 bytes a page instead of 620.
-	 */
 	if (l->renewed && l->ops->to_edge && l->n > 0)
-		wredrawln(ui->body, l->top, (int)l->n);
+		list_renew_edge(ui, l);
 	l->renewed = 0;
 	for (i = 0; i < l->n; i++)
 		list_draw_row(ui, l, i);
