@@ -96,28 +96,32 @@ draw_utf8(WINDOW *w, int y, int x, const char *s, size_t len)
 }
 
 /*
- * Writes a fitted text whose padding is spaces: the spaces as runs of
- * blank cells (whline, which renders them as waddstr would), the text
- * between them as wide characters (draw_utf8). Most of a list row is
- * padding.
+ * Writes a fitted text whose padding is spaces, then gap blank cells: the
+ * spaces as runs of blank cells (whline, which renders them as waddstr
+ * would), the text between them as wide characters (draw_utf8). Most of a
+ * list row is padding.
  */
 static void
-draw_padded(WINDOW *w, int y, int x, const char *fitted)
+draw_padded(WINDOW *w, int y, int x, const char *fitted, int gap)
 {
 	size_t lead = strspn(fitted, " "), len = strlen(fitted), end = len;
 
 	while (end > lead && fitted[end - 1] == ' ')
 		end--;
+	if (end == lead) {
+		mvwhline(w, y, x, ' ', (int)len + gap);
+		return;
+	}
 	if (lead > 0)
 		mvwhline(w, y, x, ' ', (int)lead);
-	if (end > lead)
-		draw_utf8(w, y, x + (int)lead, fitted + lead, end - lead);
-	if (len > end)
-		mvwhline(w, y, getcurx(w), ' ', (int)(len - end));
+	draw_utf8(w, y, x + (int)lead, fitted + lead, end - lead);
+	if (len - end + (size_t)gap > 0)
+		mvwhline(w, y, getcurx(w), ' ', (int)(len - end) + gap);
 }
 
-int
-ui_put(WINDOW *w, int y, int x, int cols, const char *s,
+/* ui_put, then gap blank cells in the same style; the cells written. */
+static int
+draw_put(WINDOW *w, int y, int x, int cols, int gap, const char *s,
     enum ui_style style, int flags)
 {
 	char *fitted;
@@ -128,15 +132,22 @@ ui_put(WINDOW *w, int y, int x, int cols, const char *s,
 	wattr_on(w, attr, NULL);
 	/* Margins and gaps between columns are only blanks. */
 	if (*s == '\0')
-		mvwhline(w, y, x, ' ', cols);
+		mvwhline(w, y, x, ' ', cols + gap);
 	else {
 		/* text_fit runs text_display first: the choke point. */
 		fitted = text_fit(s, cols, flags);
-		draw_padded(w, y, x, fitted);
+		draw_padded(w, y, x, fitted, gap);
 		free(fitted);
 	}
 	wattr_off(w, attr, NULL);
-	return cols;
+	return cols + gap;
+}
+
+int
+ui_put(WINDOW *w, int y, int x, int cols, const char *s,
+    enum ui_style style, int flags)
+{
+	return draw_put(w, y, x, cols, 0, s, style, flags);
 }
 
 void
@@ -185,11 +196,13 @@ draw_cols(WINDOW *w, int y, int x, enum ui_style style, int n,
 	ui_put(w, y, 0, x, "", style, 0);
 	for (i = 0; i < n && x < cols; i++) {
 		int width = i == n - 1 || x + widths[i] > cols ? cols - x : widths[i];
+		/* The gap after a column is written with it (a call fewer)
+		 * when it has the column's style. */
+		int gap = x + width < cols && (i > 0 || style == rest);
 
-		ui_put(w, y, x, width, texts[i], i == 0 ? style : rest,
-		    i == n - 1 ? last_flags : TEXT_ELLIPSIS);
-		x += width;
-		if (x < cols)
+		x += draw_put(w, y, x, width, gap, texts[i], i == 0 ? style :
+		    rest, i == n - 1 ? last_flags : TEXT_ELLIPSIS);
+		if (x < cols && !gap)
 			x += ui_put(w, y, x, 1, "", rest, 0);
 	}
 }
