@@ -50,8 +50,8 @@ store_member_sql(const struct store_member_query *q,
 	    search ? "instr(m.name_fold, ?3) > 0" : "1",
 	    q->unit_id != 0 ? " AND m.unit_id = ?2" : q->scope_all ? ""
 	    : " AND +m.unit_id IN temp.member_scope",
-	    key->sort == NULL ? "" : after ? " AND (m.name_sort, m.id) > (?4, ?5)"
-	    : " AND (m.name_sort, m.id) < (?4, ?5)",
+	    after ? " AND (m.name_sort, m.id) > (?4, ?5)" : key->sort == NULL ?
+	    "" : " AND (m.name_sort, m.id) < (?4, ?5)",
 	    after ? "" : "DESC", after ? "" : "DESC");
 }
 
@@ -158,10 +158,14 @@ store_members_page(struct db *db, const struct store_member_query *q,
 		 * its pattern is bound, on every page (200,000 instructions). */
 		sqlite3_bind_text(stmt, 3, text_fold(q->search), -1, free);
 	}
-	if (key->sort != NULL) {
-		sqlite3_bind_text(stmt, 4, key->sort, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(stmt, 5, key->id);
-	}
+	/*
+	 * The first page runs the statement of the next ones, after the
+	 * lowest key (every name_sort is a text, never NULL): one statement
+	 * to prepare for paging down, not two.
+	 */
+	sqlite3_bind_text(stmt, 4, key->sort != NULL ? key->sort : "", -1,
+	    SQLITE_TRANSIENT);
+	sqlite3_bind_int64(stmt, 5, key->sort != NULL ? key->id : INT64_MIN);
 	sqlite3_bind_int(stmt, 6, limit);
 	sqlite3_bind_text(stmt, 7, q->trigram, -1, SQLITE_STATIC);
 	n = store_page_collect(db, stmt, sizeof(struct store_member),
