@@ -265,6 +265,17 @@ cp_ccc(uint32_t cp)
 }
 
 /* A zero-width mark that belongs to the character before it. */
+/*
+ * Every Vietnamese letter (Latin-1 to ư, × and ÷ among them, and
+ * U+1EA0-U+1EF9): one column, neither a mark nor a format character, a
+ * composite NFC keeps. Names are made of them: no table to search.
+ */
+static int
+cp_is_vn_letter(uint32_t cp)
+{
+	return (cp >= 0xC0 && cp <= 0x1B0) || (cp >= 0x1EA0 && cp <= 0x1EF9);
+}
+
 static int
 cp_is_mark(uint32_t cp)
 {
@@ -294,7 +305,7 @@ text_cp_is_control(uint32_t cp)
 static int
 cp_width(uint32_t cp)
 {
-	if (cp < 0x300)
+	if (cp < 0x300 || cp_is_vn_letter(cp))
 		return 1;
 	if (cp_is_mark(cp))
 		return 0;
@@ -713,9 +724,7 @@ nfc_stable(uint32_t cp)
 {
 	const struct text_decomp	*d;
 
-	/* Every Vietnamese letter (Latin-1 to ư, and U+1EA0-U+1EF9) is
-	 * a composite NFC keeps: no table to search for the names. */
-	if ((cp >= 0xC0 && cp <= 0x1B0) || (cp >= 0x1EA0 && cp <= 0x1EF9))
+	if (cp_is_vn_letter(cp))
 		return 1;
 	while ((d = decomp_find(cp)) != NULL) {
 		if (d->second == 0 || compose_pair(d->first, d->second) != cp)
@@ -792,6 +801,9 @@ display_walk(struct tbuf *b, const char *s, int flags)
 				tbuf_add(b, tmp, 4);
 				b->width += 4;
 			}
+		} else if (cp_is_vn_letter(cp)) {
+			display_cluster(b, &c);
+			cpbuf_add(&c, cp);
 		} else if (text_cp_is_control(cp)) {
 			display_cluster(b, &c);
 			if ((flags & TEXT_KEEP_NEWLINES) && cp == '\r' &&
