@@ -917,6 +917,12 @@ text_fit(const char *s, int cols, int flags)
 	}
 
 	pad = cols - used - (total > cols && (flags & TEXT_ELLIPSIS) ? 1 : 0);
+	/* A text that fits, padded on the right, stays in the walk's buffer. */
+	if (total <= cols && !(flags & TEXT_ALIGN_RIGHT)) {
+		for (; pad > 0; pad--)
+			tbuf_addc(&disp, ' ');
+		return tbuf_finish(&disp);
+	}
 	if (flags & TEXT_ALIGN_RIGHT) {
 		for (; pad > 0; pad--)
 			tbuf_addc(&b, ' ');
