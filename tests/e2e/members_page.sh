@@ -1,9 +1,10 @@
 #!/bin/sh
 # PgDn shows the next page exactly as the database has it: each row's
 # name, position and status in their columns, the cell against the right
-# edge, the first row selected, headings and key bar untouched. The rows
-# go out whole (list.c): the terminal must then show what a full repaint
-# (Ctrl-L) shows. In UTF-8 and in unaccented ASCII.
+# edge, the first row selected, headings and key bar untouched. The rows'
+# last columns go out again whatever the terminal shows (list.c): it must
+# then show what a full repaint (Ctrl-L) shows. In UTF-8 and in unaccented
+# ASCII.
 . "$top_srcdir/tests/e2e/lib.sh"
 
 SQLRUN=$top_builddir/tests/sync/sqlrun
