@@ -180,11 +180,17 @@ feed() {
 	printf 'Q'
 }
 
-# ui_run PREFIX KEY N [valgrind...]: the interface on the province fed by
-# feed(); its terminal output goes to $work/tty.
+# ui_run PREFIX KEY N [valgrind...]: the interface on $ui_db (the
+# province) fed by feed(); its terminal output goes to $work/tty. A figure
+# whose keys write sets ui_fresh to a command that makes ui_db anew before
+# each run, and ui_count to one that counts in it what the keys change
+# (after the run: $counted).
+ui_db=$db ui_fresh= ui_count=
 ui_run() {
 	p=$1 k=$2 n=$3; shift 3
-	feed "$p" "$k" "$n" | "$@" "$qt" --db "$db" > "$work/tty" 2>>"$work/ui.err"
+	if [ -n "$ui_fresh" ]; then $ui_fresh; fi
+	feed "$p" "$k" "$n" | "$@" "$qt" --db "$ui_db" > "$work/tty" 2>>"$work/ui.err"
+	if [ -n "$ui_count" ]; then counted=$($ui_count); fi
 }
 
 # per_key PREFIX KEY N: instructions per KEY after PREFIX, by callgrind:
@@ -200,6 +206,7 @@ per_key() {
 	ui_run "$1" "$2" 0 $vg
 	i0=$(awk '/^summary:/ { print $2 }' "$work"/cg.*)
 	b0=$(wc -c < "$work/tty")
+	counted0=${counted:-0}
 	rm -f "$work"/cg.*
 	ui_run "$1" "$2" "$3" $vg
 	i1=$(awk '/^summary:/ { print $2 }' "$work"/cg.*)
@@ -291,17 +298,16 @@ line "peak RSS, interface at province scope" "$mb MB" "bare $bare_mb MB" \
 
 # Keys, by callgrind. On Home, 1 opens the member list of the clerk's
 # unit (the province); / searches by name.
-# instr FIGURE PREFIX KEY GOAL [CHECK]: per_key's count against GOAL M.
-# CHECK, if given, prints a count in the database that grows by one for
-# each key that took effect: keys that missed their screen cost nothing
-# and must not pass for a cheap key.
+# instr FIGURE PREFIX KEY GOAL: per_key's count against GOAL M. With
+# ui_count set, the run with the keys must have changed its count by one
+# a key more than the run without: keys that missed their screen cost
+# nothing and must not pass for a cheap key.
 instr() {
-	[ -n "${5:-}" ] && before=$($5)
 	per_key "$2" "$3" "$keys"
 	if [ "$ins" = - ]; then
 		line "$1" "- (valgrind cannot run a sanitizer build)" - - "≤ $4 M" 0
-	elif [ -n "${5:-}" ] && [ $(( $($5) - before )) -ne "$keys" ]; then
-		line "$1" "failed: $(( $($5) - before )) of $keys keys took effect" \
+	elif [ -n "$ui_count" ] && [ $((counted - counted0)) -ne "$keys" ]; then
+		line "$1" "failed: $((counted - counted0)) of $keys keys took effect" \
 		  - - "≤ $4 M" 0
 	else
 		line "$1" "$ins M" - - "≤ $4 M" "$(le "$ins" "$4")"
@@ -315,17 +321,24 @@ instr "instructions for a name search (province)" '1' '/ngu\n\033' 5
 # plans): 2 opens the plans, End goes to the last (newest first, and a
 # campaign's district plan, made before its communes', comes before
 # theirs: the last is the commune's own plan of the first campaign),
-# Enter opens its sessions, Enter the first session's attendance; x clears the
-# member's mark and moves down (the generated sessions are marked in
-# full, so each x is a write: 1 on a member present would change
-# nothing). The marks are counted in the database.
-sqlite3 "$db" "INSERT OR REPLACE INTO setting(key, value) SELECT 'home_unit_id',
-  id FROM unit WHERE name = '$commune'"
-unmarked() {
-	sqlite3 "$db" "SELECT -count(*) FROM attendance"
+# Enter opens its sessions, Enter the first session's attendance, a
+# marks everyone not marked present and y confirms; then each x clears
+# a member's mark and moves down, a write every time. The keys write, so
+# each run has its own copy of the province, made anew (a run must not
+# leave the next one members already cleared), and the marks are
+# counted in it.
+att_copy() {
+	cp "$db" "$work/att.db" && sync "$work/att.db" &&
+	sqlite3 "$work/att.db" "INSERT OR REPLACE INTO setting(key, value)
+	  SELECT 'home_unit_id', id FROM unit WHERE name = '$commune'"
 }
-instr "instructions per attendance mark" '2\033[4~\n\n' 'x' 1 unmarked
-sqlite3 "$db" "DELETE FROM setting WHERE key = 'home_unit_id'"
+unmarked() {
+	sqlite3 "$work/att.db" "SELECT -count(*) FROM attendance"
+}
+ui_db=$work/att.db ui_fresh=att_copy ui_count=unmarked
+instr "instructions per attendance mark" '2\033[4~\n\nay' 'x' 1
+ui_db=$db ui_fresh= ui_count=
+rm -f "$work/att.db"
 if [ "$tty_bytes" = - ]; then
 	line "terminal bytes per cursor move" "- (valgrind cannot run a sanitizer build)" - - "≤ 100 B" 0
 else
