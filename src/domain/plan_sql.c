@@ -22,6 +22,15 @@ plan_prepare(struct db *db, const char *sql, int64_t plan, int64_t second)
 	return stmt;
 }
 
+const char *
+plan_cutoff(const char *cutoff, char today[11])
+{
+	if (cutoff != NULL && *cutoff != '\0')
+		return cutoff;
+	date_to_iso(date_today(), today);
+	return today;
+}
+
 void
 plan_bind_cutoff(sqlite3_stmt *stmt, const char *cutoff)
 {
@@ -29,10 +38,6 @@ plan_bind_cutoff(sqlite3_stmt *stmt, const char *cutoff)
 
 	if (sqlite3_bind_parameter_count(stmt) < PLAN_SQL_CUTOFF_PARAM)
 		return;
-	if (cutoff == NULL || *cutoff == '\0') {
-		date_to_iso(date_today(), today);
-		cutoff = today;
-	}
-	sqlite3_bind_text(stmt, PLAN_SQL_CUTOFF_PARAM, cutoff, -1,
-	    SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, PLAN_SQL_CUTOFF_PARAM,
+	    plan_cutoff(cutoff, today), -1, SQLITE_TRANSIENT);
 }

@@ -22,6 +22,8 @@ struct db;
 sqlite3_stmt	*plan_prepare(struct db *db, const char *sql, int64_t plan,
 		    int64_t second);
 
+/* The cutoff day: CUTOFF (ISO), or today into TODAY when it is NULL or "". */
+const char	*plan_cutoff(const char *cutoff, char today[11]);
 /*
  * Binds PLAN_SQL_CUTOFF of stmt (if it has it) to the ISO date cutoff,
  * or to today when cutoff is NULL or empty.

@@ -420,10 +420,7 @@ tally_compute_at(struct db *db, int64_t document_id, int64_t unit_id,
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (cutoff == NULL || *cutoff == '\0') {
-		date_to_iso(date_today(), today);
-		cutoff = today;
-	}
+	cutoff = plan_cutoff(cutoff, today);
 	if ((stmt = plan_prepare(db, tally_subtree_sql, document_id,
 	    unit_id)) == NULL)
 		return -1;
