@@ -15,6 +15,7 @@ libqt_domain_a_SOURCES = \
 	src/domain/action.c src/domain/action.h \
 	src/domain/tally.c src/domain/tally.h \
 	src/domain/counters.c src/domain/counters.h \
+	src/domain/counters_facts.c src/domain/counters_int.h \
 	src/domain/report.c src/domain/report.h \
 	src/domain/report_sum.c src/domain/report_sum.h \
 	src/domain/report_format.c \

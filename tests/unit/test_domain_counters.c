@@ -119,6 +119,82 @@ agrees(struct db *db, const char *after)
 	    "after %s: check finds no drift", after);
 }
 
+/*
+ * The facts' label as check gives it, for the fact chosen by pick (SQL
+ * naming tally_fact as f), read before the corruption.
+ */
+static void
+fact_label(struct db *db, const char *pick, char *out, size_t size)
+{
+	char *sql = sqlite3_mprintf("SELECT 'kế hoạch ' || d.number || ', ' || "
+	    "u.name FROM tally_fact f JOIN document d ON d.id = f.plan_id "
+	    "JOIN unit u ON u.id = f.unit_id %s", pick);
+	sqlite3_stmt *stmt = db_prepare(db, sql);
+
+	snprintf(out, size, "?");
+	if (stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW)
+		snprintf(out, size, "%s", sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	sqlite3_free(sql);
+}
+
+/*
+ * One corruption of the facts or counters (sql may say %s for pick):
+ * check finds exactly n places, the last of them want (or the fact pick
+ * names), and the rebuild mends it.
+ */
+static void
+drifts(struct db *db, const char *what, const char *pick, const char *sql,
+    int n, const char *want)
+{
+	char label[200], seen[200] = "", name[200];
+	char *run = sqlite3_mprintf(sql, pick);
+
+	if (want == NULL)
+		fact_label(db, pick, label, sizeof label);
+	else
+		snprintf(label, sizeof label, "%s", want);
+	if (db_exec(db, run) != 0)
+		tap_ok(0, "%s: %s", what, db_error(db));
+	sqlite3_free(run);
+	snprintf(name, sizeof name, "check finds %s", what);
+	tap_is_int(counters_check(db, count_line, seen), n, name);
+	snprintf(name, sizeof name, "and names its plan and unit (%s)", what);
+	tap_is_str(seen, label, name);
+	tap_ok(counters_rebuild(db) == 0 &&
+	    counters_check(db, count_line, seen) == 0,
+	    "after %s, the rebuild mends it", what);
+}
+
+/* Facts that drifted from the rows, first and last in key order too. */
+static void
+facts_drift(struct db *db)
+{
+	static const char first[] = "WHERE (f.member_id, f.plan_id) = "
+	    "(SELECT member_id, plan_id FROM tally_fact WHERE took_on IS NOT NULL "
+	    "ORDER BY member_id, plan_id LIMIT 1)";
+	static const char last[] = "WHERE (f.member_id, f.plan_id) = "
+	    "(SELECT member_id, plan_id FROM tally_fact "
+	    "ORDER BY member_id DESC, plan_id DESC LIMIT 1)";
+
+	/* The counters follow tally_fact here: only the recount differs. */
+	drifts(db, "a fact's day moved", first,
+	    "UPDATE tally_fact AS f SET took_on = '2000-01-01' %s", 1, NULL);
+	drifts(db, "a fact's status changed", last,
+	    "UPDATE tally_fact AS f SET status = 'guest' %s", 1, NULL);
+	/* Muted: the counter keeps the lost fact, a second difference. */
+	drifts(db, "the last fact lost", last,
+	    "INSERT INTO tally_mute VALUES (1);"
+	    "DELETE FROM tally_fact AS f %s; DELETE FROM tally_mute", 1, NULL);
+	drifts(db, "a fact of a member nobody has",
+	    "WHERE f.member_id = 9000000000000000000",
+	    "INSERT INTO tally_fact VALUES (9000000000000000000, 100, 3, "
+	    "'active', '2021-04-12', NULL)", 1, "kế hoạch 13-KH/TU, Chi bộ ấp An");
+	drifts(db, "a counter nothing makes", NULL,
+	    "INSERT INTO tally_counter VALUES (101, 4, 'active', "
+	    "'2000-01-01', '9999-12-31', 1)", 1, "kế hoạch 08-KH/ĐU, Chi bộ ấp Bình");
+}
+
 /* One write (or a few), then the comparison. */
 static void
 step(struct db *db, const char *what, const char *sql)
@@ -215,6 +291,7 @@ main(void)
 	    "check finds a lost member count too");
 	tap_is_int(counters_rebuild(db), 0, "rebuild");
 	agrees(db, "the rebuild");
+	facts_drift(db);
 	fixture_close(&db);
 	return tap_done();
 }
