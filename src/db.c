@@ -37,13 +37,6 @@
  * more than this (a tally reads from counters, not from every row).
  */
 #define DB_CACHE_KIB		8192
-/* Pages a snapshot copies per step, holding the read lock: 4 MiB. */
-#define DB_SNAPSHOT_STEP_PAGES	1024
-/*
- * How much of a snapshot is read through a memory mapping (SQLite caps it
- * at its build's maximum, 2 GiB on Debian): no system call per page.
- */
-#define DB_SNAPSHOT_MMAP	"PRAGMA mmap_size = 2147418112"
 /* Statements a connection keeps prepared (db_keep); the oldest gives way. */
 #define DB_KEPT_MAX		32
 /* The first SQLite without the WAL-reset bug (sqlite.org/wal.html). */
@@ -55,7 +48,6 @@ struct db {
 	int	 depth;		/* open transactions, outermost first */
 	int	 reading;	/* in db_read_begin's transaction */
 	char	*error;
-	int	 snapshot;	/* a copy of db_snapshot: removed on close */
 	char	*actor;		/* who the audit trail names: qt_actor();
 				   NULL: the Unix user, looked up at the
 				   first write (a read need not ask NSS) */
@@ -86,8 +78,7 @@ db_error(struct db *db)
 	return db->error != NULL ? db->error : "Lỗi cơ sở dữ liệu không rõ";
 }
 
-/* Turns an SQLite result code into a sentence a clerk can act on. */
-static char *
+char *
 db_describe(sqlite3 *handle, int rc, const char *what)
 {
 	const char *detail = handle != NULL ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
@@ -785,92 +776,6 @@ fail:
 	return NULL;
 }
 
-/*
- * Copies src into dest (an empty file) a few MiB at a time. Each step
- * holds src's read lock only while it runs, so a clerk's commit waits a
- * step at most; when another process changes src between steps, SQLite
- * starts the copy again, and the copy is of one moment.
- */
-static int
-db_copy(struct db *src, const char *dest, char **err)
-{
-	sqlite3 *to = NULL;
-	sqlite3_backup *b;
-	int rc;
-
-	rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL);
-	/* A copy nobody keeps needs no journal and no sync: each step would
-	 * otherwise write a journal and wait for the disk twice. */
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(to, "PRAGMA journal_mode = OFF; "
-		    "PRAGMA synchronous = OFF", NULL, NULL, NULL);
-	if (rc == SQLITE_OK && (b = sqlite3_backup_init(to, "main",
-	    src->handle, "main")) != NULL) {
-		while ((rc = sqlite3_backup_step(b, DB_SNAPSHOT_STEP_PAGES)) ==
-		    SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			if (rc != SQLITE_OK)
-				sqlite3_sleep(10);
-		sqlite3_backup_finish(b);
-	} else if (rc == SQLITE_OK)
-		rc = sqlite3_errcode(to);
-	if (rc != SQLITE_DONE)
-		*err = db_describe(to, rc, dest);
-	sqlite3_close_v2(to);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-/*
- * A snapshot is read through a mapping: minutes of reads at a province
- * without a system call per page (integrity_check alone: 66 s of CPU,
- * 37 of them in the kernel -> 23 s, at 100,000 members). A mapping's one
- * risk, the file cut short under it by another process, cannot happen to
- * a private copy.
- */
-static struct db *
-db_snapshot_open(const char *path, char **err)
-{
-	struct db *db = db_open(path, DB_OPEN_EXISTING, err);
-
-	if (db != NULL && db_exec(db, DB_SNAPSHOT_MMAP) != 0) {
-		*err = xstrdup(db_error(db));
-		db_close(&db);
-	}
-	return db;
-}
-
-struct db *
-db_snapshot(struct db *src, char **err)
-{
-	const char *dir = getenv("TMPDIR");
-	char *path = xasprintf("%s/quantriet-snapshot.XXXXXX",
-	    dir != NULL && *dir != '\0' ? dir : "/var/tmp");
-	struct db *db = NULL;
-	int fd;
-
-	*err = NULL;
-	/* mkstemp makes it 0600: the copy is as private as the data. */
-	if ((fd = mkstemp(path)) < 0) {
-		*err = xasprintf("Không tạo được tệp tạm %s: %s", path,
-		    strerror(errno));
-		free(path);
-		return NULL;
-	}
-	close(fd);
-	if (db_copy(src, path, err) == 0 &&
-	    (db = db_snapshot_open(path, err)) != NULL)
-		db->snapshot = 1;
-	else
-		unlink(path);
-	free(path);
-	return db;
-}
-
-struct db *
-db_snapshot_reader(struct db *snap, char **err)
-{
-	return db_snapshot_open(snap->path, err);
-}
-
 void
 db_close(struct db **pdb)
 {
@@ -884,8 +789,6 @@ db_close(struct db **pdb)
 		sqlite3_finalize(db->kept[--db->nkept].stmt);
 	if (db->handle != NULL)
 		sqlite3_close_v2(db->handle);
-	if (db->snapshot)
-		unlink(db->path);
 	free(db->path);
 	free(db->error);
 	free(db->actor);

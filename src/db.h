@@ -31,18 +31,18 @@ struct db	*db_open(const char *path, int flags, char **err);
 void		 db_close(struct db **pdb);
 /*
  * A private copy of src as it is at one moment, in $TMPDIR (else
- * /var/tmp), opened like src but read through a memory mapping; db_close
- * removes it. A long read (`check`) works on it, so that clerks never
- * wait behind it: the copy holds the read lock a few MiB at a time
- * (docs/storage.md). NULL with *err set (caller frees).
+ * /var/tmp), opened like src but read through a memory mapping, and in
+ * *reader (when reader is not NULL) a second connection to it for
+ * another thread, NULL if that one could not open. A long read
+ * (`check`) works on it, so that clerks never wait behind it: the copy
+ * holds the read lock a few MiB at a time (docs/storage.md). Its name
+ * leaves the directory once it is open, so the space comes back however
+ * the program ends. NULL with *err set (caller frees).
  */
-struct db	*db_snapshot(struct db *src, char **err);
-/*
- * Another connection to snapshot snap, for a second thread; db_close of
- * it leaves the copy in place. NULL with *err set (caller frees).
- */
-struct db	*db_snapshot_reader(struct db *snap, char **err);
+struct db	*db_snapshot(struct db *src, struct db **reader, char **err);
 sqlite3		*db_handle(struct db *db);
+/* An SQLite result code as a sentence a clerk can act on (caller frees). */
+char		*db_describe(sqlite3 *handle, int rc, const char *what);
 const char	*db_path(struct db *db);
 
 /*

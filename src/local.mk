@@ -13,6 +13,7 @@ libqt_core_a_SOURCES = \
 	src/xmalloc.c src/xmalloc.h \
 	src/msg.c src/msg.h \
 	src/db.c src/db.h \
+	src/db_snapshot.c \
 	src/paths.c src/paths.h \
 	src/district.c src/district.h \
 	src/files.c src/files.h \

@@ -300,21 +300,18 @@ check_domain_run(void *arg)
  * thread, they run one after the other.
  */
 static void
-check_copy(struct db *snap, struct findings *f)
+check_copy(struct db *snap, struct db *reader, struct findings *f)
 {
-	struct domain_run run = { NULL, { NULL, 0 }, NULL, 0 };
+	struct domain_run run = { reader, { NULL, 0 }, NULL, 0 };
 	pthread_t worker;
-	char *err;
 
-	run.db = db_snapshot_reader(snap, &err);
-	if (run.db == NULL)
-		free(err);
-	else if ((run.f.fp = open_memstream(&run.buf, &run.len)) == NULL ||
-	    pthread_create(&worker, NULL, check_domain_run, &run) != 0) {
+	if (run.db != NULL &&
+	    ((run.f.fp = open_memstream(&run.buf, &run.len)) == NULL ||
+	    pthread_create(&worker, NULL, check_domain_run, &run) != 0)) {
 		if (run.f.fp != NULL)
 			fclose(run.f.fp);
 		free(run.buf);
-		db_close(&run.db);
+		run.db = NULL;
 	}
 	check_integrity(snap, f);
 	if (run.db == NULL) {
@@ -322,7 +319,6 @@ check_copy(struct db *snap, struct findings *f)
 		return;
 	}
 	pthread_join(worker, NULL);
-	db_close(&run.db);
 	if (fclose(run.f.fp) == 0)
 		fwrite(run.buf, 1, run.len, f->fp);
 	free(run.buf);
@@ -355,7 +351,7 @@ cmd_check(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *opt_db = NULL;
-	struct db *db, *snap;
+	struct db *db, *snap, *reader;
 	struct findings f = { stdout, 0 };
 	char *err;
 	int c, rebuild = 0, rc;
@@ -393,14 +389,15 @@ cmd_check(int argc, char **argv)
 	 * Minutes of reading at a province: on a copy, so that no clerk's
 	 * save waits behind them (docs/storage.md).
 	 */
-	if ((snap = db_snapshot(db, &err)) == NULL) {
+	if ((snap = db_snapshot(db, &reader, &err)) == NULL) {
 		msg_error("%s", err);
 		free(err);
 		db_close(&db);
 		return 1;
 	}
 	db_close(&db);
-	check_copy(snap, &f);
+	check_copy(snap, reader, &f);
+	db_close(&reader);
 	db_close(&snap);
 	if (f.n > 0) {
 		msg_error("phát hiện %d vấn đề", f.n);
