@@ -44,7 +44,8 @@ e2e_wait "Ngày ban hành"
 e2e_keys e
 e2e_wait "Ngày ban hành:"; ok $? "e edits the date row"
 e2e_keys C-u "31/02/2022" Enter
-e2e_wait "31/02"; ok $? "an impossible date is refused with a message"
+e2e_wait "Ngày 31/02/2022 không tồn tại"
+ok $? "an impossible date is refused with a message"
 e2e_keys F2
 e2e_wait "Đã lưu kế hoạch 15-HD/BTGHU"; ok $? "F2 saves the plan"
 e2e_wait "Kế hoạch học tập"; ok $? "and goes back to the plans"

@@ -35,7 +35,9 @@ e2e_keys C-u '0,5 ngày nghiên cứu + 0,5 ngày thảo luận' Up Up C-u \
     'mỗi người một cuốn' F2
 e2e_wait "Ghi định mức như văn bản"; ok $? "a ratio with no numbers is refused"
 e2e_keys C-u '03 đảng viên/01 cuốn' F2
-e2e_wait "Hội nghị chuyên đề"; ok $? "the item is saved and listed"
+# The title is on the form too: the list shows only once the form is gone.
+e2e_wait_gone "Thêm buổi học kế hoạch yêu cầu" && e2e_wait "Hội nghị chuyên đề"
+ok $? "the item is saved and listed"
 # Its day (30/06) is later than the province asks of communes (31/05): "!".
 e2e_screen | grep -q "2 buổi *! Hội nghị chuyên đề"
 ok $? "its length comes from the parts: two half days"
