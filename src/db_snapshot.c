@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -27,6 +28,16 @@
 
 /* Pages a snapshot copies per step, holding the read lock: 4 MiB. */
 #define SNAPSHOT_STEP_PAGES	1024
+/*
+ * A save by another process sends the copy back to its first page. After
+ * this many fresh starts, the rest is copied in one step if that holds
+ * the read lock no longer than SNAPSHOT_HOLD_MS (a save waits that long),
+ * else the copy gives up: a file written every few seconds and too big
+ * to copy between two saves cannot be copied whole without stopping
+ * the clerks.
+ */
+#define SNAPSHOT_RESTARTS	3
+#define SNAPSHOT_HOLD_MS	500
 /*
  * How much of a snapshot is read through a memory mapping (SQLite caps it
  * at its build's maximum, 2 GiB on Debian): no system call per page.
@@ -106,6 +117,51 @@ snapshot_sweep(const char *dir)
 	closedir(d);
 }
 
+static double
+snapshot_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/*
+ * Runs the steps of b; SQLITE_DONE once the copy is whole, SQLITE_BUSY
+ * when saves kept starting it again (see SNAPSHOT_RESTARTS), or the step's
+ * error.
+ */
+static int
+snapshot_steps(sqlite3_backup *b, int *restarts)
+{
+	/* The steps' own time, not the waits for a writer between them. */
+	double copied = 0, spent = 0, t;
+	int step = SNAPSHOT_STEP_PAGES, left = -1, rc;
+
+	while (snapshot_stopped == 0) {
+		t = snapshot_now_ms();
+		rc = sqlite3_backup_step(b, step);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+			sqlite3_sleep(10);
+			continue;
+		}
+		if (rc != SQLITE_OK)
+			return rc;
+		spent += snapshot_now_ms() - t;
+		copied += SNAPSHOT_STEP_PAGES;
+		/* No fewer left than before the step: it began at page 1 again. */
+		if (left >= 0 && sqlite3_backup_remaining(b) >= left &&
+		    ++*restarts >= SNAPSHOT_RESTARTS) {
+			if (sqlite3_backup_pagecount(b) * spent / copied >
+			    SNAPSHOT_HOLD_MS)
+				return SQLITE_BUSY;
+			step = -1;
+		}
+		left = sqlite3_backup_remaining(b);
+	}
+	return SQLITE_INTERRUPT;
+}
+
 /*
  * Copies src into dest (an empty file) a few MiB at a time. Each step
  * holds src's read lock only while it runs, so a clerk's commit waits a
@@ -117,7 +173,7 @@ snapshot_copy(struct db *src, const char *dest, char **err)
 {
 	sqlite3 *to = NULL;
 	sqlite3_backup *b;
-	int rc;
+	int rc, restarts = 0;
 
 	rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL);
 	/* A copy nobody keeps needs no journal and no sync: each step would
@@ -127,17 +183,17 @@ snapshot_copy(struct db *src, const char *dest, char **err)
 		    "PRAGMA synchronous = OFF", NULL, NULL, NULL);
 	if (rc == SQLITE_OK && (b = sqlite3_backup_init(to, "main",
 	    db_handle(src), "main")) != NULL) {
-		while (snapshot_stopped == 0 &&
-		    ((rc = sqlite3_backup_step(b, SNAPSHOT_STEP_PAGES)) ==
-		    SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED))
-			if (rc != SQLITE_OK)
-				sqlite3_sleep(10);
+		rc = snapshot_steps(b, &restarts);
 		sqlite3_backup_finish(b);
 	} else if (rc == SQLITE_OK)
 		rc = sqlite3_errcode(to);
 	if (snapshot_stopped != 0)
 		*err = xasprintf("Đã dừng giữa chừng khi chép cơ sở dữ liệu "
 		    "sang %s", dest);
+	else if (rc == SQLITE_BUSY)
+		*err = xasprintf("Cơ sở dữ liệu được ghi liên tục nên không "
+		    "chép được một bản trọn vẹn để kiểm tra (đã chép lại từ "
+		    "đầu %d lần); hãy chạy lại lúc ít người dùng", restarts);
 	else if (rc != SQLITE_DONE)
 		*err = db_describe(to, rc, dest);
 	sqlite3_close_v2(to);

@@ -94,11 +94,11 @@ TESTS += tests/unit/test_domain_date tests/unit/test_domain_deadline \
 
 # Command-line tests: the demo, the tally report cross-checked with plain
 # SQL, and quantriet check on sound and broken files.
-TESTS += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/check_busy.sh tests/cli/check_copy.sh tests/cli/import.sh \
+TESTS += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/check_busy.sh tests/cli/check_copy.sh tests/cli/check_saves.sh tests/cli/import.sh \
 	tests/cli/report_noessay.sh tests/cli/import_plan.sh \
 	tests/cli/report_completeness.sh tests/cli/report_rtf.sh \
 	tests/cli/report_up.sh tests/cli/plan_texts.sh
-EXTRA_DIST += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/check_busy.sh tests/cli/check_copy.sh tests/cli/import.sh \
+EXTRA_DIST += tests/cli/report_tally.sh tests/cli/check_errors.sh tests/cli/check_busy.sh tests/cli/check_copy.sh tests/cli/check_saves.sh tests/cli/import.sh \
 	tests/cli/report_noessay.sh tests/cli/import_plan.sh \
 	tests/cli/report_completeness.sh tests/cli/report_rtf.sh \
 	tests/cli/report_up.sh tests/cli/plan_texts.sh \
