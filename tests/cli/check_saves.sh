@@ -47,11 +47,11 @@ save_while() {
 }
 sqlite3 "$db" "INSERT INTO setting(key, value) VALUES ('check_saves', '0')"
 
-# A commune's file (some 8 MB, two steps of the copy): copied at one go
+# A commune's file (some 5 MB, two steps of the copy): copied at one go
 # once saves have sent it back to the start.
 sqlite3 "$db" "CREATE TABLE filler(x BLOB);
   WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
-  WHERE i < 1500) INSERT INTO filler SELECT randomblob(4000) FROM n"
+  WHERE i < 1000) INSERT INTO filler SELECT randomblob(4000) FROM n"
 save_while "$QUANTRIET" check --db "$db"
 is "$rc" 0 "a small file is checked whole while saves keep coming"
 is "$(cat "$TAP_TMP/save.err")" "" "every save went through"
