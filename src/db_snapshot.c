@@ -18,12 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
 
 #include "db.h"
+#include "hlc.h"
 #include "xmalloc.h"
 
 /* Pages a snapshot copies per step, holding the read lock: 4 MiB. */
@@ -117,29 +117,26 @@ snapshot_sweep(const char *dir)
 	closedir(d);
 }
 
-static double
-snapshot_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 /*
  * Runs the steps of b; SQLITE_DONE once the copy is whole, SQLITE_BUSY
  * when saves kept starting it again (see SNAPSHOT_RESTARTS), or the step's
  * error.
  */
 static int
-snapshot_steps(sqlite3_backup *b, int *restarts)
+snapshot_steps(sqlite3_backup *b)
 {
-	/* The steps' own time, not the waits for a writer between them. */
-	double copied = 0, spent = 0, t;
-	int step = SNAPSHOT_STEP_PAGES, left = -1, rc;
+	/*
+	 * The steps' time, from which the rest's is foretold. A step may
+	 * include a wait for a writer's lock (the source's busy handler):
+	 * the forecast then errs long, towards giving up, never towards
+	 * holding the clerks.
+	 */
+	int64_t spent = 0, t;
+	double copied = 0;
+	int step = SNAPSHOT_STEP_PAGES, left = -1, restarts = 0, rc;
 
 	while (snapshot_stopped == 0) {
-		t = snapshot_now_ms();
+		t = hlc_mono_ms();
 		rc = sqlite3_backup_step(b, step);
 		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
 			sqlite3_sleep(10);
@@ -147,11 +144,11 @@ snapshot_steps(sqlite3_backup *b, int *restarts)
 		}
 		if (rc != SQLITE_OK)
 			return rc;
-		spent += snapshot_now_ms() - t;
+		spent += hlc_mono_ms() - t;
 		copied += SNAPSHOT_STEP_PAGES;
 		/* No fewer left than before the step: it began at page 1 again. */
 		if (left >= 0 && sqlite3_backup_remaining(b) >= left &&
-		    ++*restarts >= SNAPSHOT_RESTARTS) {
+		    ++restarts >= SNAPSHOT_RESTARTS) {
 			if (sqlite3_backup_pagecount(b) * spent / copied >
 			    SNAPSHOT_HOLD_MS)
 				return SQLITE_BUSY;
@@ -173,7 +170,7 @@ snapshot_copy(struct db *src, const char *dest, char **err)
 {
 	sqlite3 *to = NULL;
 	sqlite3_backup *b;
-	int rc, restarts = 0;
+	int rc;
 
 	rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL);
 	/* A copy nobody keeps needs no journal and no sync: each step would
@@ -183,7 +180,7 @@ snapshot_copy(struct db *src, const char *dest, char **err)
 		    "PRAGMA synchronous = OFF", NULL, NULL, NULL);
 	if (rc == SQLITE_OK && (b = sqlite3_backup_init(to, "main",
 	    db_handle(src), "main")) != NULL) {
-		rc = snapshot_steps(b, &restarts);
+		rc = snapshot_steps(b);
 		sqlite3_backup_finish(b);
 	} else if (rc == SQLITE_OK)
 		rc = sqlite3_errcode(to);
@@ -193,7 +190,8 @@ snapshot_copy(struct db *src, const char *dest, char **err)
 	else if (rc == SQLITE_BUSY)
 		*err = xasprintf("Cơ sở dữ liệu được ghi liên tục nên không "
 		    "chép được một bản trọn vẹn để kiểm tra (đã chép lại từ "
-		    "đầu %d lần); hãy chạy lại lúc ít người dùng", restarts);
+		    "đầu %d lần); hãy chạy lại lúc ít người dùng",
+		    SNAPSHOT_RESTARTS);
 	else if (rc != SQLITE_DONE)
 		*err = db_describe(to, rc, dest);
 	sqlite3_close_v2(to);
