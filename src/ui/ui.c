@@ -17,11 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "db.h"
 #include "domain/date.h"
+#include "hlc.h"
 #include "paths.h"
 #include "store/store.h"
 #include "text/text.h"
@@ -47,9 +47,9 @@ struct ui_entry {
 	const struct screen_ops	*ops;
 	void			*data;
 	int			 dirty;		/* typed since the last draft */
-	long long		 drafted_ms;	/* when the last draft was written */
+	int64_t			 drafted_ms;	/* when the last draft was written */
 	int			 busy;		/* wants tick() (UI_BUSY) */
-	long long		 ticked_ms;	/* when tick() last ran */
+	int64_t			 ticked_ms;	/* when tick() last ran */
 };
 
 struct ui_stack {
@@ -78,15 +78,6 @@ ui_on_signal(int sig)
 {
 	ui_hangup = sig;
 	alarm(UI_EXIT_GRACE_S);
-}
-
-static long long
-ui_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static struct ui_entry *
@@ -441,7 +432,7 @@ ui_write_draft(struct ui *ui, struct ui_entry *e)
 	struct draft *d;
 
 	e->dirty = 0;
-	e->drafted_ms = ui_now_ms();
+	e->drafted_ms = hlc_mono_ms();
 	if (ui->database_id == NULL || e->ops->draft == NULL ||
 	    (d = e->ops->draft(ui, e->data)) == NULL)
 		return;
@@ -533,7 +524,7 @@ ui_push_data(struct ui *ui, const struct screen_ops *ops, void *data)
 	st->e[st->n].ops = ops;
 	st->e[st->n].data = data;
 	st->e[st->n].dirty = 0;
-	st->e[st->n].drafted_ms = ui_now_ms();
+	st->e[st->n].drafted_ms = hlc_mono_ms();
 	st->e[st->n].busy = 0;
 	st->n++;
 	return 0;
@@ -691,7 +682,7 @@ ui_apply(struct ui *ui, int flags, int *redraw)
 		top->busy = 1;
 	if (flags & UI_DIRTY) {
 		top->dirty = 1;
-		if (ui_now_ms() - top->drafted_ms >= UI_DRAFT_EVERY_MS)
+		if (hlc_mono_ms() - top->drafted_ms >= UI_DRAFT_EVERY_MS)
 			ui_write_draft(ui, top);
 	}
 	if (flags & UI_QUIT)
@@ -719,7 +710,7 @@ static int
 ui_tick(struct ui *ui, int *redraw)
 {
 	struct ui_stack *st = ui->stack;
-	long long now = ui_now_ms();
+	int64_t now = hlc_mono_ms();
 	int i, flags, top_flags = 0;
 
 	for (i = 0; i < st->n; i++) {
